@@ -1,0 +1,107 @@
+// Money and hours out of a finished simulation: per VM, per group, per size, in total.
+// Totals are sums of exact billed seconds priced once per group, so they carry no
+// per-VM rounding error (office-week's 1,526,728.00 USD is exact).
+
+import { computeCost, otherCost } from './rules.js';
+import { POWER_NAMES, TIMED_POWER_STATES } from '../model/states.js';
+import type { FleetSimulation } from '../model/fleet.js';
+
+/** Power states reported per VM and in totals, in this order (Azure's six, then fleetsim's `creating`). */
+export const REPORTED_STATES = POWER_NAMES.slice(0, TIMED_POWER_STATES);
+
+export interface CostTotals {
+  vms: number;
+  /** Seconds in each power state, summed over VMs. */
+  secondsByState: Record<string, number>;
+  billedSeconds: number;
+  billedHours: number;
+  computeCost: number;
+  diskCost: number;
+  publicIpCost: number;
+  /** Disk plus public IP: charges that accrue in every state. */
+  otherCost: number;
+  totalCost: number;
+}
+
+export interface GroupTotals extends CostTotals {
+  size: string;
+  pricePerHour: number;
+  failedOperations: number;
+  rejectedOperations: number;
+}
+
+export interface BillingReport {
+  currency: string;
+  groups: Record<string, GroupTotals>;
+  sizes: Record<string, CostTotals>;
+  total: CostTotals;
+}
+
+function emptyTotals(): CostTotals {
+  const secondsByState: Record<string, number> = {};
+  for (const s of REPORTED_STATES) secondsByState[s] = 0;
+  return { vms: 0, secondsByState, billedSeconds: 0, billedHours: 0, computeCost: 0, diskCost: 0, publicIpCost: 0, otherCost: 0, totalCost: 0 };
+}
+
+function add(into: CostTotals, from: CostTotals): void {
+  into.vms += from.vms;
+  for (const s of REPORTED_STATES) into.secondsByState[s]! += from.secondsByState[s]!;
+  into.billedSeconds += from.billedSeconds;
+  into.billedHours += from.billedHours;
+  into.computeCost += from.computeCost;
+  into.diskCost += from.diskCost;
+  into.publicIpCost += from.publicIpCost;
+  into.otherCost += from.otherCost;
+  into.totalCost += from.totalCost;
+}
+
+/** Per-VM figures, for billing.csv and the instance view. */
+export interface VmBill {
+  billedSeconds: number;
+  computeCost: number;
+  diskCost: number;
+  publicIpCost: number;
+  existedSeconds: number;
+}
+
+export function vmBill(sim: FleetSimulation, vm: number): VmBill {
+  const g = sim.layout.groups[sim.layout.groupOf(vm)]!;
+  const billed = sim.billedSeconds[vm]!;
+  const existed = sim.existedSeconds(vm);
+  return {
+    billedSeconds: billed,
+    computeCost: computeCost(billed, g.pricePerHour),
+    diskCost: otherCost(existed, g.diskPerHour),
+    publicIpCost: otherCost(existed, g.publicIpPerHour),
+    existedSeconds: existed,
+  };
+}
+
+export function billingReport(sim: FleetSimulation): BillingReport {
+  const groups: Record<string, GroupTotals> = {};
+  const sizes: Record<string, CostTotals> = {};
+  const total = emptyTotals();
+  const nOps = sim.failuresByGroupOp.length / Math.max(1, sim.layout.groups.length);
+  for (const g of sim.layout.groups) {
+    const t = emptyTotals();
+    let existed = 0;
+    for (let vm = g.first; vm < g.first + g.count; vm++) {
+      for (let s = 0; s < REPORTED_STATES.length; s++) t.secondsByState[REPORTED_STATES[s]!]! += sim.secondsIn(vm, s);
+      t.billedSeconds += sim.billedSeconds[vm]!;
+      existed += sim.existedSeconds(vm);
+    }
+    t.vms = g.count;
+    t.billedHours = t.billedSeconds / 3600;
+    t.computeCost = computeCost(t.billedSeconds, g.pricePerHour);
+    t.diskCost = otherCost(existed, g.diskPerHour);
+    t.publicIpCost = otherCost(existed, g.publicIpPerHour);
+    t.otherCost = t.diskCost + t.publicIpCost;
+    t.totalCost = t.computeCost + t.otherCost;
+    let failed = 0;
+    for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
+    groups[g.name] = { ...t, size: g.size, pricePerHour: g.pricePerHour, failedOperations: failed, rejectedOperations: sim.rejectedByGroup[g.index]! };
+    add((sizes[g.size] ??= emptyTotals()), t);
+    add(total, t);
+  }
+  return { currency: sim.scenario.billing.currency, groups, sizes, total };
+}

@@ -1,0 +1,18 @@
+// fleetsim's library API: what the CLI, the tests and notebooks build on.
+export { Engine } from './engine/index.js';
+export type { EventHandler, EventHandle } from './engine/index.js';
+export { FleetSimulation, FleetLayout } from './model/fleet.js';
+export type { TimelineSink, GroupLayout, FleetCounters } from './model/fleet.js';
+export * as states from './model/states.js';
+export { STATUS_TABLE } from './model/states.js';
+export { BILLED_STATES, BILLING_PRESETS, chargeClosedRun, chargeOpenRun, compileBillingRules } from './billing/rules.js';
+export { billingReport, vmBill } from './billing/report.js';
+export type { BillingReport, CostTotals, GroupTotals } from './billing/report.js';
+export { simulate, runToDirectory, RunAborted } from './run.js';
+export type { RunOptions, RunResult } from './run.js';
+export { TimelineCsvWriter, TIMELINE_COLUMNS } from './output/timeline-csv.js';
+export { BILLING_COLUMNS } from './output/billing-csv.js';
+export type { RunSummary } from './output/summary.js';
+export { InputError, InputErrors } from './errors.js';
+export * from './scenario/types.js';
+export { VERSION } from './version.js';

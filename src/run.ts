@@ -1,0 +1,96 @@
+// The library entry points: simulate a scenario in memory, or run it into an output folder
+// (timeline.csv, billing.csv, summary.json, each written atomically). The CLI is a thin
+// layer over runToDirectory; tests and notebooks call these directly.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { billingReport, type BillingReport } from './billing/report.js';
+import { FleetLayout, FleetSimulation, type TimelineSink } from './model/fleet.js';
+import { AtomicFile, writeFileAtomic } from './output/atomic.js';
+import { writeBillingCsv } from './output/billing-csv.js';
+import { buildSummary, type RunSummary } from './output/summary.js';
+import { TimelineCsvWriter } from './output/timeline-csv.js';
+import type { LoadedScenario, Scenario } from './scenario/types.js';
+
+/** Run a scenario to its horizon in memory. */
+export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null } = {}): FleetSimulation {
+  return new FleetSimulation(scenario, options).finish();
+}
+
+export interface RunOptions {
+  outDir: string;
+  /** Write timeline.csv (default true). */
+  timeline?: boolean;
+  /** Use the fragment-cache timeline writer (default true); false routes every row through csv-stringify. */
+  fastTimeline?: boolean;
+  /** Called between slices of simulated time. */
+  onProgress?: (simSeconds: number, horizonSeconds: number) => void;
+  /** Stop early: the run throws and leaves no output file behind. */
+  signal?: AbortSignal;
+  /** Simulated seconds per slice between progress calls and abort checks (default one day). */
+  sliceSeconds?: number;
+}
+
+export interface RunResult {
+  outDir: string;
+  files: string[];
+  sim: FleetSimulation;
+  report: BillingReport;
+  summary: RunSummary;
+}
+
+export class RunAborted extends Error {
+  constructor() {
+    super('run aborted');
+    this.name = 'RunAborted';
+  }
+}
+
+export async function runToDirectory(loaded: LoadedScenario, options: RunOptions): Promise<RunResult> {
+  const t0 = performance.now();
+  const outDir = options.outDir;
+  const existed = fs.existsSync(outDir);
+  fs.mkdirSync(outDir, { recursive: true });
+  const timelinePath = path.join(outDir, 'timeline.csv');
+  const timelineFile = options.timeline === false ? null : new AtomicFile(timelinePath);
+  const files: AtomicFile[] = [];
+  try {
+    const writer = timelineFile
+      ? new TimelineCsvWriter(timelineFile, new FleetLayout(loaded.scenario), loaded.scenario.startMs, { fast: options.fastTimeline ?? true })
+      : null;
+    const sim = new FleetSimulation(loaded.scenario, { timeline: writer });
+    const slice = options.sliceSeconds ?? 86400;
+    for (let t = slice; ; t += slice) {
+      sim.runUntil(t);
+      options.onProgress?.(Math.min(t, sim.horizon), sim.horizon);
+      if (t >= sim.horizon) break;
+      await yieldToEventLoop();
+      if (options.signal?.aborted) throw new RunAborted();
+    }
+    sim.finish();
+    writer?.flush();
+    const report = billingReport(sim);
+
+    const billing = new AtomicFile(path.join(outDir, 'billing.csv'));
+    files.push(billing);
+    writeBillingCsv(billing, sim);
+    const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, writer ? writer.rows : null);
+    // Everything is complete: put the files in place, summary last (its presence means the run finished).
+    timelineFile?.commit();
+    if (!timelineFile) fs.rmSync(timelinePath, { force: true });
+    billing.commit();
+    writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    return {
+      outDir,
+      files: [...(timelineFile ? [timelinePath] : []), billing.finalPath, path.join(outDir, 'summary.json')],
+      sim, report, summary,
+    };
+  } catch (e) {
+    timelineFile?.abort();
+    for (const f of files) f.abort();
+    if (!existed) fs.rmSync(outDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+

@@ -1,0 +1,18 @@
+// A TimelineSink that keeps rows as readable tuples, for assertions.
+import { STATUS_TABLE } from '../../src/model/states.js';
+import { OPERATIONS } from '../../src/scenario/types.js';
+import type { TimelineSink } from '../../src/model/fleet.js';
+
+export interface Row { t: number; vm: number; code: string; kind: string; billed: boolean; op: string; level: string }
+
+export class Collect implements TimelineSink {
+  rows: Row[] = [];
+  row(time: number, vm: number, status: number, billed: boolean, operation: number): void {
+    const s = STATUS_TABLE[status]!;
+    this.rows.push({ t: time, vm, code: s.code, kind: s.kind, billed, op: OPERATIONS[operation]!, level: s.level });
+  }
+  /** `t code` strings, compact for assert.equal. */
+  lines(vm = 0): string[] {
+    return this.rows.filter((r) => r.vm === vm).map((r) => `${r.t} ${r.code}${r.billed ? ' $' : ''}`);
+  }
+}

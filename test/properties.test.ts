@@ -1,0 +1,72 @@
+// Property tests: whatever operations arrive whenever, the lifecycle never makes an
+// illegal power transition, the billed flag always matches the preset, and the meter
+// agrees with the time spent in billed states.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { simulate } from '../src/run.js';
+import { BILLED_STATES } from '../src/billing/rules.js';
+import { POWER_NAMES, TIMED_POWER_STATES } from '../src/model/states.js';
+import { OPERATIONS, type BillingPreset, type OperationName } from '../src/scenario/types.js';
+import { Collect } from './helpers/collect.js';
+import { fixed, durations, single } from './helpers/scenarios.js';
+
+// Power transitions the lifecycle may make (facts page), including returns after failures.
+const LEGAL = new Set([
+  'none>starting', 'none>deallocated',
+  'starting>running', 'starting>deallocated', 'starting>stopped',
+  'running>stopping', 'running>deallocating',
+  'stopping>stopped', 'stopping>starting', 'stopping>running',
+  'stopped>starting', 'stopped>deallocating',
+  'deallocating>deallocated', 'deallocating>running', 'deallocating>stopped',
+  'deallocated>starting',
+]);
+
+const arbOps = fc.array(fc.tuple(fc.integer({ min: 0, max: 20000 }), fc.constantFrom(...OPERATIONS)), { maxLength: 25 });
+const arbPreset = fc.constantFrom<BillingPreset>('azure-2018', 'azure-2023');
+
+test('property: only legal power transitions; billed flag matches the preset; meter = time in billed states', () => {
+  fc.assert(fc.property(arbOps, arbPreset, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 120 }), (ops, preset, p, d) => {
+    const sorted = [...ops].sort((a, b) => a[0] - b[0]) as Array<[number, OperationName]>;
+    const scenario = single(sorted, { horizonSeconds: 25000, billing: { preset, granularity: 'second', minimumSeconds: 0, currency: 'USD' } }, {
+      count: 3,
+      durations: durations({ stop: { stopping: fixed(d) }, start: { starting: fixed(d + 1) } }),
+      failures: { start: { probability: p, code: 'InternalOperationError' }, deallocate: { probability: p, code: 'InternalOperationError' }, stop: { probability: p, code: 'InternalOperationError' } },
+    });
+    const c = new Collect();
+    const sim = simulate(scenario, { timeline: c });
+    const billed = BILLED_STATES[preset];
+    for (let vm = 0; vm < 3; vm++) {
+      let prev = 'none';
+      for (const r of c.rows.filter((x) => x.vm === vm && x.kind === 'power')) {
+        const s = r.code.slice('PowerState/'.length);
+        assert.ok(LEGAL.has(`${prev}>${s}`), `illegal ${prev} -> ${s}`);
+        assert.is(r.billed, billed[POWER_NAMES.indexOf(s as (typeof POWER_NAMES)[number])]);
+        prev = s;
+      }
+      let inBilled = 0, existed = 0;
+      for (let s = 0; s < TIMED_POWER_STATES; s++) {
+        existed += sim.secondsIn(vm, s);
+        if (billed[s]) inBilled += sim.secondsIn(vm, s);
+      }
+      assert.is(sim.billedSeconds[vm], inBilled);
+      assert.ok(existed <= 25000 + 1e-9);
+      assert.is(existed, sim.existedSeconds(vm));
+    }
+    // Rows come in time order.
+    for (let i = 1; i < c.rows.length; i++) assert.ok(c.rows[i]!.t >= c.rows[i - 1]!.t);
+  }), { numRuns: 300 });
+});
+
+test('property: per-minute billing charges whole minutes, never more than the time in billed states', () => {
+  fc.assert(fc.property(arbOps, (ops) => {
+    const sorted = [...ops].sort((a, b) => a[0] - b[0]) as Array<[number, OperationName]>;
+    const perSecond = simulate(single(sorted, { horizonSeconds: 25000 }));
+    const perMinute = simulate(single(sorted, { horizonSeconds: 25000, billing: { preset: 'azure-2018', granularity: 'minute', minimumSeconds: 0, currency: 'USD' } }));
+    const m = perMinute.billedSeconds[0]!;
+    assert.is(m % 60, 0);
+    assert.ok(m <= perSecond.billedSeconds[0]!);
+  }), { numRuns: 200 });
+});
+
+test.run();
