@@ -1,0 +1,10 @@
+// Public API of the scenario module: parse, validate, override and resolve scenario files.
+
+export * from './types.js';
+export { parseScenarioText, parseScenarioObject, loadScenario, expandRecurring, DEFAULT_DURATIONS_SECONDS } from './load.js';
+export type { LoadOptions, RecurringRule } from './load.js';
+export { applyOverrides, applyOverridesDetailed } from './overrides.js';
+export type { AppliedOverride } from './overrides.js';
+export { checkScenarioSchema, getScenarioSchema, schemaFilePath, formatPath } from './schema.js';
+export type { DocPath, LineLocator, SchemaCheckOptions, SchemaNode } from './schema.js';
+export { parseDuration, parseInstant, parseInstantOrOffset, formatOffset, isDuration, DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED } from './time.js';

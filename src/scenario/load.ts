@@ -1,0 +1,684 @@
+// Loading a scenario file: YAML/JSON parsing with line numbers, --set overrides, schema
+// validation, semantic checks and resolution into the Scenario the model consumes.
+
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, type Document, type Node as YamlNode } from 'yaml';
+import { DateTime, IANAZone } from 'luxon';
+import { InputError, InputErrors, type InputErrorDetail } from '../errors.js';
+import {
+  ERROR_CODES,
+  ERROR_CODES_BY_OPERATION,
+  OPERATIONS,
+  type BillingConfig,
+  type DurationSpec,
+  type ErrorCode,
+  type FailureSpec,
+  type GroupSpec,
+  type LoadedScenario,
+  type OperationName,
+  type PhaseDurations,
+  type Scenario,
+  type ScheduleSpec,
+  type SizeSpec,
+} from './types.js';
+import { checkScenarioSchema, formatPath, didYouMean, type DocPath, type LineLocator } from './schema.js';
+import { applyOverridesDetailed, type AppliedOverride } from './overrides.js';
+import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED, parseDuration, parseInstant, parseInstantOrOffset, formatOffset } from './time.js';
+
+export interface LoadOptions {
+  /** `--set path=value` overrides, applied in order before validation. */
+  overrides?: string[];
+  /** Seed from the command line (--seed); replaces the file's seed. */
+  seed?: number;
+}
+
+/** Phase durations used when neither the group nor the top level gives one (assumptions: no official figures). */
+export const DEFAULT_DURATIONS_SECONDS = {
+  create: { creating: 0, starting: 30, osProvisioning: 60, osProvisioningComplete: 10 },
+  start: { starting: 60 },
+  stop: { stopping: 30 },
+  restart: { stopping: 20, starting: 40 },
+  deallocate: { deallocating: 60 },
+  delete: { deleting: 60 },
+} as const satisfies { [Op in OperationName]: Record<keyof PhaseDurations[Op], number> };
+
+const DEFAULT_BILLING: BillingConfig = { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD' };
+const DEFAULT_SEED = 1;
+const DEFAULT_TIMEZONE = 'UTC';
+
+const WEEKDAY_NUMBERS: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+// ---------------------------------------------------------------------------------------------
+// The raw document, as the schema guarantees it after validation.
+
+type RawDuration = number | string | { dist: 'fixed' | 'uniform' | 'exponential' | 'lognormal'; value?: number | string; min?: number | string; max?: number | string; mean?: number | string; sigma?: number };
+type RawDurations = { [Op in OperationName]?: { [phase: string]: RawDuration | undefined } };
+type RawFailures = { [Op in OperationName]?: { probability: number; code?: string } };
+type RawInstant = number | string;
+
+interface RawGroup {
+  name: string;
+  count: number;
+  size: string;
+  createAt?: RawInstant | null;
+  charges?: { diskPerHour?: number; publicIpPerHour?: number };
+  durations?: RawDurations;
+  failures?: RawFailures;
+}
+
+interface RawSchedule {
+  name?: string;
+  operation: OperationName;
+  groups: string[];
+  every?: string | string[];
+  time?: string;
+  from?: RawInstant;
+  until?: RawInstant;
+  at?: RawInstant;
+}
+
+interface RawScenario {
+  name?: string;
+  description?: string;
+  start: string;
+  horizon: number | string;
+  seed?: number;
+  timezone?: string;
+  billing?: { preset?: BillingConfig['preset']; granularity?: BillingConfig['granularity']; minimumCharge?: number | string; currency?: string };
+  sizes: Record<string, { vcpus: number; pricePerHour: number }>;
+  durations?: RawDurations;
+  failures?: RawFailures;
+  groups: RawGroup[];
+  schedules?: RawSchedule[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line numbers
+
+function makeLocator(doc: Document, lc: LineCounter): LineLocator {
+  return (p: DocPath, key?: boolean): number | undefined => {
+    let node: unknown = doc.contents;
+    // a missing top-level field has no better place than the file itself
+    let best: number | undefined = p.length ? undefined : lineOf(node, lc);
+    for (let i = 0; i < p.length; i++) {
+      const seg = p[i]!;
+      const isLast = i === p.length - 1;
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((it) => (isScalar(it.key) ? String(it.key.value) : String(it.key)) === String(seg));
+        if (!pair) break;
+        const keyLine = lineOf(pair.key, lc);
+        const valueLine = lineOf(pair.value, lc);
+        // a nested collection is best pointed at by its key's line
+        const preferValue = isLast && !key && !isMap(pair.value) && !isSeq(pair.value);
+        best = (preferValue ? valueLine ?? keyLine : keyLine ?? valueLine) ?? best;
+        node = pair.value;
+      } else if (isSeq(node) && /^\d+$/.test(String(seg))) {
+        const item = node.items[Number(seg)];
+        if (item === undefined) break;
+        best = lineOf(item, lc) ?? best;
+        node = item;
+      } else break;
+    }
+    return best;
+  };
+}
+
+function lineOf(node: unknown, lc: LineCounter): number | undefined {
+  if (!isNode(node)) return undefined;
+  const range = (node as YamlNode).range;
+  if (!range) return undefined;
+  return lc.linePos(range[0]).line;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error collection
+
+class Collector {
+  readonly errors: InputError[] = [];
+  constructor(
+    readonly file: string,
+    readonly locate: LineLocator | undefined,
+    readonly applied: AppliedOverride[],
+  ) {}
+
+  overrideFor = (p: DocPath): string | undefined => {
+    for (let i = this.applied.length - 1; i >= 0; i--) {
+      const a = this.applied[i]!;
+      if (a.path.length <= p.length && a.path.every((seg, k) => String(seg) === String(p[k]))) return `--set ${a.flag}`;
+    }
+    return undefined;
+  };
+
+  add(p: DocPath, problem: string, detail: Omit<InputErrorDetail, 'file' | 'line' | 'path'> & { key?: boolean }): void {
+    const fromOverride = this.overrideFor(p);
+    const line = fromOverride ? undefined : this.locate?.(p, detail.key);
+    const hints = [detail.hint, fromOverride ? `the value comes from ${fromOverride}` : undefined].filter((h): h is string => !!h);
+    const d: InputErrorDetail = { file: this.file };
+    if (line !== undefined) d.line = line;
+    d.path = formatPath(p);
+    if ('value' in detail) d.value = detail.value;
+    if (detail.expected) d.expected = detail.expected;
+    if (hints.length) d.hint = hints.join('; ');
+    this.errors.push(new InputError(problem, d));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Parses and resolves a scenario from its text (YAML or JSON). `file` names it in errors and
+ * gives the default scenario name. Throws InputErrors listing every problem found.
+ */
+export function parseScenarioText(text: string, file: string, opts: LoadOptions = {}): Scenario {
+  const lc = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    // later syntax errors are mostly consequences of the first one: report that one
+    throw new InputErrors(
+      doc.errors.slice(0, 1).map((e) => {
+        const line = lc.linePos(e.pos[0]).line;
+        const src = text.split(/\r?\n/)[line - 1];
+        const dup = e.code === 'DUPLICATE_KEY';
+        return new InputError(dup ? 'duplicate key in a mapping' : `${/\.json$/i.test(file) ? 'JSON' : 'YAML'} syntax error: ${e.message.split('\n')[0]}`, {
+          file,
+          line,
+          ...(src !== undefined ? { value: src.trim() } : {}),
+          expected: dup ? 'each key (field, size name) at most once per mapping' : 'well-formed YAML or JSON',
+          ...(dup ? { hint: 'remove or rename one of the entries with the same key' } : {}),
+        });
+      }),
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new InputErrors([new InputError(`cannot read the document: ${(e as Error).message}`, { file, expected: 'plain YAML or JSON data' })]);
+  }
+  const locate = makeLocator(doc, lc);
+  return resolveDocument(raw, file, opts, locate);
+}
+
+/** Resolves an already-parsed scenario document (no line numbers in errors). */
+export function parseScenarioObject(raw: unknown, file: string, opts: LoadOptions = {}): Scenario {
+  return resolveDocument(raw, file, opts, undefined);
+}
+
+function resolveDocument(raw: unknown, file: string, opts: LoadOptions, locate: LineLocator | undefined): Scenario {
+  if (!isPlainObject(raw)) {
+    throw new InputErrors([
+      new InputError(raw === null || raw === undefined ? 'the scenario file is empty' : 'the scenario is not a mapping', {
+        file,
+        line: 1,
+        path: '(top level)',
+        value: raw ?? null,
+        expected: 'a mapping with at least start, horizon, sizes and groups',
+        hint: 'see scenarios/office-week.yaml for an example',
+      }),
+    ]);
+  }
+  const { doc, applied } = applyOverridesDetailed(raw, opts.overrides ?? [], file);
+  const c = new Collector(file, locate, applied);
+  const schemaErrors = checkScenarioSchema(doc, { file, ...(locate ? { locate } : {}), overrideFor: c.overrideFor });
+  if (schemaErrors.length) throw new InputErrors(schemaErrors);
+  const scenario = resolve(doc as RawScenario, file, opts, c);
+  if (c.errors.length) throw new InputErrors(c.errors);
+  return scenario;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Semantic checks and resolution
+
+function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector): Scenario {
+  // start
+  let startMs = NaN;
+  try {
+    startMs = parseInstant(r.start);
+  } catch (e) {
+    c.add(['start'], 'invalid `start`', { value: r.start, expected: 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z', hint: (e as Error).message });
+  }
+
+  // horizon
+  let horizon = NaN;
+  try {
+    horizon = parseDuration(r.horizon);
+    if (!(horizon > 0)) {
+      c.add(['horizon'], '`horizon` must be longer than zero', { value: r.horizon, expected: `a ${DURATION_EXPECTED.replace(/^a /, '')}, greater than 0` });
+      horizon = NaN;
+    }
+  } catch (e) {
+    c.add(['horizon'], 'invalid `horizon`', { value: r.horizon, expected: DURATION_EXPECTED, hint: (e as Error).message });
+  }
+
+  // seed
+  let seed = r.seed ?? DEFAULT_SEED;
+  if (opts.seed !== undefined) {
+    if (!Number.isSafeInteger(opts.seed) || opts.seed < 0) {
+      c.errors.push(new InputError('invalid --seed', { path: '--seed', value: opts.seed, expected: 'an integer >= 0' }));
+    } else seed = opts.seed;
+  }
+
+  // timezone
+  const timezone = r.timezone ?? DEFAULT_TIMEZONE;
+  const tzOk = IANAZone.isValidZone(timezone);
+  if (!tzOk) {
+    c.add(['timezone'], 'unknown time zone', { value: timezone, expected: 'an IANA time zone name such as UTC, Europe/Berlin, America/New_York' });
+  }
+
+  // billing
+  const billing: BillingConfig = { ...DEFAULT_BILLING };
+  if (r.billing) {
+    if (r.billing.preset) billing.preset = r.billing.preset;
+    if (r.billing.granularity) billing.granularity = r.billing.granularity;
+    if (r.billing.currency !== undefined) billing.currency = r.billing.currency;
+    if (r.billing.minimumCharge !== undefined) {
+      const v = durationOf(r.billing.minimumCharge, ['billing', 'minimumCharge'], c);
+      if (v !== undefined) billing.minimumSeconds = v;
+    }
+  }
+
+  // sizes
+  const sizes: SizeSpec[] = Object.entries(r.sizes).map(([name, s]) => ({ name, vcpus: s.vcpus, pricePerHour: s.pricePerHour }));
+  const sizeNames = sizes.map((s) => s.name);
+
+  // defaults for every group
+  const topDurations = resolvePhaseOverrides(r.durations, ['durations'], c);
+  const topFailures = resolveFailures(r.failures, ['failures'], c);
+
+  const inHorizon = (t: number): boolean => !Number.isFinite(horizon) || (t >= 0 && t < horizon);
+  const horizonText = Number.isFinite(horizon) ? `[0, ${formatOffset(horizon)}) (the horizon)` : '[0, horizon)';
+
+  // groups
+  const groups: GroupSpec[] = [];
+  const groupIndex = new Map<string, number>();
+  r.groups.forEach((g, i) => {
+    const gp: DocPath = ['groups', i];
+    const prev = groupIndex.get(g.name);
+    if (prev !== undefined) {
+      c.add([...gp, 'name'], `duplicate group name \`${g.name}\``, { value: g.name, expected: `a name not used by another group (groups[${prev}] is already called ${g.name})` });
+    } else groupIndex.set(g.name, i);
+    if (!sizeNames.includes(g.size)) {
+      const guess = didYouMean(g.size, sizeNames);
+      c.add([...gp, 'size'], `unknown size \`${g.size}\` in group \`${g.name}\``, {
+        value: g.size,
+        expected: `one of the sizes defined under \`sizes\`: ${sizeNames.join(', ')}`,
+        hint: guess ? `did you mean \`${guess}\`?` : 'add the size under `sizes` with its vcpus and pricePerHour',
+      });
+    }
+    let createAt: number | null = 0;
+    if (g.createAt === null) createAt = null;
+    else if (g.createAt !== undefined) {
+      const t = instantOf(g.createAt, [...gp, 'createAt'], startMs, c);
+      if (t !== undefined) {
+        if (!inHorizon(t)) {
+          c.add([...gp, 'createAt'], '`createAt` is outside the simulated period', {
+            value: g.createAt,
+            expected: `a time within ${horizonText}, or null for "not created by the scenario"`,
+            hint: `it resolves to ${formatOffset(t)} from the start`,
+          });
+        }
+        createAt = t;
+      }
+    }
+    const own = resolvePhaseOverrides(g.durations, [...gp, 'durations'], c);
+    const ownFailures = resolveFailures(g.failures, [...gp, 'failures'], c);
+    groups.push({
+      name: g.name,
+      count: g.count,
+      size: g.size,
+      createAt,
+      diskPerHour: g.charges?.diskPerHour ?? 0,
+      publicIpPerHour: g.charges?.publicIpPerHour ?? 0,
+      durations: mergeDurations(topDurations, own),
+      failures: { ...topFailures, ...ownFailures },
+    });
+  });
+
+  // schedules
+  const schedules: ScheduleSpec[] = [];
+  const scheduleNames = new Map<string, number>();
+  const timesKnown = Number.isFinite(startMs) && Number.isFinite(horizon) && tzOk;
+  (r.schedules ?? []).forEach((s, i) => {
+    const sp: DocPath = ['schedules', i];
+    const name = s.name ?? `${s.operation}-${i}`;
+    const prev = scheduleNames.get(name);
+    if (prev !== undefined) {
+      c.add(s.name !== undefined ? [...sp, 'name'] : sp, `duplicate schedule name \`${name}\``, { value: name, expected: `a name not used by another schedule (schedules[${prev}] is already called ${name})` });
+    } else scheduleNames.set(name, i);
+    const seen = new Set<string>();
+    s.groups.forEach((gname, j) => {
+      if (!groupIndex.has(gname)) {
+        const known = [...groupIndex.keys()];
+        const guess = didYouMean(gname, known);
+        c.add([...sp, 'groups', j], `unknown group \`${gname}\` in schedule \`${name}\``, {
+          value: gname,
+          expected: `one of the groups: ${known.join(', ')}`,
+          ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}),
+        });
+      } else if (seen.has(gname)) {
+        c.add([...sp, 'groups', j], `group \`${gname}\` is listed twice in schedule \`${name}\``, { value: gname, expected: 'each group at most once per schedule' });
+      }
+      seen.add(gname);
+    });
+
+    let times: number[] = [];
+    const recurringKeys = (['every', 'time', 'from', 'until'] as const).filter((k) => s[k] !== undefined);
+    if (s.at !== undefined) {
+      if (recurringKeys.length) {
+        c.add([...sp, recurringKeys[0]!], `schedule \`${name}\` mixes a one-off \`at\` with recurring fields (${recurringKeys.join(', ')})`, {
+          value: s[recurringKeys[0]!],
+          expected: 'either `at` (one-off) or `every` + `time` with optional `from`/`until` (recurring)',
+        });
+      }
+      const t = instantOf(s.at, [...sp, 'at'], startMs, c);
+      if (t !== undefined) {
+        if (!inHorizon(t)) {
+          c.add([...sp, 'at'], `one-off schedule \`${name}\` is outside the simulated period`, {
+            value: s.at,
+            expected: `a time within ${horizonText}`,
+            hint: `it resolves to ${formatOffset(t)} from the start`,
+          });
+        } else times = [t];
+      }
+    } else {
+      if (s.every === undefined || s.time === undefined) {
+        const missing = s.every === undefined ? 'every' : 'time';
+        c.add([...sp, missing], `schedule \`${name}\` has neither \`at\` nor both \`every\` and \`time\` (missing \`${missing}\`)`, {
+          expected: 'either `at` (one-off) or `every` + `time` (recurring), e.g. every: weekdays, time: "19:00"',
+        });
+        return void schedules.push({ name, operation: s.operation, groups: [...s.groups], times });
+      }
+      const tod = parseTimeOfDay(s.time);
+      if (!tod) {
+        c.add([...sp, 'time'], `invalid time of day in schedule \`${name}\``, { value: s.time, expected: 'HH:MM or HH:MM:SS with hours 00-23, minutes and seconds 00-59, e.g. "19:00"' });
+      }
+      const days = weekdaysOf(s.every);
+      let from = 0;
+      let until = horizon;
+      let rangeOk = true;
+      if (s.from !== undefined) {
+        const t = instantOf(s.from, [...sp, 'from'], startMs, c);
+        if (t === undefined) rangeOk = false;
+        else if (!inHorizon(t)) {
+          rangeOk = false;
+          c.add([...sp, 'from'], `\`from\` of schedule \`${name}\` is outside the simulated period`, { value: s.from, expected: `a time within ${horizonText}`, hint: `it resolves to ${formatOffset(t)} from the start` });
+        } else from = t;
+      }
+      if (s.until !== undefined) {
+        const t = instantOf(s.until, [...sp, 'until'], startMs, c);
+        if (t === undefined) rangeOk = false;
+        else if (Number.isFinite(horizon) && !(t > 0 && t <= horizon)) {
+          rangeOk = false;
+          c.add([...sp, 'until'], `\`until\` of schedule \`${name}\` is outside the simulated period`, {
+            value: s.until,
+            expected: `a time within (0, ${formatOffset(horizon)}] (the horizon)`,
+            hint: `it resolves to ${formatOffset(t)} from the start`,
+          });
+        } else until = t;
+      }
+      if (rangeOk && s.from !== undefined && s.until !== undefined && !(from < until)) {
+        rangeOk = false;
+        c.add([...sp, 'until'], `\`until\` of schedule \`${name}\` is not after \`from\``, { value: s.until, expected: `a time after from (${formatOffset(from)})` });
+      }
+      if (tod && rangeOk && timesKnown) {
+        times = expandRecurring({ startMs, timezone, days, ...tod, fromSeconds: from, untilSeconds: until });
+        if (times.length === 0) {
+          c.add(sp, `recurring schedule \`${name}\` never fires within the simulated period`, {
+            value: { every: s.every, time: s.time, ...(s.from !== undefined ? { from: s.from } : {}), ...(s.until !== undefined ? { until: s.until } : {}) },
+            expected: `at least one occurrence within [${formatOffset(from)}, ${formatOffset(until)})`,
+            hint: 'widen from/until or the horizon, or change every/time',
+          });
+        }
+      }
+    }
+    schedules.push({ name, operation: s.operation, groups: [...s.groups], times });
+  });
+
+  return {
+    name: r.name ?? path.parse(file).name,
+    description: r.description ?? '',
+    startMs,
+    horizonSeconds: horizon,
+    seed,
+    timezone,
+    billing,
+    sizes,
+    groups,
+    schedules,
+  };
+}
+
+function durationOf(v: number | string, p: DocPath, c: Collector): number | undefined {
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    const msg = (e as Error).message;
+    c.add(p, msg.includes('negative') ? `negative duration at \`${formatPath(p)}\`` : `invalid duration at \`${formatPath(p)}\``, { value: v, expected: DURATION_EXPECTED, hint: msg });
+    return undefined;
+  }
+}
+
+function instantOf(v: RawInstant, p: DocPath, startMs: number, c: Collector): number | undefined {
+  const isIso = typeof v === 'string' && /^\s*\d{4}-\d{2}-\d{2}/.test(v);
+  if (isIso && !Number.isFinite(startMs)) return undefined; // start is invalid, reported already
+  try {
+    return parseInstantOrOffset(v, startMs);
+  } catch (e) {
+    c.add(p, `invalid time at \`${formatPath(p)}\``, { value: v, expected: INSTANT_OR_OFFSET_EXPECTED, hint: (e as Error).message });
+    return undefined;
+  }
+}
+
+const DIST_PARAMS = { fixed: ['value'], uniform: ['min', 'max'], exponential: ['mean'], lognormal: ['mean', 'sigma'] } as const;
+
+function durationSpecOf(v: RawDuration, p: DocPath, c: Collector): DurationSpec | undefined {
+  if (typeof v === 'number' || typeof v === 'string') {
+    const x = durationOf(v, p, c);
+    return x === undefined ? undefined : { dist: 'fixed', value: x };
+  }
+  const allowed: readonly string[] = DIST_PARAMS[v.dist];
+  let ok = true;
+  for (const k of ['value', 'min', 'max', 'mean', 'sigma'] as const) {
+    if (v[k] !== undefined && !allowed.includes(k)) {
+      ok = false;
+      c.add([...p, k], `\`${k}\` does not apply to dist ${v.dist}`, { key: true, value: v[k], expected: `only ${allowed.join(', ')} for dist ${v.dist}` });
+    }
+  }
+  const num = (k: 'value' | 'min' | 'max' | 'mean'): number | undefined => {
+    const x = v[k];
+    if (x === undefined) return undefined;
+    const r = durationOf(x, [...p, k], c);
+    if (r === undefined) ok = false;
+    return r;
+  };
+  switch (v.dist) {
+    case 'fixed': {
+      const value = num('value');
+      return ok && value !== undefined ? { dist: 'fixed', value } : undefined;
+    }
+    case 'uniform': {
+      const min = num('min');
+      const max = num('max');
+      if (min !== undefined && max !== undefined && min > max) {
+        ok = false;
+        c.add([...p, 'min'], 'uniform distribution with min > max', { value: { min: v.min, max: v.max }, expected: '0 <= min <= max' });
+      }
+      return ok && min !== undefined && max !== undefined ? { dist: 'uniform', min, max } : undefined;
+    }
+    case 'exponential': {
+      const mean = num('mean');
+      if (mean !== undefined && !(mean > 0)) {
+        ok = false;
+        c.add([...p, 'mean'], 'exponential distribution needs a mean > 0', { value: v.mean, expected: 'a duration > 0' });
+      }
+      return ok && mean !== undefined ? { dist: 'exponential', mean } : undefined;
+    }
+    case 'lognormal': {
+      const mean = num('mean');
+      if (mean !== undefined && !(mean > 0)) {
+        ok = false;
+        c.add([...p, 'mean'], 'lognormal distribution needs a mean > 0', { value: v.mean, expected: 'a duration > 0' });
+      }
+      const sigma = v.sigma;
+      if (sigma === undefined || !(sigma >= 0)) {
+        ok = false;
+        c.add([...p, 'sigma'], 'lognormal distribution needs a sigma >= 0', { value: sigma, expected: 'a number >= 0' });
+      }
+      return ok && mean !== undefined && sigma !== undefined ? { dist: 'lognormal', mean, sigma } : undefined;
+    }
+  }
+}
+
+type PartialDurations = { [Op in OperationName]?: Partial<Record<string, DurationSpec>> };
+
+function resolvePhaseOverrides(raw: RawDurations | undefined, p: DocPath, c: Collector): PartialDurations {
+  const out: PartialDurations = {};
+  if (!raw) return out;
+  for (const op of OPERATIONS) {
+    const phases = raw[op];
+    if (!phases) continue;
+    const o: Partial<Record<string, DurationSpec>> = {};
+    for (const [phase, v] of Object.entries(phases)) {
+      if (v === undefined) continue;
+      const spec = durationSpecOf(v, [...p, op, phase], c);
+      if (spec) o[phase] = spec;
+    }
+    out[op] = o;
+  }
+  return out;
+}
+
+function mergeDurations(top: PartialDurations, own: PartialDurations): PhaseDurations {
+  const pick = (op: OperationName, phase: string, def: number): DurationSpec => own[op]?.[phase] ?? top[op]?.[phase] ?? { dist: 'fixed', value: def };
+  const d = DEFAULT_DURATIONS_SECONDS;
+  return {
+    create: {
+      creating: pick('create', 'creating', d.create.creating),
+      starting: pick('create', 'starting', d.create.starting),
+      osProvisioning: pick('create', 'osProvisioning', d.create.osProvisioning),
+      osProvisioningComplete: pick('create', 'osProvisioningComplete', d.create.osProvisioningComplete),
+    },
+    start: { starting: pick('start', 'starting', d.start.starting) },
+    stop: { stopping: pick('stop', 'stopping', d.stop.stopping) },
+    restart: { stopping: pick('restart', 'stopping', d.restart.stopping), starting: pick('restart', 'starting', d.restart.starting) },
+    deallocate: { deallocating: pick('deallocate', 'deallocating', d.deallocate.deallocating) },
+    delete: { deleting: pick('delete', 'deleting', d.delete.deleting) },
+  };
+}
+
+function resolveFailures(raw: RawFailures | undefined, p: DocPath, c: Collector): Partial<Record<OperationName, FailureSpec>> {
+  const out: Partial<Record<OperationName, FailureSpec>> = {};
+  if (!raw) return out;
+  for (const op of OPERATIONS) {
+    const f = raw[op];
+    if (!f) continue;
+    let ok = true;
+    if (!(f.probability >= 0 && f.probability <= 1)) {
+      ok = false;
+      c.add([...p, op, 'probability'], `failure probability of ${op} is outside [0, 1]`, { value: f.probability, expected: 'a number in [0, 1]' });
+    }
+    const code = f.code ?? 'InternalOperationError';
+    const valid = ERROR_CODES_BY_OPERATION[op];
+    if (!valid.includes(code as ErrorCode)) {
+      ok = false;
+      const known = (ERROR_CODES as readonly string[]).includes(code);
+      c.add([...p, op, 'code'], known ? `error code \`${code}\` does not apply to ${op}` : `unknown error code \`${code}\``, { value: code, expected: `one of: ${valid.join(', ')}` });
+    }
+    if (ok) out[op] = { probability: f.probability, code: code as ErrorCode };
+  }
+  return out;
+}
+
+function parseTimeOfDay(s: string): { hour: number; minute: number; second: number } | undefined {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s.trim());
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const second = m[3] === undefined ? 0 : Number(m[3]);
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return { hour, minute, second };
+}
+
+function weekdaysOf(every: string | string[]): Set<number> {
+  if (Array.isArray(every)) return new Set(every.map((d) => WEEKDAY_NUMBERS[d]!).filter((n) => n !== undefined));
+  if (every === 'weekdays') return new Set([1, 2, 3, 4, 5]);
+  if (every === 'weekends') return new Set([6, 7]);
+  return new Set([1, 2, 3, 4, 5, 6, 7]);
+}
+
+export interface RecurringRule {
+  /** Scenario start, ms since the epoch. */
+  startMs: number;
+  /** IANA zone the days and the time of day are read in. */
+  timezone: string;
+  /** ISO weekdays (1 = Monday ... 7 = Sunday). */
+  days: ReadonlySet<number>;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Window, seconds from start: [fromSeconds, untilSeconds). */
+  fromSeconds: number;
+  untilSeconds: number;
+}
+
+/**
+ * Every occurrence of a weekly rule within [fromSeconds, untilSeconds), as seconds from start,
+ * ascending. Local times follow the zone's daylight saving rules: a time that does not exist
+ * on a spring-forward day is moved forward by the gap (02:30 -> 03:30); on a fall-back day an
+ * ambiguous time resolves as luxon does (the later, standard-time instant).
+ */
+export function expandRecurring(rule: RecurringRule): number[] {
+  const lo = Math.max(rule.fromSeconds, 0);
+  const hi = rule.untilSeconds;
+  const out: number[] = [];
+  if (!(hi > lo)) return out;
+  let day = DateTime.fromMillis(rule.startMs + lo * 1000, { zone: rule.timezone }).startOf('day').minus({ days: 1 });
+  const last = DateTime.fromMillis(rule.startMs + hi * 1000, { zone: rule.timezone }).startOf('day').plus({ days: 1 });
+  while (day <= last) {
+    if (rule.days.has(day.weekday)) {
+      const occ = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: rule.hour, minute: rule.minute, second: rule.second }, { zone: rule.timezone });
+      const t = (occ.toMillis() - rule.startMs) / 1000;
+      if (t >= lo && t < hi && (out.length === 0 || t > out[out.length - 1]!)) out.push(t);
+    }
+    day = day.plus({ days: 1 });
+  }
+  return out;
+}
+
+/**
+ * Reads, parses and resolves a scenario file (YAML or JSON). Throws InputErrors for a missing
+ * or unreadable file and for every problem in it.
+ */
+export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<LoadedScenario> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new InputErrors([
+        new InputError('scenario file not found', {
+          file,
+          expected: 'the path of a scenario file (.yaml, .yml or .json)',
+          hint: `check the path (relative to ${process.cwd()}); a bundled example is scenarios/office-week.yaml`,
+        }),
+      ]);
+    }
+    if (code === 'EISDIR') {
+      throw new InputErrors([new InputError('the scenario path is a directory', { file, expected: 'a scenario file (.yaml, .yml or .json)', hint: 'name a file inside it' })]);
+    }
+    throw new InputErrors([new InputError(`cannot read the scenario file: ${(e as Error).message}`, { file, hint: 'check the file permissions' })]);
+  }
+  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  const overrides = [...(opts.overrides ?? [])];
+  const scenario = parseScenarioText(bytes.toString('utf8'), file, opts);
+  return { scenario, file, fileSha256, overrides };
+}

@@ -1,0 +1,357 @@
+// The JSON Schema of the scenario file format (scenarios/scenario.schema.json): loading,
+// compiling with ajv, and turning ajv's errors into friendly InputErrors.
+
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { InputError } from '../errors.js';
+import { ERROR_CODES } from './types.js';
+import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED } from './time.js';
+
+/** A JSON Schema node, as far as this module looks into it. */
+export interface SchemaNode {
+  $ref?: string;
+  description?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode;
+  required?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  minLength?: number;
+  minProperties?: number;
+  pattern?: string;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  allOf?: SchemaNode[];
+  definitions?: Record<string, SchemaNode>;
+  [k: string]: unknown;
+}
+
+/** A path inside the scenario document: map keys and array indexes. */
+export type DocPath = (string | number)[];
+
+/** Finds the 1-based line of the node at `path` (`key`: the line of the map key instead of the value). */
+export type LineLocator = (path: DocPath, key?: boolean) => number | undefined;
+
+const SCHEMA_REL = path.join('scenarios', 'scenario.schema.json');
+
+/** Absolute path of scenarios/scenario.schema.json, found from this module (src/ or dist/). */
+export function schemaFilePath(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, SCHEMA_REL))) {
+      return path.join(dir, SCHEMA_REL);
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url));
+}
+
+let cachedSchema: SchemaNode | undefined;
+let cachedValidate: ValidateFunction | undefined;
+
+/** The parsed scenario schema (shared, do not mutate). */
+export function getScenarioSchema(): SchemaNode {
+  if (!cachedSchema) cachedSchema = JSON.parse(readFileSync(schemaFilePath(), 'utf8')) as SchemaNode;
+  return cachedSchema;
+}
+
+function getValidator(): ValidateFunction {
+  if (!cachedValidate) {
+    const ajv = new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      strictTypes: false,
+      allowUnionTypes: true,
+    });
+    cachedValidate = ajv.compile(getScenarioSchema());
+  }
+  return cachedValidate;
+}
+
+/** Resolves a local `$ref` (`#/definitions/x`) against the root schema; returns the node itself otherwise. */
+export function derefSchema(node: SchemaNode, root: SchemaNode = getScenarioSchema()): SchemaNode {
+  let n = node;
+  for (let i = 0; i < 20 && n.$ref; i++) {
+    const ref = n.$ref;
+    if (!ref.startsWith('#/')) break;
+    let target: unknown = root;
+    for (const part of ref.slice(2).split('/')) {
+      target = (target as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    }
+    if (!target || typeof target !== 'object') break;
+    // keep the referring node's description, if any
+    n = n.description && !(target as SchemaNode).description ? { ...(target as SchemaNode), description: n.description } : (target as SchemaNode);
+  }
+  return n;
+}
+
+/** Formats a document path as `groups[0].durations.start`, `sizes.Standard_D4s_v5.vcpus`. */
+export function formatPath(p: DocPath): string {
+  let out = '';
+  for (const seg of p) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z0-9_$][A-Za-z0-9_$-]*$/.test(seg)) out += (out ? '.' : '') + seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out || '(top level)';
+}
+
+function parsePointer(ptr: string, data: unknown): DocPath {
+  if (!ptr) return [];
+  const out: DocPath = [];
+  let cur: unknown = data;
+  for (const raw of ptr.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
+      out.push(Number(seg));
+      cur = cur[Number(seg)];
+    } else {
+      out.push(seg);
+      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  return out;
+}
+
+function expectedFor(s: SchemaNode): string {
+  const defs = getScenarioSchema().definitions ?? {};
+  if (s === defs['duration']) return DURATION_EXPECTED;
+  if (s === defs['instant']) return 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z or 2026-01-05T08:00:00+01:00';
+  if (s === defs['instantOrOffset']) return INSTANT_OR_OFFSET_EXPECTED;
+  if (s === defs['durationValue']) {
+    return `${DURATION_EXPECTED}; or a distribution {dist: fixed, value} | {dist: uniform, min, max} | {dist: exponential, mean} | {dist: lognormal, mean, sigma}`;
+  }
+  if (s === defs['every']) return 'daily, weekdays, weekends, or a non-empty list of distinct days among mon, tue, wed, thu, fri, sat, sun';
+  const group = defs['group'];
+  if (group?.properties && s === group.properties['createAt']) return `null (not created automatically) or ${INSTANT_OR_OFFSET_EXPECTED}`;
+  if (s.pattern === '^\\d{1,2}:\\d{2}(?::\\d{2})?$') return 'a local time of day HH:MM or HH:MM:SS, e.g. "19:00" (quoted in YAML)';
+  if (group?.properties && s === group.properties['name']) return 'a name of letters, digits, _ . - starting with a letter or digit (^[A-Za-z0-9][A-Za-z0-9_.-]*$)';
+  if (s.enum) return `one of: ${s.enum.map((v) => String(v)).join(', ')}`;
+  const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
+  if (types.length === 1 && (types[0] === 'number' || types[0] === 'integer')) {
+    const what = types[0] === 'integer' ? 'an integer' : 'a number';
+    if (s.minimum !== undefined && s.maximum !== undefined) return `${what} in [${s.minimum}, ${s.maximum}]`;
+    if (s.minimum !== undefined) return `${what} >= ${s.minimum}`;
+    if (s.exclusiveMinimum !== undefined) return `${what} > ${s.exclusiveMinimum}`;
+    if (s.maximum !== undefined) return `${what} <= ${s.maximum}`;
+    return what;
+  }
+  if (types.length === 1 && types[0] === 'string') {
+    if (s.pattern) return `a string matching ${s.pattern}`;
+    if (s.minLength) return 'a non-empty string';
+    return 'a string';
+  }
+  if (types.length === 1 && types[0] === 'array') {
+    return s.minItems ? `a list with at least ${s.minItems} item${s.minItems > 1 ? 's' : ''}` : 'a list';
+  }
+  if (types.length === 1 && types[0] === 'object') {
+    const keys = s.properties ? Object.keys(s.properties) : [];
+    return keys.length ? `a mapping with fields: ${keys.join(', ')}` : 'a mapping';
+  }
+  return types.length ? `a value of type ${types.join(' or ')}` : 'a valid value';
+}
+
+function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** The closest candidate to `word`, if one is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(word, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function isDurationDef(s: SchemaNode): boolean {
+  const defs = getScenarioSchema().definitions ?? {};
+  return s === defs['duration'] || s === defs['durationValue'] || s === defs['instantOrOffset'];
+}
+
+/** When `s` is the `then` of a durationValue `if dist = X`, returns X. */
+function distOfThen(s: SchemaNode): string | undefined {
+  for (const branch of getScenarioSchema().definitions?.['durationValue']?.allOf ?? []) {
+    if (branch['then'] === s) {
+      const cond = branch['if'] as SchemaNode | undefined;
+      const c = cond?.properties?.['dist']?.const;
+      return typeof c === 'string' ? c : undefined;
+    }
+  }
+  return undefined;
+}
+
+function where(p: DocPath): string {
+  return p.length ? `\`${formatPath(p)}\`` : 'the top level';
+}
+
+function lastName(p: DocPath): string {
+  const last = p[p.length - 1];
+  return last === undefined ? 'the scenario' : typeof last === 'number' ? `item ${formatPath(p)}` : `\`${last}\``;
+}
+
+interface Issue {
+  path: DocPath;
+  key?: boolean;
+  problem: string;
+  hasValue: boolean;
+  value?: unknown;
+  expected?: string;
+  hint?: string;
+}
+
+function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
+  const p = parsePointer(e.instancePath, data);
+  const ps = (e.parentSchema ?? {}) as SchemaNode;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'if':
+      return undefined;
+    case 'additionalProperties': {
+      const field = String(params['additionalProperty']);
+      const keys = Object.keys(ps.properties ?? {});
+      const guess = didYouMean(field, keys);
+      return {
+        path: [...p, field],
+        key: true,
+        problem: `unknown field \`${field}\` in ${where(p)}`,
+        hasValue: true,
+        value: field,
+        expected: `one of: ${keys.join(', ')}`,
+        hint: guess ? `did you mean \`${guess}\`?` : undefined,
+      };
+    }
+    case 'required': {
+      const field = String(params['missingProperty']);
+      const fs = ps.properties?.[field];
+      const dist = distOfThen(ps);
+      return {
+        path: [...p, field],
+        problem: dist ? `missing \`${field}\` for dist ${dist} in ${where(p)}` : `missing required field \`${field}\` in ${where(p)}`,
+        hasValue: false,
+        expected: fs ? expectedFor(derefSchema(fs)) : dist ? `dist ${dist} with ${(ps.required ?? []).join(', ')}` : `the field \`${field}\``,
+        hint: fs ? fs.description ?? derefSchema(fs).description : undefined,
+      };
+    }
+    case 'type':
+      return { path: p, problem: `wrong type for ${lastName(p)}`, hasValue: true, value: e.data, expected: expectedFor(ps), hint: ps.description };
+    case 'enum':
+    case 'const': {
+      const op = p[p.length - 2];
+      const codeHint =
+        p[p.length - 1] === 'code' && typeof op === 'string' && typeof e.data === 'string' && (ERROR_CODES as readonly string[]).includes(e.data)
+          ? `${e.data} is a known error code, but not one that ${op} can fail with`
+          : undefined;
+      const guess = typeof e.data === 'string' && ps.enum ? didYouMean(e.data, ps.enum.map(String)) : undefined;
+      return {
+        path: p,
+        problem: `invalid value for ${lastName(p)}`,
+        hasValue: true,
+        value: e.data,
+        expected: expectedFor(ps),
+        hint: codeHint ?? (guess ? `did you mean \`${guess}\`?` : undefined),
+      };
+    }
+    case 'minimum':
+      if (params['limit'] === 0 && isDurationDef(ps)) {
+        return { path: p, problem: `${lastName(p)} must not be negative`, hasValue: true, value: e.data, expected: expectedFor(ps) };
+      }
+      return { path: p, problem: `${lastName(p)} is out of range`, hasValue: true, value: e.data, expected: expectedFor(ps) };
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { path: p, problem: `${lastName(p)} is out of range`, hasValue: true, value: e.data, expected: expectedFor(ps) };
+    case 'pattern':
+      return { path: p, problem: `invalid format for ${lastName(p)}`, hasValue: true, value: e.data, expected: expectedFor(ps) };
+    case 'minItems':
+      return { path: p, problem: `${lastName(p)} must not be empty`, hasValue: true, value: e.data, expected: expectedFor(ps) };
+    case 'minProperties':
+      return { path: p, problem: `${lastName(p)} must not be empty`, hasValue: true, value: e.data, expected: 'at least one entry' };
+    case 'minLength':
+      return { path: p, problem: `${lastName(p)} must not be empty`, hasValue: true, value: e.data, expected: 'a non-empty string' };
+    case 'uniqueItems':
+      return { path: p, problem: `${lastName(p)} has duplicate items`, hasValue: true, value: e.data, expected: 'distinct items' };
+    case 'anyOf':
+    case 'oneOf':
+      return { path: p, problem: `invalid value for ${lastName(p)}`, hasValue: true, value: e.data, expected: expectedFor(ps), hint: ps.description };
+    default:
+      return { path: p, problem: `${lastName(p)} ${e.message ?? 'is invalid'}`, hasValue: true, value: e.data };
+  }
+}
+
+export interface SchemaCheckOptions {
+  file?: string;
+  /** Maps a document path to a line number of the source file. */
+  locate?: LineLocator;
+  /** Adds a hint (and suppresses the line) for paths whose value came from a --set override. */
+  overrideFor?: (path: DocPath) => string | undefined;
+}
+
+/**
+ * Validates a raw (parsed, overridden) scenario document against the schema. Returns the
+ * problems found as InputErrors (empty when valid), one per problem, in document order.
+ */
+export function checkScenarioSchema(doc: unknown, opts: SchemaCheckOptions = {}): InputError[] {
+  const validate = getValidator();
+  if (validate(doc)) return [];
+  const errors = validate.errors ?? [];
+  // Errors under a failed anyOf/oneOf are summarised by the anyOf error itself.
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath);
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return true;
+    return !anyOfPaths.some((ap) => (e.instancePath === ap || e.instancePath.startsWith(ap + '/')) && /\/(anyOf|oneOf)\//.test(e.schemaPath));
+  });
+  const seen = new Set<string>();
+  const out: InputError[] = [];
+  for (const e of kept) {
+    const issue = toIssue(e, doc);
+    if (!issue) continue;
+    const id = `${formatPath(issue.path)}\u0000${issue.problem}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(makeError(issue, opts));
+  }
+  return out;
+}
+
+function makeError(issue: Issue, opts: SchemaCheckOptions): InputError {
+  const fromOverride = opts.overrideFor?.(issue.path);
+  const line = fromOverride ? undefined : opts.locate?.(issue.path, issue.key);
+  const hints = [issue.hint, fromOverride ? `the value comes from ${fromOverride}` : undefined].filter((h): h is string => !!h);
+  return new InputError(issue.problem, {
+    ...(opts.file !== undefined ? { file: opts.file } : {}),
+    ...(line !== undefined ? { line } : {}),
+    path: formatPath(issue.path),
+    ...(issue.hasValue ? { value: issue.value } : {}),
+    ...(issue.expected ? { expected: issue.expected } : {}),
+    ...(hints.length ? { hint: hints.join('; ') } : {}),
+  });
+}
