@@ -11,6 +11,7 @@ import { AtomicFile, writeFileAtomic } from './output/atomic.js';
 import { writeBillingCsv } from './output/billing-csv.js';
 import { buildSummary, type RunSummary } from './output/summary.js';
 import { TimelineCsvWriter } from './output/timeline-csv.js';
+import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import type { LoadedScenario, Scenario } from './scenario/types.js';
 
 /** Run a scenario to its horizon in memory. */
@@ -28,7 +29,7 @@ export interface RunOptions {
   onProgress?: (simSeconds: number, horizonSeconds: number) => void;
   /** Stop early: the run throws and leaves no output file behind. */
   signal?: AbortSignal;
-  /** Simulated seconds per slice between progress calls and abort checks (default one day). */
+  /** Sampling step of series.csv, which is also the slice between progress calls and abort checks (default: seriesStep(horizon)). */
   sliceSeconds?: number;
 }
 
@@ -60,13 +61,19 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
       ? new TimelineCsvWriter(timelineFile, new FleetLayout(loaded.scenario), loaded.scenario.startMs, { fast: options.fastTimeline ?? true })
       : null;
     const sim = new FleetSimulation(loaded.scenario, { timeline: writer });
-    const slice = options.sliceSeconds ?? 86400;
+    const series = new SeriesRecorder(sim);
+    const slice = options.sliceSeconds ?? seriesStep(sim.horizon);
+    series.sample(0);
     for (let t = slice; ; t += slice) {
-      sim.runUntil(t);
-      options.onProgress?.(Math.min(t, sim.horizon), sim.horizon);
+      const until = Math.min(t, sim.horizon);
+      sim.runUntil(until);
+      series.sample(until);
+      options.onProgress?.(until, sim.horizon);
       if (t >= sim.horizon) break;
-      await yieldToEventLoop();
-      if (options.signal?.aborted) throw new RunAborted();
+      if ((t / slice) % 24 === 0) {
+        await yieldToEventLoop();
+        if (options.signal?.aborted) throw new RunAborted();
+      }
     }
     sim.finish();
     writer?.flush();
@@ -75,15 +82,19 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     const billing = new AtomicFile(path.join(outDir, 'billing.csv'));
     files.push(billing);
     writeBillingCsv(billing, sim);
+    const seriesFile = new AtomicFile(path.join(outDir, 'series.csv'));
+    files.push(seriesFile);
+    series.writeTo(seriesFile);
     const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, writer ? writer.rows : null);
     // Everything is complete: put the files in place, summary last (its presence means the run finished).
     timelineFile?.commit();
     if (!timelineFile) fs.rmSync(timelinePath, { force: true });
     billing.commit();
+    seriesFile.commit();
     writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     return {
       outDir,
-      files: [...(timelineFile ? [timelinePath] : []), billing.finalPath, path.join(outDir, 'summary.json')],
+      files: [...(timelineFile ? [timelinePath] : []), billing.finalPath, seriesFile.finalPath, path.join(outDir, 'summary.json')],
       sim, report, summary,
     };
   } catch (e) {

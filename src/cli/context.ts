@@ -1,0 +1,41 @@
+// What every CLI command shares: where text goes, the interrupt signal, common flags.
+import type { Argv } from 'yargs';
+import { InputError } from '../errors.js';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Whether stderr is a terminal (progress bars only then). */
+  isTTY: boolean;
+}
+
+export interface CommandContext {
+  io: Io;
+  /** Aborted on Ctrl-C / SIGTERM. */
+  signal: AbortSignal;
+}
+
+/** A command registers itself on the yargs parser. */
+export type Command = (y: Argv, ctx: CommandContext) => Argv;
+
+export function asList(v: unknown): string[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+export function parseSeed(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (String(v).trim() === '' || !Number.isSafeInteger(n) || n < 0) {
+    throw new InputError('bad --seed', { path: '--seed', value: v, expected: 'an integer >= 0, such as --seed 42' });
+  }
+  return n;
+}
+
+/** The positional scenario plus --set and --seed, shared by run, validate, sweep, instance-view. */
+export function withScenarioFlags(y: Argv): Argv {
+  return y
+    .positional('scenario', { type: 'string', describe: 'scenario file (.yaml, .yml or .json)', demandOption: true })
+    .option('set', { type: 'string', array: true, describe: 'override a field, Helm style: --set billing.preset=azure-2023 (repeatable)' })
+    .option('seed', { type: 'string', describe: "random seed (integer >= 0), overrides the scenario's" });
+}

@@ -1,0 +1,57 @@
+// series.csv: the fleet sampled at regular instants, per group: VMs in each power state,
+// cumulative billed VM-seconds and compute cost, cumulative failures and rejections.
+// This is what charts and notebooks use for "over time" views: a million-VM run makes a
+// few hundred rows per group, never one per event.
+
+import { stringify } from 'csv-stringify/sync';
+import { ERROR_CODES, OPERATIONS } from '../scenario/types.js';
+import { POWER_NAMES, TIMED_POWER_STATES } from '../model/states.js';
+import type { FleetSimulation } from '../model/fleet.js';
+import { csvFields, type TextOut } from './timeline-csv.js';
+
+export const SERIES_COLUMNS = [
+  'time_s', 'timestamp', 'group',
+  ...POWER_NAMES.slice(0, TIMED_POWER_STATES).map((s) => `${s}_vms`), 'absent_vms',
+  'billed_vms', 'billed_vm_seconds_cum', 'compute_cost_cum', 'failed_ops_cum', 'allocation_failures_cum', 'rejected_ops_cum',
+];
+
+const ALLOCATION = ['AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'SkuNotAvailable'].map((c) => ERROR_CODES.indexOf(c as (typeof ERROR_CODES)[number]));
+
+/** Sampling interval: the smallest round step that keeps a run under ~1,000 samples. */
+export function seriesStep(horizonSeconds: number): number {
+  for (const step of [60, 300, 900, 1800, 3600, 7200, 21600, 43200, 86400, 604800]) {
+    if (horizonSeconds / step <= 1000) return step;
+  }
+  return Math.ceil(horizonSeconds / 1000 / 604800) * 604800;
+}
+
+export class SeriesRecorder {
+  private buf: string;
+  private readonly groupFrag: string[];
+  constructor(private readonly sim: FleetSimulation) {
+    this.buf = stringify([SERIES_COLUMNS]);
+    this.groupFrag = sim.layout.groups.map((g) => ',' + csvFields([g.name]));
+  }
+
+  /** Record the fleet as it is at time t (call with the simulation advanced to t). */
+  sample(t: number): void {
+    const sim = this.sim;
+    const ts = '' + t + ',' + new Date(sim.scenario.startMs + t * 1000).toISOString();
+    const nOps = OPERATIONS.length, nCodes = ERROR_CODES.length;
+    for (const g of sim.layout.groups) {
+      let row = ts + this.groupFrag[g.index];
+      for (let s = 0; s < 8; s++) row += ',' + sim.vmsByGroupState[g.index * 8 + s];
+      const billedVmSeconds = sim.billedVmSecondsUntil(g.index, t);
+      let failed = 0, alloc = 0;
+      for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
+      for (const c of ALLOCATION) alloc += sim.failuresByGroupCode[g.index * nCodes + c]!;
+      row += ',' + sim.billedVmsByGroup[g.index] + ',' + Math.round(billedVmSeconds * 1000) / 1000 + ',' +
+        Math.round((billedVmSeconds / 3600) * g.pricePerHour * 1e6) / 1e6 + ',' + failed + ',' + alloc + ',' + sim.rejectedByGroup[g.index] + '\n';
+      this.buf += row;
+    }
+  }
+
+  writeTo(out: TextOut): void {
+    out.write(this.buf);
+  }
+}
