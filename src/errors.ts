@@ -36,7 +36,7 @@ function showValue(v: unknown): string {
 }
 
 export function formatInputError(problem: string, d: InputErrorDetail): string {
-  const where = [d.file, d.line !== undefined ? `line ${d.line}` : undefined].filter(Boolean).join(':');
+  const where = d.file ? (d.line !== undefined ? `${d.file}:${d.line}` : d.file) : d.line !== undefined ? `line ${d.line}` : '';
   const lines = [`Error: ${problem}`];
   if (where) lines.push(`  in:       ${where}`);
   if (d.path) lines.push(`  at:       ${d.path}`);
