@@ -68,7 +68,7 @@ function expectError(text: string, want: Want, opts: { overrides?: string[]; fil
   // The formatted message names everything a user needs
   assert.ok(e.message.includes(want.file ?? file), 'message names the file');
   assert.ok(e.message.includes(`at:       ${want.path}`), 'message names the path');
-  if (want.line !== undefined) assert.ok(e.message.includes(`line ${want.line}`), 'message names the line');
+  if (want.line !== undefined) assert.ok(e.message.includes(`${e.detail.file}:${want.line}\n`), 'message names file:line');
   if ('value' in want) assert.ok(e.message.includes(JSON.stringify(want.value).slice(0, 70)), 'message shows the value');
   assert.ok(e.message.includes(want.expected), 'message says what is expected');
   return e;
@@ -331,7 +331,7 @@ test('duplicate size names are rejected with their line', () => {
   const { all } = catchInput(() => parseScenarioText(text, 'bad.yaml'));
   assert.is(all[0]!.problem, 'duplicate key in a mapping');
   assert.is(all[0]!.detail.line, lineOf(text, 'Standard_D4s_v5: { vcpus: 8'));
-  assert.match(all[0]!.message, /bad\.yaml:line \d+/);
+  assert.match(all[0]!.message, /bad\.yaml:\d+/);
 });
 
 test('durations: negative, bad format, uniform min > max, missing and misplaced parameters', () => {
@@ -412,7 +412,7 @@ test('YAML and JSON syntax errors carry the line; a non-mapping document is reje
   assert.is(all.length, 1);
   assert.match(all[0]!.problem, /^YAML syntax error/);
   assert.ok(all[0]!.detail.line! >= lineOf(text, 'Standard_D8s_v5: {'));
-  assert.match(all[0]!.message, /syntax\.yaml:line \d+/);
+  assert.match(all[0]!.message, /syntax\.yaml:\d+/);
   const json = JSON.stringify(yamlParse(officeText), null, 2).replace('"count": 5000', '"count": 5000,,');
   const j = catchInput(() => parseScenarioText(json, 'bad.json'));
   assert.match(j.all[0]!.problem, /^JSON syntax error/);
