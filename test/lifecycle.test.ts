@@ -6,6 +6,7 @@ import { simulate } from '../src/run.js';
 import { FleetSimulation } from '../src/model/fleet.js';
 import { Collect } from './helpers/collect.js';
 import { single } from './helpers/scenarios.js';
+import { failure } from './helpers/scenarios.js';
 import type { OperationName } from '../src/scenario/types.js';
 
 function timeline(ops: Array<[number, OperationName]>, groupOver = {}): Collect {
@@ -92,7 +93,7 @@ test('operations on a VM not yet created are rejected', () => {
 });
 
 test('a failed start returns the VM to its previous power state, with a Failed status at level Error', () => {
-  const c = timeline([[1000, 'deallocate'], [2000, 'start']], { failures: { start: { probability: 1, code: 'InternalOperationError' } } });
+  const c = timeline([[1000, 'deallocate'], [2000, 'start']], { failures: { start: failure(1, 'InternalOperationError') } });
   assert.equal(c.lines().slice(10), [
     '2000 ProvisioningState/updating', '2000 PowerState/starting', '2040 PowerState/deallocated',
     '2040 ProvisioningState/failed/InternalOperationError',
@@ -101,7 +102,7 @@ test('a failed start returns the VM to its previous power state, with a Failed s
 });
 
 test('AllocationFailed fails a start from Deallocated at once, and cannot happen from Stopped', () => {
-  const failures = { start: { probability: 1, code: 'AllocationFailed' as const } };
+  const failures = { start: failure(1, 'AllocationFailed') };
   const dealloc = timeline([[1000, 'deallocate'], [2000, 'start']], { failures });
   assert.equal(dealloc.lines().slice(10), ['2000 ProvisioningState/updating', '2000 ProvisioningState/failed/AllocationFailed']);
   const stopped = timeline([[1000, 'stop'], [2000, 'start']], { failures });
@@ -110,21 +111,21 @@ test('AllocationFailed fails a start from Deallocated at once, and cannot happen
 
 test('OSProvisioningTimedOut leaves the VM Running and billed', () => {
   const c = new Collect();
-  const sim = simulate(single([], {}, { failures: { create: { probability: 1, code: 'OSProvisioningTimedOut' } } }), { timeline: c });
+  const sim = simulate(single([], {}, { failures: { create: failure(1, 'OSProvisioningTimedOut') } }), { timeline: c });
   assert.equal(c.lines().slice(2), ['30 PowerState/running $', '30 ProvisioningState/creating/OSProvisioningInprogress $', '90 ProvisioningState/failed/OSProvisioningTimedOut $']);
   assert.is(sim.billedSeconds[0], 86400 - 30);
   assert.is(sim.counters.failed, 1);
 });
 
 test('a failed stop or deallocate leaves the VM running; a failed delete leaves it in place', () => {
-  const stop = timeline([[1000, 'stop']], { failures: { stop: { probability: 1, code: 'InternalOperationError' } } });
+  const stop = timeline([[1000, 'stop']], { failures: { stop: failure(1, 'InternalOperationError') } });
   assert.equal(stop.lines().slice(6), ['1000 ProvisioningState/updating $', '1000 PowerState/stopping $', '1020 PowerState/running $', '1020 ProvisioningState/failed/InternalOperationError $']);
-  const del = timeline([[1000, 'delete'], [2000, 'stop']], { failures: { delete: { probability: 1, code: 'InternalOperationError' } } });
+  const del = timeline([[1000, 'delete'], [2000, 'stop']], { failures: { delete: failure(1, 'InternalOperationError') } });
   assert.equal(del.lines().slice(6, 9), ['1000 ProvisioningState/deleting $', '1060 ProvisioningState/failed/InternalOperationError $', '2000 ProvisioningState/updating $']);
 });
 
 test('failure draws are reproducible and independent of other VMs', () => {
-  const base = single([[1000, 'stop']], {}, { count: 50, failures: { stop: { probability: 0.5, code: 'InternalOperationError' } } });
+  const base = single([[1000, 'stop']], {}, { count: 50, failures: { stop: failure(0.5, 'InternalOperationError') } });
   const failedVms = (s: typeof base): number[] => {
     const c = new Collect();
     simulate(s, { timeline: c });

@@ -10,6 +10,7 @@ import { POWER_NAMES, TIMED_POWER_STATES } from '../src/model/states.js';
 import { OPERATIONS, type BillingPreset, type OperationName } from '../src/scenario/types.js';
 import { Collect } from './helpers/collect.js';
 import { fixed, durations, single } from './helpers/scenarios.js';
+import { failure } from './helpers/scenarios.js';
 
 // Power transitions the lifecycle may make (facts page), including returns after failures.
 const LEGAL = new Set([
@@ -31,7 +32,7 @@ test('property: only legal power transitions; billed flag matches the preset; me
     const scenario = single(sorted, { horizonSeconds: 25000, billing: { preset, granularity: 'second', minimumSeconds: 0, currency: 'USD' } }, {
       count: 3,
       durations: durations({ stop: { stopping: fixed(d) }, start: { starting: fixed(d + 1) } }),
-      failures: { start: { probability: p, code: 'InternalOperationError' }, deallocate: { probability: p, code: 'InternalOperationError' }, stop: { probability: p, code: 'InternalOperationError' } },
+      failures: { start: failure(p, 'InternalOperationError'), deallocate: failure(p, 'InternalOperationError'), stop: failure(p, 'InternalOperationError') },
     });
     const c = new Collect();
     const sim = simulate(scenario, { timeline: c });

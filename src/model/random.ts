@@ -10,8 +10,10 @@ export type Uniform = () => number;
 
 export const PURPOSE_DURATION = 0;
 export const PURPOSE_FAILURE = 1;
-export const PURPOSES = 2;
-const PURPOSE_NAMES = ['duration', 'failure'];
+export const PURPOSE_LIFETIME = 2;
+export const PURPOSE_EVICTION = 3;
+export const PURPOSES = 4;
+const PURPOSE_NAMES = ['duration', 'failure', 'lifetime', 'eviction'];
 
 /** A stream of uniforms in [0, 1) for one VM and purpose. alea: fast (about 7 ns a draw) and seedable by string. */
 export function vmStream(seed: number, group: string, index: number, purpose: number): Uniform {
@@ -41,5 +43,7 @@ export function sampleDuration(d: DurationSpec, u: Uniform): number {
       const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
       return Math.exp(mu + d.sigma * z);
     }
+    case 'empirical':
+      return d.samples[Math.floor(u() * d.samples.length)]!;
   }
 }

@@ -40,7 +40,13 @@ export const OP_STOP = 2;
 export const OP_RESTART = 3;
 export const OP_DEALLOCATE = 4;
 export const OP_DELETE = 5;
+export const OP_HIBERNATE = 6;
+/** Spot eviction: the platform's doing, not a user operation; never requested, never rejected. */
+export const OP_EVICT = 7;
 export const OP_NONE = 255;
+
+/** Labels of the `operation` timeline column: the user operations, then the platform's. */
+export const OPERATION_LABELS: readonly string[] = [...OPERATIONS, 'evict'];
 
 export function operationCode(op: OperationName): number {
   return OPERATIONS.indexOf(op);
@@ -48,12 +54,12 @@ export function operationCode(op: OperationName): number {
 
 /** One entry of the status table: what a timeline row or an instance-view status says. */
 export interface StatusInfo {
-  kind: 'power' | 'provisioning' | 'operation';
+  kind: 'power' | 'provisioning' | 'operation' | 'hibernation' | 'platform';
   /** Short state name: `running`, `succeeded`, `failed`, `rejected`, ... */
   state: string;
   /** Instance-view code: `PowerState/running`, `ProvisioningState/failed/AllocationFailed`, ... */
   code: string;
-  level: 'Info' | 'Error';
+  level: 'Info' | 'Warning' | 'Error';
   displayStatus: string;
   /** Error message, for failures and rejections; '' otherwise. */
   message: string;
@@ -74,7 +80,8 @@ export const ERROR_MESSAGES: Record<ErrorCode | 'OperationNotAllowed', string> =
 export const REASON_IN_FLIGHT = 6;
 export const REASON_NOT_CREATED = 7;
 export const REASON_DELETED = 8;
-const REASONS = 9;
+export const REASON_NO_HIBERNATION = 9;
+const REASONS = 10;
 
 // Status ids: [0..5] power, [6..12] provisioning (creating .. deleted),
 // then one per error code (failed), then one per (operation, reason) (rejected).
@@ -82,6 +89,11 @@ export const S_POWER = 0;
 export const S_PROV = 6;
 export const S_FAILED = S_PROV + 8;
 export const S_REJECTED = S_FAILED + ERROR_CODES.length;
+/** After the rejections: hibernation and Spot eviction statuses. */
+export const S_HIBERNATED = S_REJECTED + OPERATIONS.length * REASONS;
+export const S_RESUMED = S_HIBERNATED + 1;
+export const S_EVICTION_NOTICE_DEALLOCATE = S_HIBERNATED + 2;
+export const S_EVICTION_NOTICE_DELETE = S_HIBERNATED + 3;
 
 export function powerStatus(power: number): number {
   return S_POWER + power;
@@ -100,6 +112,7 @@ function rejectionMessage(op: OperationName, reason: number): string {
   if (reason === REASON_IN_FLIGHT) return `Operation '${op}' is not allowed since another operation is in progress on the VM.`;
   if (reason === REASON_NOT_CREATED) return op === 'create' ? `Operation 'create' is not allowed: the VM already exists.` : `Operation '${op}' is not allowed: the VM has not been created yet.`;
   if (reason === REASON_DELETED) return `Operation '${op}' is not allowed: the VM has been deleted.`;
+  if (reason === REASON_NO_HIBERNATION) return `Operation 'hibernate' is not allowed: hibernation is not enabled for the VM.`;
   return `Operation '${op}' is not allowed on a VM in power state '${POWER_NAMES[reason]}'.`;
 }
 
@@ -130,6 +143,11 @@ function buildStatusTable(): StatusInfo[] {
       t.push({ kind: 'operation', state: 'rejected', code: 'OperationNotAllowed', level: 'Error', displayStatus: `Operation ${op} rejected`, message: rejectionMessage(op, r) });
     }
   }
+  t.push({ kind: 'hibernation', state: 'hibernated', code: 'HibernationState/Hibernated', level: 'Info', displayStatus: 'VM hibernated', message: '' });
+  // Not an Azure code: Azure simply drops the hibernation status on start. The timeline says when.
+  t.push({ kind: 'hibernation', state: 'resumed', code: 'HibernationState/Resumed', level: 'Info', displayStatus: 'VM resumed from hibernation', message: '' });
+  t.push({ kind: 'platform', state: 'eviction-notice', code: 'ScheduledEvents/Preempt', level: 'Warning', displayStatus: 'Spot eviction notice', message: 'The Spot VM will be evicted in 30 seconds and deallocated (eviction policy Deallocate).' });
+  t.push({ kind: 'platform', state: 'eviction-notice', code: 'ScheduledEvents/Preempt', level: 'Warning', displayStatus: 'Spot eviction notice', message: 'The Spot VM will be evicted in 30 seconds and deleted (eviction policy Delete).' });
   return t;
 }
 

@@ -1,5 +1,5 @@
 // Hand-built resolved scenarios for tests that should not depend on the file loader.
-import type { DurationSpec, GroupSpec, PhaseDurations, Scenario, ScheduleSpec } from '../../src/scenario/types.js';
+import type { DurationSpec, ErrorCode, FailureSpec, GroupSpec, PhaseDurations, Scenario, ScheduleSpec } from '../../src/scenario/types.js';
 
 export const fixed = (value: number): DurationSpec => ({ dist: 'fixed', value });
 
@@ -11,11 +11,23 @@ export function durations(over: Partial<{ [K in keyof PhaseDurations]: Partial<P
     restart: { stopping: fixed(20), starting: fixed(40), ...over.restart },
     deallocate: { deallocating: fixed(45), ...over.deallocate },
     delete: { deleting: fixed(60), ...over.delete },
+    hibernate: { hibernating: fixed(60), ...over.hibernate },
   };
 }
 
 export function group(name: string, count: number, size: string, over: Partial<GroupSpec> = {}): GroupSpec {
-  return { name, count, size, createAt: 0, diskPerHour: 0, publicIpPerHour: 0, durations: durations(), failures: {}, ...over };
+  return {
+    name, count, size, createAt: 0, diskPerHour: 0, publicIpPerHour: 0, durations: durations(), failures: {},
+    lateCompletion: { probability: 0.5, after: fixed(300) },
+    retry: { maxAttempts: 1, backoff: 'fixed', delaySeconds: 60, maxDelaySeconds: 3600 },
+    region: 'default', zone: null, lifetime: null, arrivals: null, spot: null, hibernation: false, autoscale: null, vms: null,
+    ...over,
+  };
+}
+
+/** A failure spec with one error code. */
+export function failure(probability: number, code: ErrorCode): FailureSpec {
+  return { probability, codes: [{ code, weight: 1 }] };
 }
 
 const DAY = 86400;
@@ -40,7 +52,7 @@ export function officeWeek(perGroup = 1, days = 28): Scenario {
     billing: { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD' },
     sizes: [{ name: 'Standard_D4s_v5', vcpus: 4, pricePerHour: 0.192 }, { name: 'Standard_D8s_v5', vcpus: 8, pricePerHour: 0.384 }],
     groups: [group('dev-deallocate', perGroup, 'Standard_D4s_v5'), group('build-stop', perGroup, 'Standard_D8s_v5')],
-    schedules,
+    schedules, capacity: [], notes: [],
   };
 }
 
@@ -52,6 +64,7 @@ export function single(ops: Array<[number, ScheduleSpec['operation']]>, over: Pa
     sizes: [{ name: 'S', vcpus: 2, pricePerHour: 1 }],
     groups: [group('g', 1, 'S', groupOver)],
     schedules: ops.map(([t, op], i) => ({ name: `${op}-${i}`, operation: op, groups: ['g'], times: [t] })),
+    capacity: [], notes: [],
     ...over,
   };
 }
