@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { simulate } from '../src/run.js';
 import { BILLED_STATES } from '../src/billing/rules.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../src/model/states.js';
-import { OPERATIONS, type BillingPreset, type OperationName } from '../src/scenario/types.js';
+import { OPERATIONS, type BillingPreset, type ErrorCode, type OperationName } from '../src/scenario/types.js';
 import { Collect } from './helpers/collect.js';
-import { fixed, durations, single } from './helpers/scenarios.js';
+import { fixed, durations, group, single } from './helpers/scenarios.js';
 import { failure } from './helpers/scenarios.js';
 
 // Power transitions the lifecycle may make (facts page), including returns after failures.
@@ -22,6 +22,9 @@ const LEGAL = new Set([
   'deallocating>deallocated', 'deallocating>running', 'deallocating>stopped',
   'deallocated>starting',
 ]);
+
+// With features: hibernate and evictions deallocate a running VM, evictions also a stopped one.
+const LEGAL_ALL = new Set([...LEGAL, 'stopped>deallocated', 'running>deallocated']);
 
 const arbOps = fc.array(fc.tuple(fc.integer({ min: 0, max: 20000 }), fc.constantFrom(...OPERATIONS)), { maxLength: 25 });
 const arbPreset = fc.constantFrom<BillingPreset>('azure-2018', 'azure-2023');
@@ -57,6 +60,50 @@ test('property: only legal power transitions; billed flag matches the preset; me
     // Rows come in time order.
     for (let i = 1; i < c.rows.length; i++) assert.ok(c.rows[i]!.t >= c.rows[i - 1]!.t);
   }), { numRuns: 300 });
+});
+
+// The same invariants with every what-if feature switched on: capacity, retries, Spot
+// evictions, hibernation, lifetimes, random durations and failures of every kind.
+const arbOpsAll = fc.array(fc.tuple(fc.integer({ min: 0, max: 20000 }), fc.constantFrom(...OPERATIONS)), { maxLength: 30 });
+test('property: with capacity, retries, Spot, hibernation and lifetimes, transitions stay legal and billing consistent', () => {
+  fc.assert(fc.property(arbOpsAll, arbPreset, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 4, max: 16 }), fc.boolean(), (ops, preset, p, cap, spotDelete) => {
+    const sorted = [...ops].sort((a, b) => a[0] - b[0]) as Array<[number, OperationName]>;
+    const codes = (list: ErrorCode[]) => ({ probability: p, codes: list.map((code) => ({ code, weight: 1 })) });
+    const common = {
+      region: 'r', hibernation: true,
+      durations: durations({ start: { starting: { dist: 'exponential' as const, mean: 40 } }, stop: { stopping: { dist: 'uniform' as const, min: 0, max: 50 } } }),
+      failures: { create: codes(['InternalOperationError', 'OSProvisioningTimedOut', 'AllocationFailed']), start: codes(['VMStartTimedOut', 'InternalOperationError', 'AllocationFailed']), restart: codes(['VMStartTimedOut']), deallocate: codes(['InternalOperationError']), delete: codes(['InternalOperationError']) },
+      retry: { maxAttempts: 3, backoff: 'exponential' as const, delaySeconds: 30, maxDelaySeconds: 300 },
+      lateCompletion: { probability: 0.5, after: fixed(120) },
+    };
+    const base = single(sorted, { horizonSeconds: 25000, billing: { preset, granularity: 'second', minimumSeconds: 0, currency: 'USD' }, capacity: [{ name: 'r', vcpus: cap, zones: [] }] }, { count: 3, ...common });
+    const scenario = {
+      ...base,
+      groups: [...base.groups, group('spot', 3, 'S', { ...common, spot: { discount: 0.7, evictionRatePerHour: 2, evictForCapacity: true, policy: spotDelete ? 'Delete' as const : 'Deallocate' as const }, lifetime: { dist: 'exponential' as const, mean: 8000 } })],
+      schedules: [...base.schedules, ...sorted.map(([t, op], i) => ({ name: `spot-${i}`, operation: op, groups: ['spot'], times: [t] }))],
+    };
+    const c = new Collect();
+    const sim = simulate(scenario, { timeline: c });
+    const billed = BILLED_STATES[preset];
+    for (let vm = 0; vm < 6; vm++) {
+      let prev = 'none';
+      for (const r of c.rows.filter((x) => x.vm === vm)) {
+        if (r.code === 'ProvisioningState/deleted') { prev = 'none'; continue; }
+        if (r.kind !== 'power') continue;
+        const s = r.code.slice('PowerState/'.length);
+        assert.ok(LEGAL_ALL.has(`${prev}>${s}`), `illegal ${prev} -> ${s}`);
+        assert.is(r.billed, billed[POWER_NAMES.indexOf(s as (typeof POWER_NAMES)[number])]);
+        prev = s;
+      }
+      let inBilled = 0;
+      for (let s = 0; s < TIMED_POWER_STATES; s++) if (billed[s]) inBilled += sim.secondsIn(vm, s);
+      // Per-second billing drops each run's fractional second: never more, less by under 1 s a run.
+      assert.ok(sim.billedSeconds[vm]! <= inBilled + 1e-6);
+      assert.ok(sim.billedSeconds[vm]! > inBilled - 60, `billed ${sim.billedSeconds[vm]} vs ${inBilled}`);
+    }
+    for (const pool of sim.capacity) assert.ok(pool.peak <= pool.vcpus, `peak ${pool.peak} > ${pool.vcpus}`);
+    for (let i = 1; i < c.rows.length; i++) assert.ok(c.rows[i]!.t >= c.rows[i - 1]!.t);
+  }), { numRuns: 200 });
 });
 
 test('property: per-minute billing charges whole minutes, never more than the time in billed states', () => {

@@ -572,7 +572,8 @@ export class FleetSimulation {
     switch (op) {
       case OP_CREATE: {
         if (this.prov[vm] === P_DELETED && this.hibernated !== null) this.hibernated[vm] = 0;
-        this.setPower(vm, CREATING, now);
+        // A redeploy of a failed create keeps showing Deallocated until it starts.
+        if (p === ABSENT) this.setPower(vm, CREATING, now);
         this.setProv(vm, P_CREATING, now, op);
         if (this.deletePending !== null) this.scheduleLifetime(vm, g, now);
         if (failing === 0 && this.allocated !== null) failing = this.allocate(vm, now);
@@ -849,6 +850,7 @@ export class FleetSimulation {
   /** The billing meter: every power change passes here. */
   private setPower(vm: number, s: number, now: number): void {
     const old = this.power[vm]!;
+    if (old === s) return;
     const base = vm * 8;
     if (old < ABSENT) this.acc[base + old] += now - this.since[vm]!;
     this.since[vm] = now;

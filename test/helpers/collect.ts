@@ -1,6 +1,6 @@
 // A TimelineSink that keeps rows as readable tuples, for assertions.
 import { STATUS_TABLE } from '../../src/model/states.js';
-import { OPERATIONS } from '../../src/scenario/types.js';
+import { OPERATION_LABELS } from '../../src/model/states.js';
 import type { TimelineSink } from '../../src/model/fleet.js';
 
 export interface Row { t: number; vm: number; code: string; kind: string; billed: boolean; op: string; level: string }
@@ -9,7 +9,7 @@ export class Collect implements TimelineSink {
   rows: Row[] = [];
   row(time: number, vm: number, status: number, billed: boolean, operation: number): void {
     const s = STATUS_TABLE[status]!;
-    this.rows.push({ t: time, vm, code: s.code, kind: s.kind, billed, op: OPERATIONS[operation]!, level: s.level });
+    this.rows.push({ t: time, vm, code: s.code, kind: s.kind, billed, op: OPERATION_LABELS[operation]!, level: s.level });
   }
   /** `t code` strings, compact for assert.equal. */
   lines(vm = 0): string[] {
