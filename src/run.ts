@@ -12,6 +12,7 @@ import { writeBillingCsv } from './output/billing-csv.js';
 import { buildSummary, type RunSummary } from './output/summary.js';
 import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
+import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './scenario/types.js';
 
 /** Run a scenario to its horizon in memory. */
@@ -57,17 +58,23 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   const timelineFile = options.timeline === false ? null : new AtomicFile(timelinePath);
   const files: AtomicFile[] = [];
   try {
-    const writer = timelineFile
-      ? new TimelineCsvWriter(timelineFile, new FleetLayout(loaded.scenario), loaded.scenario.startMs, { fast: options.fastTimeline ?? true })
-      : null;
-    const sim = new FleetSimulation(loaded.scenario, { timeline: writer });
+    let writer: TimelineCsvWriter | null = null;
+    const sim = new FleetSimulation(loaded.scenario, {
+      // The layout is known only once arrivals are drawn: the sim hands it over.
+      timeline: timelineFile
+        ? (layout: FleetLayout) => (writer = new TimelineCsvWriter(timelineFile, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true }))
+        : null,
+    });
     const series = new SeriesRecorder(sim);
+    const capacity = sim.capacity.length > 0 ? new CapacityRecorder(sim) : null;
     const slice = options.sliceSeconds ?? seriesStep(sim.horizon);
     series.sample(0);
+    capacity?.sample(0);
     for (let t = slice; ; t += slice) {
       const until = Math.min(t, sim.horizon);
       sim.runUntil(until);
       series.sample(until);
+      capacity?.sample(until);
       options.onProgress?.(until, sim.horizon);
       if (t >= sim.horizon) break;
       if ((t / slice) % 24 === 0) {
@@ -76,7 +83,8 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
       }
     }
     sim.finish();
-    writer?.flush();
+    const timelineWriter = writer as TimelineCsvWriter | null;
+    timelineWriter?.flush();
     const report = billingReport(sim);
 
     const billing = new AtomicFile(path.join(outDir, 'billing.csv'));
@@ -85,16 +93,25 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     const seriesFile = new AtomicFile(path.join(outDir, 'series.csv'));
     files.push(seriesFile);
     series.writeTo(seriesFile);
-    const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, writer ? writer.rows : null);
+    const capacityPath = path.join(outDir, 'capacity.csv');
+    const capacityFile = capacity ? new AtomicFile(capacityPath) : null;
+    if (capacityFile) {
+      files.push(capacityFile);
+      capacity!.writeTo(capacityFile);
+    }
+    const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineWriter ? timelineWriter.rows : null);
     // Everything is complete: put the files in place, summary last (its presence means the run finished).
     timelineFile?.commit();
     if (!timelineFile) fs.rmSync(timelinePath, { force: true });
     billing.commit();
     seriesFile.commit();
+    capacityFile?.commit();
+    // A folder reused from an earlier run must not keep files this run did not write.
+    if (!capacityFile) fs.rmSync(capacityPath, { force: true });
     writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     return {
       outDir,
-      files: [...(timelineFile ? [timelinePath] : []), billing.finalPath, seriesFile.finalPath, path.join(outDir, 'summary.json')],
+      files: [...(timelineFile ? [timelinePath] : []), billing.finalPath, seriesFile.finalPath, ...(capacityFile ? [capacityPath] : []), path.join(outDir, 'summary.json')],
       sim, report, summary,
     };
   } catch (e) {

@@ -24,9 +24,22 @@ export function formatRunReport(s: RunSummary, files: string[]): string {
   const lines = [head, '', table(rows, [false, false, true, true, true, true, true, true])];
   const r = s.run;
   const notes: string[] = [];
-  if (r.failedOperations) notes.push(`${int.format(r.failedOperations)} operations failed`);
-  if (r.rejectedOperations) notes.push(`${int.format(r.rejectedOperations)} operations rejected (OperationNotAllowed)`);
-  if (notes.length) lines.push('', notes.join(' · '));
+  for (const c of s.capacity ?? []) {
+    const where = c.zone === null ? `region ${c.region}` : `zone ${c.region}/${c.zone}`;
+    notes.push(`capacity ${where}: peak ${int.format(c.peakVcpus)}${c.vcpus === null ? '' : ` of ${int.format(c.vcpus)}`} vCPUs, mean ${int.format(c.meanVcpus)}; ${int.format(c.allocationFailures)} allocation failures`);
+  }
+  for (const [name, a] of Object.entries(s.activity ?? {})) {
+    const parts: string[] = [];
+    if (a.failedOperations) parts.push(`${int.format(a.failedOperations)} failed (${Object.entries(a.failuresByCode).map(([c, n]) => `${c} ${int.format(n)}`).join(', ')})`);
+    if (a.retries) parts.push(`${int.format(a.retries)} retries`);
+    if (a.rejectedOperations) parts.push(`${int.format(a.rejectedOperations)} rejected (OperationNotAllowed)`);
+    if (a.spotEvictions) parts.push(`${int.format(a.spotEvictions)} Spot evictions`);
+    if (a.droppedArrivals) parts.push(`${int.format(a.droppedArrivals)} arrivals over the cap dropped`);
+    if (a.scaleOuts) parts.push(`${int.format(a.scaleOuts)} scale-outs, time to Running mean ${a.meanTimeToRunningSeconds} s, max ${a.maxTimeToRunningSeconds} s`);
+    if (parts.length) notes.push(`${name}: ${parts.join(' · ')}`);
+  }
+  for (const n of s.notes ?? []) notes.push(`note: ${n}`);
+  if (notes.length) lines.push('', ...notes);
   const dir = files.length ? path.dirname(files[0]!) : '';
   lines.push('', `wrote ${dir}/{${files.map((f) => path.basename(f)).join(', ')}} · ${int.format(r.events)} events · ${int.format(r.stateChanges)} state changes · ${r.wallSeconds.toFixed(2)} s`);
   return lines.join('\n') + '\n';

@@ -4,7 +4,7 @@
 import type { BillingReport, CostTotals } from '../billing/report.js';
 import { roundCents } from '../billing/rules.js';
 import type { FleetSimulation } from '../model/fleet.js';
-import type { LoadedScenario } from '../scenario/types.js';
+import { ERROR_CODES, type LoadedScenario } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 
 export interface RunSummary {
@@ -28,12 +28,81 @@ export interface RunSummary {
     noopOperations: number;
     rejectedOperations: number;
     failedOperations: number;
+    retries: number;
+    spotEvictions: number;
     timelineRows: number | null;
   };
   currency: string;
   total: CostTotals;
   groups: BillingReport['groups'];
   sizes: BillingReport['sizes'];
+  /** What happened to each group beyond money: failures by code, retries, evictions, scaling. */
+  activity: Record<string, GroupActivity>;
+  /** Capacity use per region and zone (empty when capacity is not modelled). */
+  capacity: Array<{ region: string; zone: string | null; vcpus: number | null; peakVcpus: number; meanVcpus: number; allocationFailures: number }>;
+  /** Notes from the scenario loader (e.g. trace VMs outside the horizon). */
+  notes: string[];
+}
+
+export interface GroupActivity {
+  vms: number;
+  failedOperations: number;
+  failuresByCode: Record<string, number>;
+  allocationFailures: number;
+  rejectedOperations: number;
+  retries: number;
+  spotEvictions: number;
+  /** Arrivals beyond the group's count cap, not simulated. */
+  droppedArrivals: number;
+  /** Autoscaling: scale-outs that reached Running, and their time to Running. */
+  scaleOuts: number;
+  meanTimeToRunningSeconds: number | null;
+  maxTimeToRunningSeconds: number | null;
+}
+
+const ALLOCATION_CODES = new Set(['AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'SkuNotAvailable']);
+
+function activity(sim: FleetSimulation): Record<string, GroupActivity> {
+  const out: Record<string, GroupActivity> = {};
+  for (const g of sim.layout.groups) {
+    const byCode: Record<string, number> = {};
+    let failed = 0, alloc = 0;
+    ERROR_CODES.forEach((c, i) => {
+      const n = sim.failuresByGroupCode[g.index * ERROR_CODES.length + i]!;
+      if (n > 0) byCode[c] = n;
+      failed += n;
+      if (ALLOCATION_CODES.has(c)) alloc += n;
+    });
+    const scaleOuts = sim.scaleOutsByGroup[g.index]!;
+    out[g.name] = {
+      vms: g.count,
+      failedOperations: failed,
+      failuresByCode: byCode,
+      allocationFailures: alloc,
+      rejectedOperations: sim.rejectedByGroup[g.index]!,
+      retries: sim.retriesByGroup[g.index]!,
+      spotEvictions: sim.evictionsByGroup[g.index]!,
+      droppedArrivals: sim.workload[g.index]!.droppedArrivals,
+      scaleOuts,
+      meanTimeToRunningSeconds: scaleOuts > 0 ? Math.round((sim.scaleOutSecondsByGroup[g.index]! / scaleOuts) * 1000) / 1000 : null,
+      maxTimeToRunningSeconds: scaleOuts > 0 ? Math.round(sim.scaleOutMaxByGroup[g.index]! * 1000) / 1000 : null,
+    };
+  }
+  return out;
+}
+
+function capacity(sim: FleetSimulation): RunSummary['capacity'] {
+  return sim.capacity.map((p) => {
+    let failures = 0;
+    for (const g of sim.layout.groups) {
+      if (g.region !== p.region || (p.zone !== null && g.zone !== p.zone)) continue;
+      for (const c of ['AllocationFailed', 'ZonalAllocationFailed'] as const) failures += sim.failuresByGroupCode[g.index * ERROR_CODES.length + ERROR_CODES.indexOf(c)]!;
+    }
+    return {
+      region: p.region, zone: p.zone, vcpus: p.vcpus === Infinity ? null : p.vcpus, peakVcpus: p.peak,
+      meanVcpus: Math.round((p.integral / sim.horizon) * 1000) / 1000, allocationFailures: failures,
+    };
+  });
 }
 
 function tidy<T extends CostTotals>(t: T): T {
@@ -68,11 +137,16 @@ export function buildSummary(loaded: LoadedScenario, sim: FleetSimulation, repor
       noopOperations: sim.counters.noops,
       rejectedOperations: sim.counters.rejected,
       failedOperations: sim.counters.failed,
+      retries: sim.counters.retries,
+      spotEvictions: sim.counters.evictions,
       timelineRows,
     },
     currency: report.currency,
     total: tidy(report.total),
     groups,
     sizes,
+    activity: activity(sim),
+    capacity: capacity(sim),
+    notes: s.notes,
   };
 }
