@@ -16,3 +16,8 @@ export type { RunSummary } from './output/summary.js';
 export { InputError, InputErrors } from './errors.js';
 export * from './scenario/types.js';
 export { VERSION } from './version.js';
+export { instanceView, allInstanceViews, ResourceNotFoundError, EXTRA_STATUSES } from './views/instance-view.js';
+export type { InstanceView, InstanceViewStatus, InstanceViewError, ExtraStatuses } from './views/instance-view.js';
+export { writeReport, buildReport, loadResults } from './report/index.js';
+export { loadScenario, parseScenarioText, parseScenarioTextAsync } from './scenario/index.js';
+export { OPERATION_LABELS } from './model/states.js';

@@ -181,7 +181,21 @@ test('defaults: name from the file, durations, billing, seed, timezone, createAt
     restart: { stopping: { dist: 'fixed', value: 20 }, starting: { dist: 'fixed', value: 40 } },
     deallocate: { deallocating: { dist: 'fixed', value: 60 } },
     delete: { deleting: { dist: 'fixed', value: 60 } },
+    hibernate: { hibernating: { dist: 'fixed', value: 60 } },
   });
+  // what-if options default to "off"
+  assert.equal(s.capacity, []);
+  assert.equal(s.notes, []);
+  assert.equal(g.lateCompletion, { probability: 0.5, after: { dist: 'fixed', value: 300 } });
+  assert.equal(g.retry, { maxAttempts: 1, backoff: 'fixed', delaySeconds: 60, maxDelaySeconds: 3600 });
+  assert.is(g.region, 'default');
+  assert.is(g.zone, null);
+  assert.is(g.lifetime, null);
+  assert.is(g.arrivals, null);
+  assert.is(g.spot, null);
+  assert.is(g.hibernation, false);
+  assert.is(g.autoscale, null);
+  assert.is(g.vms, null);
 });
 
 test('durations and failures merge group over top level; distributions resolve', () => {
@@ -223,8 +237,9 @@ groups:
   assert.equal(a!.durations.restart, { stopping: { dist: 'fixed', value: 5 }, starting: { dist: 'lognormal', mean: 90, sigma: 0.5 } });
   assert.equal(a!.durations.delete.deleting, { dist: 'exponential', mean: 90 });
   assert.equal(b!.durations.delete.deleting, { dist: 'fixed', value: 60 });
-  assert.equal(a!.failures, { start: { probability: 0.2, code: 'InternalOperationError' }, delete: { probability: 0.5, code: 'InternalOperationError' } });
-  assert.equal(b!.failures, { start: { probability: 0.01, code: 'AllocationFailed' }, delete: { probability: 0.5, code: 'InternalOperationError' } });
+  const ioe = [{ code: 'InternalOperationError', weight: 1 }];
+  assert.equal(a!.failures, { start: { probability: 0.2, codes: ioe }, delete: { probability: 0.5, codes: ioe } });
+  assert.equal(b!.failures, { start: { probability: 0.01, codes: [{ code: 'AllocationFailed', weight: 1 }] }, delete: { probability: 0.5, codes: ioe } });
 });
 
 test('one-off schedules and custom days, from/until as instants', () => {
@@ -570,7 +585,7 @@ test('the schema file is a draft-07 schema with descriptions and closed objects'
   const schema = getScenarioSchema();
   assert.is(schema['$schema'], 'http://json-schema.org/draft-07/schema#');
   assert.is(schema.additionalProperties, false);
-  assert.equal(schema.required, ['start', 'horizon', 'sizes', 'groups']);
+  assert.equal(schema.required, ['start', 'horizon', 'sizes']); // groups: required unless traces are given (checked by the loader)
   for (const [k, v] of Object.entries(schema.properties ?? {})) assert.ok(v.description, `description of ${k}`);
   const stringified = yamlStringify(schema);
   assert.ok(stringified.length > 1000);

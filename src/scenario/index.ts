@@ -1,10 +1,23 @@
 // Public API of the scenario module: parse, validate, override and resolve scenario files.
 
 export * from './types.js';
-export { parseScenarioText, parseScenarioObject, loadScenario, expandRecurring, DEFAULT_DURATIONS_SECONDS } from './load.js';
+export {
+  parseScenarioText,
+  parseScenarioTextAsync,
+  parseScenarioObject,
+  loadScenario,
+  expandRecurring,
+  DEFAULT_DURATIONS_SECONDS,
+  DEFAULT_RETRY,
+  DEFAULT_LATE_COMPLETION,
+  DEFAULT_REGION,
+  TraceCache,
+} from './load.js';
 export type { LoadOptions, RecurringRule } from './load.js';
 export { applyOverrides, applyOverridesDetailed } from './overrides.js';
 export type { AppliedOverride } from './overrides.js';
 export { checkScenarioSchema, getScenarioSchema, schemaFilePath, formatPath } from './schema.js';
 export type { DocPath, LineLocator, SchemaCheckOptions, SchemaNode } from './schema.js';
+export { readVmTable, coreCountKey, VMTABLE_COLUMNS } from './trace.js';
+export type { TraceVm, VmTableSummary } from './trace.js';
 export { parseDuration, parseInstant, parseInstantOrOffset, formatOffset, isDuration, DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED } from './time.js';

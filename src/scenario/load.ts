@@ -1,48 +1,53 @@
 // Loading a scenario file: YAML/JSON parsing with line numbers, --set overrides, schema
 // validation, semantic checks and resolution into the Scenario the model consumes.
+// Scenario-level fields and schedules are resolved here; groups, capacity and trace replays
+// in groups.ts; the error collector and distributions (empirical CSVs) in context.ts.
+// Trace files are streamed, so only the async entry points (loadScenario,
+// parseScenarioTextAsync) accept `traces`; everything else resolves synchronously.
 
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, type Document, type Node as YamlNode } from 'yaml';
 import { DateTime, IANAZone } from 'luxon';
-import { InputError, InputErrors, type InputErrorDetail } from '../errors.js';
+import { InputError, InputErrors } from '../errors.js';
+import type { BillingConfig, LoadedScenario, OperationName, Scenario, ScheduleSpec, SizeSpec } from './types.js';
+import { checkScenarioSchema, didYouMean, type DocPath, type LineLocator } from './schema.js';
+import { applyOverridesDetailed } from './overrides.js';
+import { DURATION_EXPECTED, parseDuration, parseInstant, formatOffset } from './time.js';
+import { Collector, durationOf, instantOf, type RawInstant } from './context.js';
 import {
-  ERROR_CODES,
-  ERROR_CODES_BY_OPERATION,
-  OPERATIONS,
-  type BillingConfig,
-  type DurationSpec,
-  type ErrorCode,
-  type FailureSpec,
-  type GroupSpec,
-  type LoadedScenario,
-  type OperationName,
-  type PhaseDurations,
-  type Scenario,
-  type ScheduleSpec,
-  type SizeSpec,
-} from './types.js';
-import { checkScenarioSchema, formatPath, didYouMean, type DocPath, type LineLocator } from './schema.js';
-import { applyOverridesDetailed, type AppliedOverride } from './overrides.js';
-import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED, parseDuration, parseInstant, parseInstantOrOffset, formatOffset } from './time.js';
+  expandTraces,
+  readTraces,
+  resolveCapacity,
+  resolveFailures,
+  resolveGroups,
+  resolvePhaseOverrides,
+  type GroupEnv,
+  type RawCapacity,
+  type RawDurations,
+  type RawFailures,
+  type RawGroup,
+  type RawTrace,
+  type TraceVms,
+  type TraceCache,
+} from './groups.js';
+
+export { DEFAULT_DURATIONS_SECONDS, DEFAULT_RETRY, DEFAULT_LATE_COMPLETION, DEFAULT_REGION, TraceCache } from './groups.js';
 
 export interface LoadOptions {
   /** `--set path=value` overrides, applied in order before validation. */
   overrides?: string[];
   /** Seed from the command line (--seed); replaces the file's seed. */
   seed?: number;
+  /**
+   * Folder that relative data files (empirical samples, hour-of-week profiles, demand curves,
+   * traces) are read from. Default: the folder of `file`.
+   */
+  baseDir?: string;
+  /** Trace files read by earlier loads, reused when unchanged (e.g. across the points of a sweep). */
+  traceCache?: TraceCache;
 }
-
-/** Phase durations used when neither the group nor the top level gives one (assumptions: no official figures). */
-export const DEFAULT_DURATIONS_SECONDS = {
-  create: { creating: 0, starting: 30, osProvisioning: 60, osProvisioningComplete: 10 },
-  start: { starting: 60 },
-  stop: { stopping: 30 },
-  restart: { stopping: 20, starting: 40 },
-  deallocate: { deallocating: 60 },
-  delete: { deleting: 60 },
-} as const satisfies { [Op in OperationName]: Record<keyof PhaseDurations[Op], number> };
 
 const DEFAULT_BILLING: BillingConfig = { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD' };
 const DEFAULT_SEED = 1;
@@ -52,21 +57,6 @@ const WEEKDAY_NUMBERS: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4
 
 // ---------------------------------------------------------------------------------------------
 // The raw document, as the schema guarantees it after validation.
-
-type RawDuration = number | string | { dist: 'fixed' | 'uniform' | 'exponential' | 'lognormal'; value?: number | string; min?: number | string; max?: number | string; mean?: number | string; sigma?: number };
-type RawDurations = { [Op in OperationName]?: { [phase: string]: RawDuration | undefined } };
-type RawFailures = { [Op in OperationName]?: { probability: number; code?: string } };
-type RawInstant = number | string;
-
-interface RawGroup {
-  name: string;
-  count: number;
-  size: string;
-  createAt?: RawInstant | null;
-  charges?: { diskPerHour?: number; publicIpPerHour?: number };
-  durations?: RawDurations;
-  failures?: RawFailures;
-}
 
 interface RawSchedule {
   name?: string;
@@ -90,7 +80,9 @@ interface RawScenario {
   sizes: Record<string, { vcpus: number; pricePerHour: number }>;
   durations?: RawDurations;
   failures?: RawFailures;
-  groups: RawGroup[];
+  capacity?: RawCapacity;
+  groups?: RawGroup[];
+  traces?: RawTrace[];
   schedules?: RawSchedule[];
 }
 
@@ -134,39 +126,6 @@ function lineOf(node: unknown, lc: LineCounter): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Error collection
-
-class Collector {
-  readonly errors: InputError[] = [];
-  constructor(
-    readonly file: string,
-    readonly locate: LineLocator | undefined,
-    readonly applied: AppliedOverride[],
-  ) {}
-
-  overrideFor = (p: DocPath): string | undefined => {
-    for (let i = this.applied.length - 1; i >= 0; i--) {
-      const a = this.applied[i]!;
-      if (a.path.length <= p.length && a.path.every((seg, k) => String(seg) === String(p[k]))) return `--set ${a.flag}`;
-    }
-    return undefined;
-  };
-
-  add(p: DocPath, problem: string, detail: Omit<InputErrorDetail, 'file' | 'line' | 'path'> & { key?: boolean }): void {
-    const fromOverride = this.overrideFor(p);
-    const line = fromOverride ? undefined : this.locate?.(p, detail.key);
-    const hints = [detail.hint, fromOverride ? `the value comes from ${fromOverride}` : undefined].filter((h): h is string => !!h);
-    const d: InputErrorDetail = { file: this.file };
-    if (line !== undefined) d.line = line;
-    d.path = formatPath(p);
-    if ('value' in detail) d.value = detail.value;
-    if (detail.expected) d.expected = detail.expected;
-    if (hints.length) d.hint = hints.join('; ');
-    this.errors.push(new InputError(problem, d));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Parsing
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -175,9 +134,37 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Parses and resolves a scenario from its text (YAML or JSON). `file` names it in errors and
- * gives the default scenario name. Throws InputErrors listing every problem found.
+ * gives the default scenario name; relative data files are read from its folder. Throws
+ * InputErrors listing every problem found.
+ *
+ * Synchronous, so it cannot replay traces (they are streamed): a scenario with `traces`
+ * is an InputError here; use parseScenarioTextAsync or loadScenario for those.
  */
 export function parseScenarioText(text: string, file: string, opts: LoadOptions = {}): Scenario {
+  const { raw, locate } = parseText(text, file);
+  const prepared = prepareDocument(raw, file, opts, locate);
+  refuseTraces(prepared);
+  return finish(prepared, opts, []);
+}
+
+/** Like parseScenarioText, and also replays traces (streamed from their files). */
+export async function parseScenarioTextAsync(text: string, file: string, opts: LoadOptions = {}): Promise<Scenario> {
+  const { raw, locate } = parseText(text, file);
+  const prepared = prepareDocument(raw, file, opts, locate);
+  const traces = await readTraces(prepared.doc.traces ?? [], prepared.c, opts.traceCache);
+  // a trace that cannot be read leaves its groups unknown: the rest would only add noise
+  if (prepared.c.errors.length) throw new InputErrors(prepared.c.errors);
+  return finish(prepared, opts, traces);
+}
+
+/** Resolves an already-parsed scenario document (no line numbers in errors; no traces, see parseScenarioText). */
+export function parseScenarioObject(raw: unknown, file: string, opts: LoadOptions = {}): Scenario {
+  const prepared = prepareDocument(raw, file, opts, undefined);
+  refuseTraces(prepared);
+  return finish(prepared, opts, []);
+}
+
+function parseText(text: string, file: string): { raw: unknown; locate: LineLocator } {
   const lc = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -203,16 +190,17 @@ export function parseScenarioText(text: string, file: string, opts: LoadOptions 
   } catch (e) {
     throw new InputErrors([new InputError(`cannot read the document: ${(e as Error).message}`, { file, expected: 'plain YAML or JSON data' })]);
   }
-  const locate = makeLocator(doc, lc);
-  return resolveDocument(raw, file, opts, locate);
+  return { raw, locate: makeLocator(doc, lc) };
 }
 
-/** Resolves an already-parsed scenario document (no line numbers in errors). */
-export function parseScenarioObject(raw: unknown, file: string, opts: LoadOptions = {}): Scenario {
-  return resolveDocument(raw, file, opts, undefined);
+interface Prepared {
+  doc: RawScenario;
+  file: string;
+  c: Collector;
 }
 
-function resolveDocument(raw: unknown, file: string, opts: LoadOptions, locate: LineLocator | undefined): Scenario {
+/** Overrides and schema validation: afterwards the document has the shape RawScenario describes. */
+function prepareDocument(raw: unknown, file: string, opts: LoadOptions, locate: LineLocator | undefined): Prepared {
   if (!isPlainObject(raw)) {
     throw new InputErrors([
       new InputError(raw === null || raw === undefined ? 'the scenario file is empty' : 'the scenario is not a mapping', {
@@ -226,10 +214,25 @@ function resolveDocument(raw: unknown, file: string, opts: LoadOptions, locate: 
     ]);
   }
   const { doc, applied } = applyOverridesDetailed(raw, opts.overrides ?? [], file);
-  const c = new Collector(file, locate, applied);
+  const c = new Collector(file, locate, applied, opts.baseDir ?? path.dirname(file));
   const schemaErrors = checkScenarioSchema(doc, { file, ...(locate ? { locate } : {}), overrideFor: c.overrideFor });
   if (schemaErrors.length) throw new InputErrors(schemaErrors);
-  const scenario = resolve(doc as RawScenario, file, opts, c);
+  return { doc: doc as RawScenario, file, c };
+}
+
+function refuseTraces({ doc, c }: Prepared): void {
+  if (doc.traces?.length) {
+    c.add(['traces'], 'trace replay needs the asynchronous loader', {
+      key: true,
+      expected: 'loadScenario(file) or parseScenarioTextAsync(text, file) for a scenario with `traces`',
+      hint: 'parseScenarioText and parseScenarioObject are synchronous and cannot stream trace files',
+    });
+    throw new InputErrors(c.errors);
+  }
+}
+
+function finish({ doc, file, c }: Prepared, opts: LoadOptions, traces: Array<TraceVms | undefined>): Scenario {
+  const scenario = resolve(doc, file, opts, c, traces);
   if (c.errors.length) throw new InputErrors(c.errors);
   return scenario;
 }
@@ -237,7 +240,7 @@ function resolveDocument(raw: unknown, file: string, opts: LoadOptions, locate: 
 // ---------------------------------------------------------------------------------------------
 // Semantic checks and resolution
 
-function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector): Scenario {
+function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, traceData: Array<TraceVms | undefined>): Scenario {
   // start
   let startMs = NaN;
   try {
@@ -287,60 +290,29 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector):
 
   // sizes
   const sizes: SizeSpec[] = Object.entries(r.sizes).map(([name, s]) => ({ name, vcpus: s.vcpus, pricePerHour: s.pricePerHour }));
-  const sizeNames = sizes.map((s) => s.name);
 
   // defaults for every group
   const topDurations = resolvePhaseOverrides(r.durations, ['durations'], c);
   const topFailures = resolveFailures(r.failures, ['failures'], c);
+  const capacity = resolveCapacity(r.capacity, c);
 
   const inHorizon = (t: number): boolean => !Number.isFinite(horizon) || (t >= 0 && t < horizon);
   const horizonText = Number.isFinite(horizon) ? `[0, ${formatOffset(horizon)}) (the horizon)` : '[0, horizon)';
 
-  // groups
-  const groups: GroupSpec[] = [];
-  const groupIndex = new Map<string, number>();
-  r.groups.forEach((g, i) => {
-    const gp: DocPath = ['groups', i];
-    const prev = groupIndex.get(g.name);
-    if (prev !== undefined) {
-      c.add([...gp, 'name'], `duplicate group name \`${g.name}\``, { value: g.name, expected: `a name not used by another group (groups[${prev}] is already called ${g.name})` });
-    } else groupIndex.set(g.name, i);
-    if (!sizeNames.includes(g.size)) {
-      const guess = didYouMean(g.size, sizeNames);
-      c.add([...gp, 'size'], `unknown size \`${g.size}\` in group \`${g.name}\``, {
-        value: g.size,
-        expected: `one of the sizes defined under \`sizes\`: ${sizeNames.join(', ')}`,
-        hint: guess ? `did you mean \`${guess}\`?` : 'add the size under `sizes` with its vcpus and pricePerHour',
-      });
-    }
-    let createAt: number | null = 0;
-    if (g.createAt === null) createAt = null;
-    else if (g.createAt !== undefined) {
-      const t = instantOf(g.createAt, [...gp, 'createAt'], startMs, c);
-      if (t !== undefined) {
-        if (!inHorizon(t)) {
-          c.add([...gp, 'createAt'], '`createAt` is outside the simulated period', {
-            value: g.createAt,
-            expected: `a time within ${horizonText}, or null for "not created by the scenario"`,
-            hint: `it resolves to ${formatOffset(t)} from the start`,
-          });
-        }
-        createAt = t;
-      }
-    }
-    const own = resolvePhaseOverrides(g.durations, [...gp, 'durations'], c);
-    const ownFailures = resolveFailures(g.failures, [...gp, 'failures'], c);
-    groups.push({
-      name: g.name,
-      count: g.count,
-      size: g.size,
-      createAt,
-      diskPerHour: g.charges?.diskPerHour ?? 0,
-      publicIpPerHour: g.charges?.publicIpPerHour ?? 0,
-      durations: mergeDurations(topDurations, own),
-      failures: { ...topFailures, ...ownFailures },
+  // groups: the file's own, then those of trace replays
+  const groupIndex = new Map<string, string>();
+  const env: GroupEnv = { startMs, horizon, sizes, capacity, topDurations, topFailures, groupIndex, notes: [] };
+  const groups = resolveGroups(r.groups ?? [], env, c);
+  groups.push(...expandTraces(r.traces ?? [], traceData, env, c));
+  if (r.groups === undefined && !r.traces?.length) {
+    c.add(['groups'], 'missing required field `groups` in the top level', {
+      expected: 'a list of groups of VMs (or trace replays under `traces`)',
+      hint: 'Groups of VMs: name, count, size',
     });
-  });
+  } else if (!r.groups?.length && !r.traces?.length) {
+    c.add(['groups'], '`groups` must not be empty', { value: r.groups ?? [], expected: 'at least one group (or a trace replay under `traces`)' });
+  }
+  const byName = new Map(groups.map((g) => [g.name, g]));
 
   // schedules
   const schedules: ScheduleSpec[] = [];
@@ -367,6 +339,14 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector):
         c.add([...sp, 'groups', j], `group \`${gname}\` is listed twice in schedule \`${name}\``, { value: gname, expected: 'each group at most once per schedule' });
       }
       seen.add(gname);
+      const g = byName.get(gname);
+      if (s.operation === 'hibernate' && g && !g.hibernation) {
+        c.add([...sp, 'groups', j], `group \`${gname}\` cannot be hibernated: hibernation is not enabled`, {
+          value: gname,
+          expected: 'groups with `hibernation: true`',
+          hint: `set hibernation: true on group ${gname}, or use deallocate`,
+        });
+      }
     });
 
     let times: number[] = [];
@@ -453,148 +433,9 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector):
     sizes,
     groups,
     schedules,
+    capacity,
+    notes: env.notes,
   };
-}
-
-function durationOf(v: number | string, p: DocPath, c: Collector): number | undefined {
-  try {
-    return parseDuration(v);
-  } catch (e) {
-    const msg = (e as Error).message;
-    c.add(p, msg.includes('negative') ? `negative duration at \`${formatPath(p)}\`` : `invalid duration at \`${formatPath(p)}\``, { value: v, expected: DURATION_EXPECTED, hint: msg });
-    return undefined;
-  }
-}
-
-function instantOf(v: RawInstant, p: DocPath, startMs: number, c: Collector): number | undefined {
-  const isIso = typeof v === 'string' && /^\s*\d{4}-\d{2}-\d{2}/.test(v);
-  if (isIso && !Number.isFinite(startMs)) return undefined; // start is invalid, reported already
-  try {
-    return parseInstantOrOffset(v, startMs);
-  } catch (e) {
-    c.add(p, `invalid time at \`${formatPath(p)}\``, { value: v, expected: INSTANT_OR_OFFSET_EXPECTED, hint: (e as Error).message });
-    return undefined;
-  }
-}
-
-const DIST_PARAMS = { fixed: ['value'], uniform: ['min', 'max'], exponential: ['mean'], lognormal: ['mean', 'sigma'] } as const;
-
-function durationSpecOf(v: RawDuration, p: DocPath, c: Collector): DurationSpec | undefined {
-  if (typeof v === 'number' || typeof v === 'string') {
-    const x = durationOf(v, p, c);
-    return x === undefined ? undefined : { dist: 'fixed', value: x };
-  }
-  const allowed: readonly string[] = DIST_PARAMS[v.dist];
-  let ok = true;
-  for (const k of ['value', 'min', 'max', 'mean', 'sigma'] as const) {
-    if (v[k] !== undefined && !allowed.includes(k)) {
-      ok = false;
-      c.add([...p, k], `\`${k}\` does not apply to dist ${v.dist}`, { key: true, value: v[k], expected: `only ${allowed.join(', ')} for dist ${v.dist}` });
-    }
-  }
-  const num = (k: 'value' | 'min' | 'max' | 'mean'): number | undefined => {
-    const x = v[k];
-    if (x === undefined) return undefined;
-    const r = durationOf(x, [...p, k], c);
-    if (r === undefined) ok = false;
-    return r;
-  };
-  switch (v.dist) {
-    case 'fixed': {
-      const value = num('value');
-      return ok && value !== undefined ? { dist: 'fixed', value } : undefined;
-    }
-    case 'uniform': {
-      const min = num('min');
-      const max = num('max');
-      if (min !== undefined && max !== undefined && min > max) {
-        ok = false;
-        c.add([...p, 'min'], 'uniform distribution with min > max', { value: { min: v.min, max: v.max }, expected: '0 <= min <= max' });
-      }
-      return ok && min !== undefined && max !== undefined ? { dist: 'uniform', min, max } : undefined;
-    }
-    case 'exponential': {
-      const mean = num('mean');
-      if (mean !== undefined && !(mean > 0)) {
-        ok = false;
-        c.add([...p, 'mean'], 'exponential distribution needs a mean > 0', { value: v.mean, expected: 'a duration > 0' });
-      }
-      return ok && mean !== undefined ? { dist: 'exponential', mean } : undefined;
-    }
-    case 'lognormal': {
-      const mean = num('mean');
-      if (mean !== undefined && !(mean > 0)) {
-        ok = false;
-        c.add([...p, 'mean'], 'lognormal distribution needs a mean > 0', { value: v.mean, expected: 'a duration > 0' });
-      }
-      const sigma = v.sigma;
-      if (sigma === undefined || !(sigma >= 0)) {
-        ok = false;
-        c.add([...p, 'sigma'], 'lognormal distribution needs a sigma >= 0', { value: sigma, expected: 'a number >= 0' });
-      }
-      return ok && mean !== undefined && sigma !== undefined ? { dist: 'lognormal', mean, sigma } : undefined;
-    }
-  }
-}
-
-type PartialDurations = { [Op in OperationName]?: Partial<Record<string, DurationSpec>> };
-
-function resolvePhaseOverrides(raw: RawDurations | undefined, p: DocPath, c: Collector): PartialDurations {
-  const out: PartialDurations = {};
-  if (!raw) return out;
-  for (const op of OPERATIONS) {
-    const phases = raw[op];
-    if (!phases) continue;
-    const o: Partial<Record<string, DurationSpec>> = {};
-    for (const [phase, v] of Object.entries(phases)) {
-      if (v === undefined) continue;
-      const spec = durationSpecOf(v, [...p, op, phase], c);
-      if (spec) o[phase] = spec;
-    }
-    out[op] = o;
-  }
-  return out;
-}
-
-function mergeDurations(top: PartialDurations, own: PartialDurations): PhaseDurations {
-  const pick = (op: OperationName, phase: string, def: number): DurationSpec => own[op]?.[phase] ?? top[op]?.[phase] ?? { dist: 'fixed', value: def };
-  const d = DEFAULT_DURATIONS_SECONDS;
-  return {
-    create: {
-      creating: pick('create', 'creating', d.create.creating),
-      starting: pick('create', 'starting', d.create.starting),
-      osProvisioning: pick('create', 'osProvisioning', d.create.osProvisioning),
-      osProvisioningComplete: pick('create', 'osProvisioningComplete', d.create.osProvisioningComplete),
-    },
-    start: { starting: pick('start', 'starting', d.start.starting) },
-    stop: { stopping: pick('stop', 'stopping', d.stop.stopping) },
-    restart: { stopping: pick('restart', 'stopping', d.restart.stopping), starting: pick('restart', 'starting', d.restart.starting) },
-    deallocate: { deallocating: pick('deallocate', 'deallocating', d.deallocate.deallocating) },
-    delete: { deleting: pick('delete', 'deleting', d.delete.deleting) },
-  };
-}
-
-function resolveFailures(raw: RawFailures | undefined, p: DocPath, c: Collector): Partial<Record<OperationName, FailureSpec>> {
-  const out: Partial<Record<OperationName, FailureSpec>> = {};
-  if (!raw) return out;
-  for (const op of OPERATIONS) {
-    const f = raw[op];
-    if (!f) continue;
-    let ok = true;
-    if (!(f.probability >= 0 && f.probability <= 1)) {
-      ok = false;
-      c.add([...p, op, 'probability'], `failure probability of ${op} is outside [0, 1]`, { value: f.probability, expected: 'a number in [0, 1]' });
-    }
-    const code = f.code ?? 'InternalOperationError';
-    const valid = ERROR_CODES_BY_OPERATION[op];
-    if (!valid.includes(code as ErrorCode)) {
-      ok = false;
-      const known = (ERROR_CODES as readonly string[]).includes(code);
-      c.add([...p, op, 'code'], known ? `error code \`${code}\` does not apply to ${op}` : `unknown error code \`${code}\``, { value: code, expected: `one of: ${valid.join(', ')}` });
-    }
-    if (ok) out[op] = { probability: f.probability, code: code as ErrorCode };
-  }
-  return out;
 }
 
 function parseTimeOfDay(s: string): { hour: number; minute: number; second: number } | undefined {
@@ -654,8 +495,9 @@ export function expandRecurring(rule: RecurringRule): number[] {
 }
 
 /**
- * Reads, parses and resolves a scenario file (YAML or JSON). Throws InputErrors for a missing
- * or unreadable file and for every problem in it.
+ * Reads, parses and resolves a scenario file (YAML or JSON), trace replays included. Throws
+ * InputErrors for a missing or unreadable file and for every problem in it (or in the data
+ * files it names).
  */
 export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<LoadedScenario> {
   let bytes: Buffer;
@@ -679,6 +521,6 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
   }
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   const overrides = [...(opts.overrides ?? [])];
-  const scenario = parseScenarioText(bytes.toString('utf8'), file, opts);
+  const scenario = await parseScenarioTextAsync(bytes.toString('utf8'), file, opts);
   return { scenario, file, fileSha256, overrides };
 }

@@ -132,7 +132,7 @@ function expectedFor(s: SchemaNode): string {
   if (s === defs['instant']) return 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z or 2026-01-05T08:00:00+01:00';
   if (s === defs['instantOrOffset']) return INSTANT_OR_OFFSET_EXPECTED;
   if (s === defs['durationValue']) {
-    return `${DURATION_EXPECTED}; or a distribution {dist: fixed, value} | {dist: uniform, min, max} | {dist: exponential, mean} | {dist: lognormal, mean, sigma}`;
+    return `${DURATION_EXPECTED}; or a distribution {dist: fixed, value} | {dist: uniform, min, max} | {dist: exponential, mean} | {dist: lognormal, mean, sigma} | {dist: empirical, file, column}`;
   }
   if (s === defs['every']) return 'daily, weekdays, weekends, or a non-empty list of distinct days among mon, tue, wed, thu, fri, sat, sun';
   const group = defs['group'];
@@ -144,6 +144,7 @@ function expectedFor(s: SchemaNode): string {
   if (types.length === 1 && (types[0] === 'number' || types[0] === 'integer')) {
     const what = types[0] === 'integer' ? 'an integer' : 'a number';
     if (s.minimum !== undefined && s.maximum !== undefined) return `${what} in [${s.minimum}, ${s.maximum}]`;
+    if (s.minimum !== undefined && s.exclusiveMaximum !== undefined) return `${what} in [${s.minimum}, ${s.exclusiveMaximum})`;
     if (s.minimum !== undefined) return `${what} >= ${s.minimum}`;
     if (s.exclusiveMinimum !== undefined) return `${what} > ${s.exclusiveMinimum}`;
     if (s.maximum !== undefined) return `${what} <= ${s.maximum}`;
@@ -239,6 +240,11 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
       const field = String(params['additionalProperty']);
       const keys = Object.keys(ps.properties ?? {});
       const guess = didYouMean(field, keys);
+      const op = p[p.length - 2];
+      const codeHint =
+        p[p.length - 1] === 'codes' && typeof op === 'string' && (ERROR_CODES as readonly string[]).includes(field)
+          ? `${field} is a known error code, but not one that ${op} can fail with`
+          : undefined;
       return {
         path: [...p, field],
         key: true,
@@ -246,7 +252,7 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
         hasValue: true,
         value: field,
         expected: `one of: ${keys.join(', ')}`,
-        hint: guess ? `did you mean \`${guess}\`?` : undefined,
+        hint: codeHint ?? (guess ? `did you mean \`${guess}\`?` : undefined),
       };
     }
     case 'required': {

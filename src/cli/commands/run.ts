@@ -1,9 +1,14 @@
-// `fleetsim run <scenario>`: simulate and write timeline.csv, billing.csv, summary.json.
+// `fleetsim run <scenario>`: simulate and write timeline.csv, billing.csv, series.csv, summary.json.
+// With --replications R > 1, R runs with derived seeds on a worker pool (src/parallel/),
+// one rep-NNN/ folder each, plus replications.csv and a summary.json with statistics.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadScenario } from '../../scenario/load.js';
 import type { LoadedScenario } from '../../scenario/types.js';
 import { runToDirectory } from '../../run.js';
+import { runStudy } from '../../parallel/study.js';
+import { parseReplications, parseWorkers, studyBar } from '../../parallel/flags.js';
+import { formatStudyReport } from '../../parallel/format.js';
 import { formatRunReport } from '../format.js';
 import { asList, parseSeed, withScenarioFlags, type Command } from '../context.js';
 
@@ -18,13 +23,33 @@ export const runCommand: Command = (y, ctx) => y.command(
   (c) => withScenarioFlags(c)
     .option('out', { type: 'string', describe: 'output folder (default: results/<scenario name>/)' })
     .option('timeline', { type: 'boolean', default: true, describe: 'write timeline.csv (--no-timeline: billing only)' })
+    .option('replications', { type: 'string', alias: 'r', describe: 'runs with derived seeds, one rep-NNN/ folder each, plus statistics (default 1)' })
+    .option('workers', { type: 'string', alias: 'w', describe: 'worker threads for --replications (default: the number of cores)' })
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
     .example('$0 run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate')
-    .example('$0 run scenarios/office-week.yaml --set billing.preset=azure-2023 --out results/ow-2023', 'same fleet, 2023 billing rules'),
+    .example('$0 run scenarios/office-week.yaml --set billing.preset=azure-2023 --out results/ow-2023', 'same fleet, 2023 billing rules')
+    .example('$0 run scenarios/office-week.yaml -r 8 -w 2 --no-timeline', '8 replications on 2 threads, mean and 95% CI'),
   async (args) => {
+    const replications = parseReplications(args.replications);
+    const workers = parseWorkers(args.workers);
     const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed) });
     const outDir = args.out ? String(args.out) : defaultOutDir(loaded);
     const quiet = Boolean(args.quiet);
+    if (replications > 1) {
+      const t0 = performance.now();
+      const bar = studyBar(!quiet && ctx.io.isTTY, replications, loaded.scenario.horizonSeconds);
+      try {
+        const result = await runStudy([{ params: [], loaded }], {
+          outDir, replications, workers, timeline: Boolean(args.timeline), sweep: false, signal: ctx.signal,
+          ...(bar ? { onProgress: bar.update } : {}),
+        });
+        bar?.stop();
+        if (!quiet) ctx.io.out(formatStudyReport(result, (performance.now() - t0) / 1000));
+      } finally {
+        bar?.stop();
+      }
+      return;
+    }
     const bar = !quiet && ctx.io.isTTY
       ? new cliProgress.SingleBar({ format: 'simulating {bar} {percentage}% | day {day}/{days} | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
       : null;

@@ -1,0 +1,49 @@
+// The figures that replications are compared on, per group and for the whole fleet, taken
+// from a finished run with the same rounding as summary.json (hours to 1e-6, money to cents).
+import { ERROR_CODES } from '../scenario/types.js';
+import type { ErrorCode } from '../scenario/types.js';
+import type { RunResult } from '../run.js';
+
+export const METRICS = ['billedHours', 'computeCost', 'otherCost', 'totalCost', 'allocationFailures', 'failedOperations'] as const;
+export type Metric = (typeof METRICS)[number];
+export type Metrics = Record<Metric, number>;
+
+/** Column names in replications.csv and sweep.csv. */
+export const METRIC_COLUMNS: Record<Metric, string> = {
+  billedHours: 'billed_hours',
+  computeCost: 'compute_cost',
+  otherCost: 'other_cost',
+  totalCost: 'total_cost',
+  allocationFailures: 'allocation_failures',
+  failedOperations: 'failed_operations',
+};
+
+/** Codes that mean "no capacity" (the model's own list, src/model/fleet.ts ALLOCATION_CODES). */
+const ALLOCATION_CODES: readonly ErrorCode[] = ['AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'SkuNotAvailable'];
+const ALLOCATION_INDEXES = ALLOCATION_CODES.map((c) => ERROR_CODES.indexOf(c));
+
+/** Per group (in scenario order) and total figures of one finished run. */
+export function metricsOf(result: RunResult): { total: Metrics; groups: Record<string, Metrics> } {
+  const { sim, summary } = result;
+  const nCodes = ERROR_CODES.length;
+  const groups: Record<string, Metrics> = {};
+  let allocTotal = 0;
+  for (const g of sim.layout.groups) {
+    const t = summary.groups[g.name]!;
+    let alloc = 0;
+    for (const c of ALLOCATION_INDEXES) alloc += sim.failuresByGroupCode[g.index * nCodes + c]!;
+    allocTotal += alloc;
+    groups[g.name] = {
+      billedHours: t.billedHours, computeCost: t.computeCost, otherCost: t.otherCost, totalCost: t.totalCost,
+      allocationFailures: alloc, failedOperations: t.failedOperations,
+    };
+  }
+  const t = summary.total;
+  return {
+    total: {
+      billedHours: t.billedHours, computeCost: t.computeCost, otherCost: t.otherCost, totalCost: t.totalCost,
+      allocationFailures: allocTotal, failedOperations: summary.run.failedOperations,
+    },
+    groups,
+  };
+}

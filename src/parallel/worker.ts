@@ -1,0 +1,71 @@
+// Piscina worker: runs one replication of a resolved scenario into its own folder with
+// runToDirectory (each file written atomically), then drops the wall-clock time from that
+// folder's summary.json so every replication output is reproducible byte for byte. Progress
+// (simulated seconds) goes back over the MessagePort the task carries, at most every 200 ms.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
+import { runToDirectory } from '../run.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import type { LoadedScenario } from '../scenario/types.js';
+import { metricsOf, type Metrics } from './metrics.js';
+
+export interface ReplicationTask {
+  /** The resolved scenario of the point (its own seed is replaced by `seed`). */
+  loaded: LoadedScenario;
+  /** Index of the point in a sweep (0 for `run`). */
+  point: number;
+  replication: number;
+  seed: number;
+  outDir: string;
+  timeline: boolean;
+  progress?: MessagePort;
+}
+
+export interface ProgressMessage {
+  simSeconds: number;
+}
+
+export interface ReplicationResult {
+  point: number;
+  replication: number;
+  seed: number;
+  events: number;
+  stateChanges: number;
+  total: Metrics;
+  groups: Record<string, Metrics>;
+}
+
+const PROGRESS_EVERY_MS = 200;
+
+export default async function runReplication(task: ReplicationTask): Promise<ReplicationResult> {
+  const loaded: LoadedScenario = { ...task.loaded, scenario: { ...task.loaded.scenario, seed: task.seed } };
+  let last = 0;
+  try {
+    const result = await runToDirectory(loaded, {
+      outDir: task.outDir,
+      timeline: task.timeline,
+      onProgress: task.progress
+        ? (t, horizon) => {
+          const now = performance.now();
+          if (now - last < PROGRESS_EVERY_MS && t < horizon) return;
+          last = now;
+          task.progress!.postMessage({ simSeconds: t } satisfies ProgressMessage);
+        }
+        : undefined,
+    });
+    // Wall time is the one thing in a run that is not reproducible: leave it out.
+    const summaryPath = path.join(task.outDir, 'summary.json');
+    const summary = JSON.parse(fs.readFileSync(summaryPath, 'utf8')) as { run: Record<string, unknown> };
+    delete summary.run['wallSeconds'];
+    writeFileAtomic(summaryPath, JSON.stringify(summary, null, 2) + '\n');
+    const m = metricsOf(result);
+    return {
+      point: task.point, replication: task.replication, seed: task.seed,
+      events: result.summary.run.events, stateChanges: result.summary.run.stateChanges,
+      total: m.total, groups: m.groups,
+    };
+  } finally {
+    task.progress?.close();
+  }
+}
