@@ -53,6 +53,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (e instanceof InputError) {
       io.err(e.message + '\n');
       exitCode = EXIT_INPUT;
+    } else if (e instanceof Error && e.name === 'ReplicationFailed') {
+      // Names the replication, its seed and the cause: a failure of the run, not of fleetsim.
+      io.err(`fleetsim: ${e.stack ?? e.message}\n`);
+      exitCode = EXIT_FAILURE;
     } else if (e instanceof RunAborted) {
       io.err('interrupted: no output was written\n');
       exitCode = EXIT_INTERRUPTED;

@@ -10,6 +10,7 @@ import { runStudy } from '../../parallel/study.js';
 import { parseReplications, parseWorkers, studyBar } from '../../parallel/flags.js';
 import { formatStudyReport } from '../../parallel/format.js';
 import { formatRunReport } from '../format.js';
+import { writeReport } from '../../report/index.js';
 import { asList, parseSeed, withScenarioFlags, type Command } from '../context.js';
 
 /** Default output folder: results/<scenario name>/ in the current directory. */
@@ -19,12 +20,13 @@ export function defaultOutDir(loaded: LoadedScenario): string {
 
 export const runCommand: Command = (y, ctx) => y.command(
   'run <scenario>',
-  'simulate a scenario and write timeline.csv, billing.csv and summary.json',
+  'simulate a scenario: timeline.csv, billing.csv, series.csv, summary.json and report.html',
   (c) => withScenarioFlags(c)
     .option('out', { type: 'string', describe: 'output folder (default: results/<scenario name>/)' })
     .option('timeline', { type: 'boolean', default: true, describe: 'write timeline.csv (--no-timeline: billing only)' })
     .option('replications', { type: 'string', alias: 'r', describe: 'runs with derived seeds, one rep-NNN/ folder each, plus statistics (default 1)' })
     .option('workers', { type: 'string', alias: 'w', describe: 'worker threads for --replications (default: the number of cores)' })
+    .option('report', { type: 'boolean', default: true, describe: 'write report.html, the charts of the run (--no-report: skip)' })
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
     .example('$0 run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate')
     .example('$0 run scenarios/office-week.yaml --set billing.preset=azure-2023 --out results/ow-2023', 'same fleet, 2023 billing rules')
@@ -44,7 +46,8 @@ export const runCommand: Command = (y, ctx) => y.command(
           ...(bar ? { onProgress: bar.update } : {}),
         });
         bar?.stop();
-        if (!quiet) ctx.io.out(formatStudyReport(result, (performance.now() - t0) / 1000));
+        const report = args.report ? await writeReport(outDir) : null;
+        if (!quiet) ctx.io.out(formatStudyReport(result, (performance.now() - t0) / 1000) + (report ? `report: ${report}\n` : ''));
       } finally {
         bar?.stop();
       }
@@ -63,7 +66,8 @@ export const runCommand: Command = (y, ctx) => y.command(
         onProgress: (t) => bar?.update(t, { day: Math.floor(t / 86400), days }),
       });
       bar?.stop();
-      if (!quiet) ctx.io.out(formatRunReport(result.summary, result.files));
+      const report = args.report ? await writeReport(outDir) : null;
+      if (!quiet) ctx.io.out(formatRunReport(result.summary, report ? [...result.files, report] : result.files));
     } finally {
       bar?.stop();
     }
