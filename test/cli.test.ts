@@ -17,7 +17,8 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   assert.match(r.stdout, /build-stop\s+Standard_D8s_v5\s+2\s+671\.78/);
   // 3 x 888410 s x 0.192/h + 2 x 2418410 s x 0.384/h = 142.1456 + 515.92747
   assert.match(r.stdout, /total\s+5\s+[\d,.]+\s+658\.07/);
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.match(fs.readFileSync(path.join(out, 'report.html'), 'utf8'), /<svg/);
 
   const billing = fs.readFileSync(path.join(out, 'billing.csv'), 'utf8').trim().split('\n');
   assert.is(billing.length, 1 + 5);
@@ -64,9 +65,9 @@ test('run: same scenario and seed give byte-identical files; another seed change
   assert.not.ok(fs.readFileSync(path.join(dir, 'a', 'timeline.csv')).equals(fs.readFileSync(path.join(dir, 'c', 'timeline.csv'))));
 });
 
-test('run --no-timeline writes billing, series and summary only', () => {
+test('run --no-timeline --no-report writes billing, series and summary only', () => {
   const out = path.join(tempDir(), 'nt');
-  const r = fleetsim(['run', OFFICE, ...small, '--out', out, '--no-timeline', '--quiet']);
+  const r = fleetsim(['run', OFFICE, ...small, '--out', out, '--no-timeline', '--no-report', '--quiet']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'series.csv', 'summary.json']);
   assert.is(JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')).run.timelineRows, null);

@@ -147,11 +147,11 @@ test('CLI: run -r 1 writes the plain layout; -r 3 the replication layout', async
   const one = path.join(tmp, 'cli1');
   const c1 = captureIo();
   assert.is(await main(['run', scenarioFile, '-r', '1', '-w', '2', '--out', one, '--quiet'], c1.io), 0);
-  assert.equal(fs.readdirSync(one).sort(), ['billing.csv', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(fs.readdirSync(one).sort(), ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
   const three = path.join(tmp, 'cli3');
   const c3 = captureIo();
   assert.is(await main(['run', scenarioFile, '--replications', '3', '--workers', '2', '--no-timeline', '--out', three], c3.io), 0, c3.text());
-  assert.equal(fs.readdirSync(three).sort(), ['rep-000', 'rep-001', 'rep-002', 'replications.csv', 'summary.json']);
+  assert.equal(fs.readdirSync(three).sort(), ['rep-000', 'rep-001', 'rep-002', 'replications.csv', 'report.html', 'summary.json']);
   assert.equal(fs.readdirSync(path.join(three, 'rep-001')).sort(), ['billing.csv', 'series.csv', 'summary.json']);
   assert.match(c3.text(), /3 replications/);
 });
