@@ -15,8 +15,7 @@
 // the fast path is tested against (test/timeline-csv.test.ts).
 
 import { stringify } from 'csv-stringify/sync';
-import { OPERATIONS } from '../scenario/types.js';
-import { STATUS_TABLE } from '../model/states.js';
+import { OPERATION_LABELS, STATUS_TABLE } from '../model/states.js';
 import type { FleetLayout, TimelineSink } from '../model/fleet.js';
 
 export const TIMELINE_COLUMNS = [
@@ -48,7 +47,7 @@ export interface TimelineWriterOptions {
   header?: boolean;
 }
 
-const NOPS = OPERATIONS.length;
+const NOPS = OPERATION_LABELS.length;
 const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
 
 export class TimelineCsvWriter implements TimelineSink {
@@ -92,7 +91,7 @@ export class TimelineCsvWriter implements TimelineSink {
     this.groupSize = layout.groups.map((g) => ',' + csvFields([g.name, g.size]));
     this.statusHead = STATUS_TABLE.map((s) => ',' + csvFields([s.kind, s.state, s.code, s.level, s.displayStatus]));
     this.statusTail = STATUS_TABLE.map((s) => ',' + csvFields([s.message]));
-    this.opFrag = OPERATIONS.map((o) => ',' + csvFields([o]));
+    this.opFrag = OPERATION_LABELS.map((o) => ',' + csvFields([o]));
     this.bytes = Buffer.allocUnsafe(this.fast ? this.chunkChars : 0);
     if (options.header ?? true) {
       const header = stringify([[...TIMELINE_COLUMNS]]);
@@ -152,7 +151,7 @@ export class TimelineCsvWriter implements TimelineSink {
     const s = STATUS_TABLE[status]!;
     return stringify([[
       time, new Date(this.startMs + time * 1000).toISOString(), this.layout.vmName(vm), g.name, g.size,
-      s.kind, s.state, s.code, s.level, s.displayStatus, billed ? 'true' : 'false', OPERATIONS[operation]!, s.message,
+      s.kind, s.state, s.code, s.level, s.displayStatus, billed ? 'true' : 'false', OPERATION_LABELS[operation]!, s.message,
     ]]);
   }
 
