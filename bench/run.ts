@@ -1,0 +1,332 @@
+// `npm run bench` (full) and `npm run bench -- --quick` (under a minute): fleetsim's engine
+// and CSV writers against the hand-tuned reference loop, on office-week.
+//
+// The harness runs under tsx, but every measured run is its own child process running the
+// compiled code (bench/child.mjs imports dist/; tsx would turn each cross-module import
+// into a getter call on the hot path), so that peak RSS is the run's own. fleetsim and the
+// reference alternate, run by run, so drifts in machine load hit both. Per case: the median
+// of 5 runs (quick: 3) of each figure. One JSON line per case on stdout; progress on
+// stderr; the tables go to bench/RESULTS.md between the `bench:full` / `bench:quick`
+// markers (notes outside them are kept).
+//
+// Flags: --quick, --runs N, --only <substring of a case name>, --no-build (use dist/ as
+// is), --no-write (leave RESULTS.md alone). The reference loop is
+// $FLEETSIM_REFERENCE or ../shared/bench/reference-office-week.mjs beside the repository.
+
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const argv = process.argv.slice(2);
+const flag = (name: string): boolean => argv.includes(name);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const runs = Number(option('--runs') ?? (quick ? 3 : 5));
+const only = option('--only');
+const reference = process.env.FLEETSIM_REFERENCE ?? path.join(root, '..', 'shared', 'bench', 'reference-office-week.mjs');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-bench-'));
+const log = (s: string): void => { process.stderr.write(s + '\n'); };
+
+// ---------------------------------------------------------------- child processes
+
+interface ChildOut { wallSeconds: number; stdout: string }
+
+/** Run a child to completion; its last stdout line is JSON. `wallSeconds` is spawn to exit. */
+function runChild(args: string[], opts: { json?: boolean } = {}): Promise<ChildOut> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallSeconds = (performance.now() - t0) / 1000;
+      if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited ${code}\n${err.slice(-2000)}`));
+      resolve({ wallSeconds, stdout: opts.json === false ? out : out.trim().split('\n').pop()! });
+    });
+  });
+}
+
+interface FleetsimRun {
+  wallSeconds: number; events: number; stateChanges: number; rows: number; timelineBytes: number;
+  billedSecondsTotal: number; billedByGroup: Array<{ name: string; min: number; max: number }>; peakRssBytes: number;
+}
+interface ReferenceRun {
+  wallSeconds: number; events: number; stateChanges: number; billedSecondsDevDeallocateVm: number;
+  billedSecondsBuildStopVm: number; billedSecondsTotal: number; peakRssBytes: number;
+}
+
+async function fleetsim(mode: string, vms: number, days: number): Promise<FleetsimRun> {
+  const out = path.join(scratch, 'out');
+  try {
+    const r = await runChild([path.join(root, 'bench', 'child.mjs'), mode, String(vms), String(days), out]);
+    return JSON.parse(r.stdout) as FleetsimRun;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function referenceLoop(vms: number, days: number): Promise<ReferenceRun> {
+  const r = await runChild([reference, String(vms), String(days)]);
+  return JSON.parse(r.stdout) as ReferenceRun;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Every VM of each group billed exactly what the reference bills that group's VMs, and the totals agree. */
+function billedMatches(f: FleetsimRun, r: ReferenceRun): boolean {
+  const want = [r.billedSecondsDevDeallocateVm, r.billedSecondsBuildStopVm];
+  return f.billedByGroup.length === 2 && f.billedByGroup.every((g, i) => g.min === want[i] && g.max === want[i]) &&
+    f.billedSecondsTotal === r.billedSecondsTotal;
+}
+
+// ---------------------------------------------------------------- cases
+
+interface CaseResult {
+  case: string; vms: number; days: number; mode: string; runs: number;
+  fleetsimSeconds: number; referenceSeconds: number; ratio: number;
+  eventsPerSecond: number; stateChangesPerSecond: number; rowsPerSecond: number | null;
+  peakRssBytes: number; bytesPerVm: number; bytesPerVmNet: number; baselineRssBytes: number;
+  referencePeakRssBytes: number; timelineBytes: number | null; billedMatch: boolean;
+}
+
+const baselines = new Map<string, number>();
+/** Peak RSS of the same child with a 2-VM fleet: the process's fixed cost. */
+async function baseline(mode: string, days: number): Promise<number> {
+  const key = `${mode}/${days}`;
+  let b = baselines.get(key);
+  if (b === undefined) {
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) xs.push((await fleetsim(mode, 2, days)).peakRssBytes);
+    b = median(xs);
+    baselines.set(key, b);
+  }
+  return b;
+}
+
+async function officeCase(name: string, vms: number, days: number, mode: 'billing' | 'timeline', n: number): Promise<CaseResult> {
+  if (mode === 'timeline') {
+    // The file is ~157 bytes a row, 162 rows per VM for 28 days.
+    const need = vms * days * 6 * 157 * 1.2;
+    const free = fs.statfsSync(scratch);
+    if (free.bavail * free.bsize < need) throw new Error(`skipped: needs ~${(need / 1e9).toFixed(0)} GB free in ${scratch}`);
+  }
+  const base = await baseline(mode, days);
+  const fs_: FleetsimRun[] = [], rs: ReferenceRun[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = await fleetsim(mode, vms, days);
+    const r = await referenceLoop(vms, days);
+    fs_.push(f); rs.push(r);
+    log(`  ${name} run ${i + 1}/${n}: fleetsim ${f.wallSeconds.toFixed(3)} s, reference ${r.wallSeconds.toFixed(3)} s, peak RSS ${(f.peakRssBytes / 1e6).toFixed(1)} MB`);
+  }
+  const fsec = median(fs_.map((f) => f.wallSeconds));
+  const rsec = median(rs.map((r) => r.wallSeconds));
+  const peak = median(fs_.map((f) => f.peakRssBytes));
+  return {
+    case: name, vms, days, mode, runs: n,
+    fleetsimSeconds: round(fsec), referenceSeconds: round(rsec),
+    ratio: round(median(fs_.map((f, i) => f.wallSeconds / rs[i]!.wallSeconds))),
+    eventsPerSecond: Math.round(median(fs_.map((f) => f.events / f.wallSeconds))),
+    stateChangesPerSecond: Math.round(median(fs_.map((f) => f.stateChanges / f.wallSeconds))),
+    rowsPerSecond: mode === 'timeline' ? Math.round(median(fs_.map((f) => f.rows / f.wallSeconds))) : null,
+    peakRssBytes: peak, bytesPerVm: round(peak / vms, 1), bytesPerVmNet: round((peak - base) / vms, 1), baselineRssBytes: base,
+    referencePeakRssBytes: median(rs.map((r) => r.peakRssBytes)),
+    timelineBytes: mode === 'timeline' ? fs_[0]!.timelineBytes : null,
+    billedMatch: fs_.every((f, i) => billedMatches(f, rs[i]!)),
+  };
+}
+
+interface ReplicationResult {
+  case: string; vms: number; days: number; mode: 'replications'; replications: number; runs: number;
+  workers1Seconds: number; workers2Seconds: number; ratio: number;
+}
+
+/** `fleetsim run --replications 8 --workers W`, timed from spawn to exit (the CLI is what users run). */
+async function replicationCase(name: string, vms: number, days: number, reps: number, n: number): Promise<ReplicationResult | string> {
+  const help = execFileSync(process.execPath, [path.join(root, 'bin', 'fleetsim.js'), 'run', '--help'], { cwd: root, encoding: 'utf8' });
+  if (!help.includes('--replications') || !help.includes('--workers')) {
+    return 'skipped: `fleetsim run` has no --replications/--workers flags yet (parallel replications not built)';
+  }
+  const time = async (workers: number): Promise<number> => {
+    const out = path.join(scratch, `reps-${workers}`);
+    try {
+      const r = await runChild([path.join(root, 'bin', 'fleetsim.js'), 'run', path.join(root, 'scenarios', 'office-week.yaml'),
+        '--set', `groups.0.count=${vms / 2}`, '--set', `groups.1.count=${vms / 2}`, '--set', `horizon=${days}d`,
+        '--replications', String(reps), '--workers', String(workers), '--no-timeline', '--quiet', '--out', out], { json: false });
+      return r.wallSeconds;
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  };
+  const one: number[] = [], two: number[] = [];
+  for (let i = 0; i < n; i++) {
+    one.push(await time(1));
+    two.push(await time(2));
+    log(`  ${name} run ${i + 1}/${n}: 1 worker ${one[i]!.toFixed(2)} s, 2 workers ${two[i]!.toFixed(2)} s`);
+  }
+  return {
+    case: name, vms, days, mode: 'replications', replications: reps, runs: n,
+    workers1Seconds: round(median(one)), workers2Seconds: round(median(two)),
+    ratio: round(median(one.map((t, i) => two[i]! / t))),
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+function build(): void {
+  if (flag('--no-build')) return;
+  log('building dist/ (tsc -p tsconfig.build.json) ...');
+  try {
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    // tsc still emits on type errors; measure what was emitted, but say so.
+    const out = String((e as { stdout?: unknown }).stdout ?? '');
+    log(`warning: tsc reported errors (dist/ emitted anyway):\n${out.split('\n').slice(0, 10).join('\n')}`);
+  }
+}
+
+function cpuModel(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? 'unknown'} (${cpus.length} cores)`;
+}
+
+const mb = (b: number): string => (b / 1e6).toFixed(1);
+const num = (x: number): string => x.toLocaleString('en-US');
+
+function resultsSection(results: CaseResult[], long: CaseResult | string | null, reps: ReplicationResult | string | null, notes: string[]): string {
+  const lines: string[] = [];
+  const started = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  lines.push(`Run ${started}, Node ${process.version}, ${cpuModel()}, ${os.platform()} ${os.release()}, ${runs} runs per case (median), \`npm run bench${quick ? ' -- --quick' : ''}\`.`, '');
+  lines.push('| case | mode | VMs | days | fleetsim s | reference s | ratio | events/s | state changes/s | CSV rows/s | peak RSS MB | bytes/VM | bytes/VM net | billed = ref |');
+  lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|');
+  const all = [...results, ...(long && typeof long !== 'string' ? [long] : [])];
+  for (const r of all) {
+    lines.push(`| ${r.case} | ${r.mode} | ${num(r.vms)} | ${r.days} | ${r.fleetsimSeconds.toFixed(3)} | ${r.referenceSeconds.toFixed(3)} | ${r.ratio.toFixed(2)} | ` +
+      `${num(r.eventsPerSecond)} | ${num(r.stateChangesPerSecond)} | ${r.rowsPerSecond === null ? '' : num(r.rowsPerSecond)} | ${mb(r.peakRssBytes)} | ` +
+      `${r.bytesPerVm.toFixed(0)} | ${r.bytesPerVmNet.toFixed(0)} | ${r.billedMatch ? 'yes' : '**NO**'} |`);
+  }
+  lines.push('');
+  const base = [...baselines].map(([k, v]) => `${k.split('/')[0]} ${k.split('/')[1]} days ${mb(v)} MB`).join(', ');
+  if (base) lines.push(`Baseline (same child, 2-VM fleet, peak RSS): ${base}. "bytes/VM" is peak RSS / VMs (the figure the target is judged on); "net" subtracts the baseline.`, '');
+  const tl = results.filter((r) => r.mode === 'timeline' && r.timelineBytes);
+  if (tl.length) lines.push(`timeline.csv sizes: ${tl.map((r) => `${num(r.vms)} VMs ${(r.timelineBytes! / 1e9).toFixed(2)} GB`).join(', ')}.`, '');
+  if (typeof long === 'string') lines.push(`1M VMs x 365 days: ${long}`, '');
+  if (reps) {
+    if (typeof reps === 'string') lines.push(`Replications: ${reps}`, '');
+    else lines.push(`Replications: ${reps.replications} x office-week ${num(reps.vms)} VMs ${reps.days} days, \`fleetsim run --no-timeline\`, spawn to exit: ` +
+      `1 worker ${reps.workers1Seconds.toFixed(2)} s, 2 workers ${reps.workers2Seconds.toFixed(2)} s, ratio ${reps.ratio.toFixed(2)} (median of ${reps.runs}).`, '');
+  }
+  const targets = targetLines(results, long, reps);
+  if (targets.length) lines.push('| target | measured | met |', '|---|---|:-:|', ...targets, '');
+  for (const n of notes) lines.push(`Note: ${n}`, '');
+  return lines.join('\n');
+}
+
+function targetLines(results: CaseResult[], long: CaseResult | string | null, reps: ReplicationResult | string | null): string[] {
+  const out: string[] = [];
+  const yes = (b: boolean): string => (b ? 'yes' : '**no**');
+  const b100 = results.find((r) => r.mode === 'billing' && r.vms === 100_000);
+  if (b100) out.push(`| billing only, 100k VMs: fleetsim <= 1.5x reference | ${b100.ratio.toFixed(2)}x | ${yes(b100.ratio <= 1.5)} |`);
+  for (const r of results.filter((x) => x.mode === 'timeline' && x.vms >= 100_000)) {
+    out.push(`| timeline, ${num(r.vms)} VMs: >= 1.5M CSV rows/s end to end | ${num(r.rowsPerSecond!)} rows/s | ${yes(r.rowsPerSecond! >= 1.5e6)} |`);
+    out.push(`| timeline streams (peak RSS far below file size), ${num(r.vms)} VMs | ${mb(r.peakRssBytes)} MB RSS for a ${(r.timelineBytes! / 1e9).toFixed(1)} GB file | ${yes(r.peakRssBytes < r.timelineBytes! / 10)} |`);
+  }
+  const m1 = results.find((r) => r.mode === 'billing' && r.vms === 1_000_000);
+  if (m1) out.push(`| 1M VMs billing only: peak RSS <= 150 bytes/VM | ${m1.bytesPerVm.toFixed(0)} bytes/VM (net of baseline ${m1.bytesPerVmNet.toFixed(0)}) | ${yes(m1.bytesPerVm <= 150)} |`);
+  if (long && typeof long !== 'string') out.push(`| 1M VMs x 365 days billing only completes | ${long.fleetsimSeconds.toFixed(1)} s (reference ${long.referenceSeconds.toFixed(1)} s), ${long.bytesPerVm.toFixed(0)} bytes/VM | yes |`);
+  if (reps && typeof reps !== 'string') out.push(`| 8 replications, 2 workers vs 1: <= 0.6x | ${reps.ratio.toFixed(2)}x | ${yes(reps.ratio <= 0.6)} |`);
+  out.push(`| timeline file byte-identical to the csv-stringify path | test/timeline-csv.test.ts | see npm test |`);
+  return out;
+}
+
+function writeResults(section: string): void {
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  const tag = quick ? 'quick' : 'full';
+  const begin = `<!-- bench:${tag}:begin -->`, end = `<!-- bench:${tag}:end -->`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const block = `${begin}\n${section}\n${end}`;
+  const a = text.indexOf(begin), b = text.indexOf(end);
+  if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + end.length);
+  else text = text.trimEnd() + `\n\n## ${quick ? 'Quick run' : 'Full run'} (generated)\n\n${block}\n`;
+  fs.writeFileSync(file, text);
+  log(`wrote ${path.relative(root, file)} (${tag} section)`);
+}
+
+async function main(): Promise<number> {
+  if (!fs.existsSync(reference)) {
+    log(`reference loop not found: ${reference} (set FLEETSIM_REFERENCE)`);
+    return 2;
+  }
+  build();
+  const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  const label = (n: number): string => (n >= 1e6 ? `${n / 1e6}m` : `${n / 1e3}k`);
+  const results: CaseResult[] = [];
+  const notes: string[] = [];
+  const selected = (name: string): boolean => !only || name.includes(only);
+  let failed = false;
+  for (const mode of ['billing', 'timeline'] as const) {
+    for (const vms of sizes) {
+      const name = `office-week-${label(vms)}-${mode}`;
+      if (!selected(name)) continue;
+      log(`${name}: ${runs} runs, alternating fleetsim and reference`);
+      try {
+        const r = await officeCase(name, vms, 28, mode, runs);
+        results.push(r);
+        if (!r.billedMatch) failed = true;
+        console.log(JSON.stringify(r));
+      } catch (e) {
+        const msg = (e as Error).message;
+        if (!msg.startsWith('skipped:')) failed = true;
+        notes.push(`${name}: ${msg}`);
+        log(`  ${name}: ${msg}`);
+      }
+    }
+  }
+  let long: CaseResult | string | null = null;
+  let reps: ReplicationResult | string | null = null;
+  if (!quick) {
+    const name = 'office-year-1m-billing';
+    if (selected(name)) {
+      log(`${name}: 1M VMs x 365 days, 1 run each`);
+      try {
+        long = await officeCase(name, 1_000_000, 365, 'billing', 1);
+        if (!long.billedMatch) failed = true;
+        console.log(JSON.stringify(long));
+      } catch (e) {
+        long = `failed: ${(e as Error).message}`;
+        failed = true;
+      }
+    }
+    const rname = 'replications-8x100k';
+    if (selected(rname)) {
+      log(`${rname}: 8 replications at 100k VMs with 1 and 2 workers, ${Math.min(runs, 3)} runs each`);
+      try {
+        reps = await replicationCase(rname, 100_000, 28, 8, Math.min(runs, 3));
+      } catch (e) {
+        reps = `failed: ${(e as Error).message.split('\n')[0]}`;
+        failed = true;
+      }
+      if (typeof reps === 'string') log(`  ${reps}`);
+      else console.log(JSON.stringify(reps));
+    }
+  }
+  if (!flag('--no-write') && !only) writeResults(resultsSection(results, long, reps, notes));
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => { fs.rmSync(scratch, { recursive: true, force: true }); process.exitCode = code; },
+  (e: unknown) => { fs.rmSync(scratch, { recursive: true, force: true }); log(String((e as Error).stack ?? e)); process.exitCode = 1; },
+);
