@@ -18,6 +18,12 @@ export * from './scenario/types.js';
 export { VERSION } from './version.js';
 export { instanceView, allInstanceViews, ResourceNotFoundError, EXTRA_STATUSES } from './views/instance-view.js';
 export type { InstanceView, InstanceViewStatus, InstanceViewError, ExtraStatuses } from './views/instance-view.js';
-export { writeReport, buildReport, loadResults } from './report/index.js';
+/**
+ * Write report.html into a results folder and return its path. The charting libraries
+ * (Vega, ~30 MB resident) load on first use, not with the library.
+ */
+export async function writeReport(resultsDir: string): Promise<string> {
+  return (await import('./report/index.js')).writeReport(resultsDir);
+}
 export { loadScenario, parseScenarioText, parseScenarioTextAsync } from './scenario/index.js';
 export { OPERATION_LABELS } from './model/states.js';

@@ -1,7 +1,7 @@
 // `fleetsim report <results-dir>`: write report.html, one self-contained page of charts and
 // totals, from a results folder (series.csv and summary.json; timeline.csv is never read).
 import fs from 'node:fs';
-import { writeReport } from '../../report/index.js';
+import { writeReport } from '../../index.js';
 import type { Command } from '../context.js';
 
 export const reportCommand: Command = (y, ctx) => y.command(

@@ -10,7 +10,7 @@ import { runStudy } from '../../parallel/study.js';
 import { parseReplications, parseWorkers, studyBar } from '../../parallel/flags.js';
 import { formatStudyReport } from '../../parallel/format.js';
 import { formatRunReport } from '../format.js';
-import { writeReport } from '../../report/index.js';
+import { writeReport } from '../../index.js';
 import { asList, parseSeed, withScenarioFlags, type Command } from '../context.js';
 
 /** Default output folder: results/<scenario name>/ in the current directory. */
