@@ -164,7 +164,7 @@ async function replicationCase(name: string, vms: number, days: number, reps: nu
     try {
       const r = await runChild([path.join(root, 'bin', 'fleetsim.js'), 'run', path.join(root, 'scenarios', 'office-week.yaml'),
         '--set', `groups.0.count=${vms / 2}`, '--set', `groups.1.count=${vms / 2}`, '--set', `horizon=${days}d`,
-        '--replications', String(reps), '--workers', String(workers), '--no-timeline', '--quiet', '--out', out], { json: false });
+        '--replications', String(reps), '--workers', String(workers), '--no-timeline', '--no-report', '--quiet', '--out', out], { json: false });
       return r.wallSeconds;
     } finally {
       fs.rmSync(out, { recursive: true, force: true });

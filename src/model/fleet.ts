@@ -20,7 +20,7 @@
 
 import { Engine } from '../engine/index.js';
 import * as billing from '../billing/rules.js';
-import { ERROR_CODES, OPERATIONS, type DurationSpec, type ErrorCode, type GroupSpec, type Scenario } from '../scenario/types.js';
+import { ALLOCATION_ERROR_CODES, ERROR_CODES, OPERATIONS, type DurationSpec, type ErrorCode, type GroupSpec, type Scenario } from '../scenario/types.js';
 import * as random from './random.js';
 import type { BillingRules } from '../billing/rules.js';
 import type { Uniform } from './random.js';
@@ -141,8 +141,7 @@ const CODE_OS_TIMEOUT = code1('OSProvisioningTimedOut');
 const CODE_START_TIMEOUT = code1('VMStartTimedOut');
 const CODE_ALLOCATION = code1('AllocationFailed');
 const CODE_ZONAL = code1('ZonalAllocationFailed');
-/** Codes that mean "no capacity": they fail at once, before the VM leaves its state, and only where an allocation is needed. */
-const ALLOCATION_CODES = new Set<number>(['AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'SkuNotAvailable'].map((c) => code1(c as ErrorCode)));
+const ALLOCATION_CODES = new Set<number>(ALLOCATION_ERROR_CODES.map(code1));
 
 // Phases past the normal ones: a timed-out start (or restart) waiting to finish late or give up.
 const PHASE_LATE_SUCCESS = 20;

@@ -2,13 +2,13 @@
 // scenario models finite capacity. Written only then.
 
 import { stringify } from 'csv-stringify/sync';
-import { ERROR_CODES } from '../scenario/types.js';
+import { CAPACITY_ERROR_CODES, ERROR_CODES } from '../scenario/types.js';
 import type { FleetSimulation } from '../model/fleet.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 
 export const CAPACITY_COLUMNS = ['time_s', 'timestamp', 'region', 'zone', 'vcpus_capacity', 'vcpus_used', 'utilisation', 'allocation_failures_cum'];
 
-const ALLOCATION = ['AllocationFailed', 'ZonalAllocationFailed'].map((c) => ERROR_CODES.indexOf(c as (typeof ERROR_CODES)[number]));
+const ALLOCATION = CAPACITY_ERROR_CODES.map((c) => ERROR_CODES.indexOf(c));
 
 export class CapacityRecorder {
   private buf: string;

@@ -4,7 +4,7 @@
 // few hundred rows per group, never one per event.
 
 import { stringify } from 'csv-stringify/sync';
-import { ERROR_CODES, OPERATIONS } from '../scenario/types.js';
+import { ALLOCATION_ERROR_CODES, ERROR_CODES, OPERATIONS } from '../scenario/types.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../model/states.js';
 import type { FleetSimulation } from '../model/fleet.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
@@ -15,7 +15,7 @@ export const SERIES_COLUMNS = [
   'billed_vms', 'billed_vm_seconds_cum', 'compute_cost_cum', 'failed_ops_cum', 'allocation_failures_cum', 'rejected_ops_cum',
 ];
 
-const ALLOCATION = ['AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'SkuNotAvailable'].map((c) => ERROR_CODES.indexOf(c as (typeof ERROR_CODES)[number]));
+const ALLOCATION = ALLOCATION_ERROR_CODES.map((c) => ERROR_CODES.indexOf(c));
 
 /** Sampling interval: the smallest round step that keeps a run under ~1,000 samples. */
 export function seriesStep(horizonSeconds: number): number {

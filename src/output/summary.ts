@@ -4,7 +4,7 @@
 import type { BillingReport, CostTotals } from '../billing/report.js';
 import { roundCents } from '../billing/rules.js';
 import type { FleetSimulation } from '../model/fleet.js';
-import { ERROR_CODES, type LoadedScenario } from '../scenario/types.js';
+import { ALLOCATION_ERROR_CODES, CAPACITY_ERROR_CODES, ERROR_CODES, type LoadedScenario } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 
 export interface RunSummary {
@@ -60,7 +60,7 @@ export interface GroupActivity {
   maxTimeToRunningSeconds: number | null;
 }
 
-const ALLOCATION_CODES = new Set(['AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'SkuNotAvailable']);
+const ALLOCATION_CODES = new Set<string>(ALLOCATION_ERROR_CODES);
 
 function activity(sim: FleetSimulation): Record<string, GroupActivity> {
   const out: Record<string, GroupActivity> = {};
@@ -96,7 +96,7 @@ function capacity(sim: FleetSimulation): RunSummary['capacity'] {
     let failures = 0;
     for (const g of sim.layout.groups) {
       if (g.region !== p.region || (p.zone !== null && g.zone !== p.zone)) continue;
-      for (const c of ['AllocationFailed', 'ZonalAllocationFailed'] as const) failures += sim.failuresByGroupCode[g.index * ERROR_CODES.length + ERROR_CODES.indexOf(c)]!;
+      for (const c of CAPACITY_ERROR_CODES) failures += sim.failuresByGroupCode[g.index * ERROR_CODES.length + ERROR_CODES.indexOf(c)]!;
     }
     return {
       region: p.region, zone: p.zone, vcpus: p.vcpus === Infinity ? null : p.vcpus, peakVcpus: p.peak,

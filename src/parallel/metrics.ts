@@ -1,7 +1,6 @@
 // The figures that replications are compared on, per group and for the whole fleet, taken
 // from a finished run with the same rounding as summary.json (hours to 1e-6, money to cents).
-import { ERROR_CODES } from '../scenario/types.js';
-import type { ErrorCode } from '../scenario/types.js';
+import { ALLOCATION_ERROR_CODES, ERROR_CODES } from '../scenario/types.js';
 import type { RunResult } from '../run.js';
 
 export const METRICS = ['billedHours', 'computeCost', 'otherCost', 'totalCost', 'allocationFailures', 'failedOperations'] as const;
@@ -18,9 +17,7 @@ export const METRIC_COLUMNS: Record<Metric, string> = {
   failedOperations: 'failed_operations',
 };
 
-/** Codes that mean "no capacity" (the model's own list, src/model/fleet.ts ALLOCATION_CODES). */
-const ALLOCATION_CODES: readonly ErrorCode[] = ['AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'SkuNotAvailable'];
-const ALLOCATION_INDEXES = ALLOCATION_CODES.map((c) => ERROR_CODES.indexOf(c));
+const ALLOCATION_INDEXES = ALLOCATION_ERROR_CODES.map((c) => ERROR_CODES.indexOf(c));
 
 /** Per group (in scenario order) and total figures of one finished run. */
 export function metricsOf(result: RunResult): { total: Metrics; groups: Record<string, Metrics> } {
