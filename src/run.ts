@@ -54,6 +54,9 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   const outDir = options.outDir;
   const existed = fs.existsSync(outDir);
   fs.mkdirSync(outDir, { recursive: true });
+  // A folder reused from an earlier run: its summary (the "finished" marker) and report go
+  // first, so an interrupted run never leaves new CSVs beside an old summary.
+  for (const stale of ['summary.json', 'report.html']) fs.rmSync(path.join(outDir, stale), { force: true });
   const timelinePath = path.join(outDir, 'timeline.csv');
   const timelineFile = options.timeline === false ? null : new AtomicFile(timelinePath);
   const files: AtomicFile[] = [];

@@ -73,6 +73,16 @@ test('run --no-timeline --no-report writes billing, series and summary only', ()
   assert.is(JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')).run.timelineRows, null);
 });
 
+test('run into a folder used before: files this run does not write are removed, none is stale', () => {
+  const out = path.join(tempDir(), 'reuse');
+  assert.is(fleetsim(['run', OFFICE, ...small, '--out', out, '--quiet']).code, 0);
+  assert.ok(fs.existsSync(path.join(out, 'report.html')));
+  const r = fleetsim(['run', OFFICE, ...small, '--set', 'groups.build-stop.count=1', '--out', out, '--no-timeline', '--no-report', '--quiet']);
+  assert.is(r.code, 0, r.stderr);
+  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'series.csv', 'summary.json']);
+  assert.is(fs.readFileSync(path.join(out, 'billing.csv'), 'utf8').trim().split('\n').length, 1 + 4);
+});
+
 test('run: default output folder is results/<scenario name>/ under the current directory', () => {
   const cwd = tempDir();
   const r = fleetsim(['run', OFFICE, ...small, '--no-timeline', '--quiet'], { cwd });
