@@ -5,7 +5,7 @@
 // evictions, hibernation and autoscaling pools. It knows nothing of files or CLIs: it
 // takes a resolved Scenario and reports each state change to an optional TimelineSink.
 //
-// Per-VM state lives in typed arrays (a million VMs must fit in ~100 bytes each) and
+// Per-VM state lives in typed arrays (a million VMs must fit in ~80 bytes each) and
 // nothing on the event path allocates. Arrays that only a feature needs are allocated only
 // when a group uses it, and the hot path pays one typed-array test per power change for
 // all of them together (`features`).
@@ -147,6 +147,11 @@ const ALLOCATION_CODES = new Set<number>(ALLOCATION_ERROR_CODES.map(code1));
 const PHASE_LATE_SUCCESS = 20;
 const PHASE_LATE_GIVE_UP = 21;
 
+// Where each power code's time is kept (see longAcc / shortAcc): the slot, and whether it is a long-lived state.
+//                   STARTING RUNNING STOPPING STOPPED DEALLOCATING DEALLOCATED CREATING
+const ACC_SLOT = Uint8Array.of(0, 0, 1, 1, 2, 2, 3);
+const ACC_LONG = Uint8Array.of(0, 1, 0, 1, 0, 1, 0);
+
 // Bits of `features[group]`: what setPower must also do for VMs of that group.
 const F_CAPACITY = 1, F_SPOT_RATE = 2, F_AUTOSCALE = 4;
 
@@ -228,8 +233,16 @@ export class FleetSimulation {
   /** Time of the last power-state change. */
   readonly since: Float64Array;
   readonly billedSeconds: Float64Array;
-  /** Stride 8 per VM: seconds in each power code 0..6, then the start time of the open billed run. */
-  readonly acc: Float64Array;
+  /**
+   * Time in each power state, split by how long a state lasts: stride 4 per VM.
+   * `longAcc`: seconds in Running, Stopped, Deallocated, then the start of the open billed
+   * run (float64: months of time, exact). `shortAcc`: milliseconds in Starting, Stopping,
+   * Deallocating, Creating (uint32: transitions last seconds to minutes, so 49 days per VM
+   * and state is ample; saturates rather than wraps). Half the bytes of float64 for all,
+   * which is what lets a million VMs fit in ~80 bytes each. Read through secondsIn().
+   */
+  private readonly longAcc: Float64Array;
+  private readonly shortAcc: Uint32Array;
   /** 1 while the VM is hibernated (null when no group enables hibernation). */
   readonly hibernated: Uint8Array | null;
 
@@ -304,7 +317,8 @@ export class FleetSimulation {
     this.group = new Uint16Array(n);
     this.since = new Float64Array(n);
     this.billedSeconds = new Float64Array(n);
-    this.acc = new Float64Array(n * 8);
+    this.longAcc = new Float64Array(n * 4);
+    this.shortAcc = new Uint32Array(n * 4);
     this.failuresByGroupOp = new Float64Array(G * OPERATIONS.length);
     this.failuresByGroupCode = new Float64Array(G * ERROR_CODES.length);
     this.rejectedByGroup = new Float64Array(G);
@@ -450,8 +464,8 @@ export class FleetSimulation {
     for (let vm = 0; vm < n; vm++) {
       const p = this.power[vm]!;
       if (p >= ABSENT) continue;
-      this.acc[vm * 8 + p] += H - this.since[vm]!;
-      if (this.billedMask[p] === 1) this.billedSeconds[vm] += chargeOpenRun(H - this.acc[vm * 8 + 7]!, this.rules);
+      this.accumulate(vm, p, H - this.since[vm]!);
+      if (this.billedMask[p] === 1) this.billedSeconds[vm] += chargeOpenRun(H - this.longAcc[vm * 4 + 3]!, this.rules);
     }
     for (const pool of this.capacity) {
       pool.integral += pool.used * (H - pool.lastChange);
@@ -468,13 +482,14 @@ export class FleetSimulation {
 
   /** Seconds the VM spent in power code s (0..5 Azure states, 6 creating). Valid after finish(). */
   secondsIn(vm: number, s: number): number {
-    return this.acc[vm * 8 + s]!;
+    const slot = ACC_SLOT[s]!;
+    return ACC_LONG[s] === 1 ? this.longAcc[vm * 4 + slot]! : this.shortAcc[vm * 4 + slot]! / 1000;
   }
 
   /** Seconds the VM existed within the horizon (what disk and IP charges accrue on). */
   existedSeconds(vm: number): number {
     let s = 0;
-    for (let k = 0; k < TIMED_POWER_STATES; k++) s += this.acc[vm * 8 + k]!;
+    for (let k = 0; k < TIMED_POWER_STATES; k++) s += this.secondsIn(vm, k);
     return s;
   }
 
@@ -850,15 +865,13 @@ export class FleetSimulation {
   private setPower(vm: number, s: number, now: number): void {
     const old = this.power[vm]!;
     if (old === s) return;
-    const base = vm * 8;
-    if (old < ABSENT) this.acc[base + old] += now - this.since[vm]!;
-    this.since[vm] = now;
+    this.since[vm] = old < ABSENT ? now - this.accumulate(vm, old, now - this.since[vm]!) : now;
     const mask = this.billedMask;
     const was = mask[old]!, is = mask[s]!;
     const g = this.group[vm]!;
     if (was !== is) {
-      if (is === 1) this.acc[base + 7] = now;
-      else this.billedSeconds[vm] += chargeClosedRun(now - this.acc[base + 7]!, this.rules);
+      if (is === 1) this.longAcc[vm * 4 + 3] = now;
+      else this.billedSeconds[vm] += chargeClosedRun(now - this.longAcc[vm * 4 + 3]!, this.rules);
       // Exact billed VM-seconds per group (before rounding), for the cost-over-time series.
       this.billedIntegral[g] += this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!);
       this.billedIntegralAt[g] = now;
@@ -872,6 +885,23 @@ export class FleetSimulation {
       this.counters.stateChanges++;
       if (this.sink !== null) this.sink.row(now, vm, powerStatus(s), is === 1, this.op[vm]!);
     }
+  }
+
+  /**
+   * Add dt seconds in `state` to the VM's account. Returns what rounding to the millisecond
+   * left over (short states only), which the caller carries into the next state, so the
+   * states of a VM always add up to exactly the time it existed.
+   */
+  private accumulate(vm: number, state: number, dt: number): number {
+    const k = vm * 4 + ACC_SLOT[state]!;
+    if (ACC_LONG[state] === 1) {
+      this.longAcc[k] += dt;
+      return 0;
+    }
+    const add = Math.round(dt * 1000);
+    const ms = this.shortAcc[k]! + add;
+    this.shortAcc[k] = ms > 0xffffffff ? 0xffffffff : ms;
+    return dt - add / 1000;
   }
 
   /** What capacity, Spot and autoscaling do on a power change. */

@@ -1,10 +1,16 @@
 // The JSON Schema of the scenario file format (scenarios/scenario.schema.json): loading,
-// compiling with ajv, and turning ajv's errors into friendly InputErrors.
+// validating with ajv, and turning ajv's errors into friendly InputErrors. The validator is
+// precompiled (generated/scenario-validator.cjs, by scripts/generate-validator.mjs): ajv
+// compiling the schema at run time costs ~0.15 s and ~20 MB resident per process. If that
+// file is missing or was made from another version of the schema, the schema is compiled
+// here instead, with the same options.
 
 import { readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { InputError } from '../errors.js';
 import { ERROR_CODES } from './types.js';
 import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED } from './time.js';
@@ -66,17 +72,29 @@ export function getScenarioSchema(): SchemaNode {
   return cachedSchema;
 }
 
+/** The options the validator is compiled with: keep equal to AJV_OPTIONS in scripts/generate-validator.mjs (a test checks). */
+export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true };
+
+const VALIDATOR_REL = path.join('generated', 'scenario-validator.cjs');
+const require = createRequire(import.meta.url);
+
+/** The precompiled validator, if present and made from this very schema file. */
+function precompiledValidator(): ValidateFunction | undefined {
+  const file = path.join(path.dirname(path.dirname(schemaFilePath())), VALIDATOR_REL);
+  if (!existsSync(file)) return undefined;
+  const header = readFileSync(file, 'utf8').slice(0, 400);
+  const hash = /schema-sha256: ([0-9a-f]{64})/.exec(header)?.[1];
+  if (hash !== createHash('sha256').update(readFileSync(schemaFilePath())).digest('hex')) return undefined;
+  return require(file) as ValidateFunction;
+}
+
 function getValidator(): ValidateFunction {
   if (!cachedValidate) {
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      strictTypes: false,
-      allowUnionTypes: true,
-    });
-    cachedValidate = ajv.compile(getScenarioSchema());
+    cachedValidate = precompiledValidator();
+    if (!cachedValidate) {
+      const AjvClass = (require('ajv') as { Ajv: typeof Ajv }).Ajv;
+      cachedValidate = new AjvClass(AJV_OPTIONS).compile(getScenarioSchema());
+    }
   }
   return cachedValidate;
 }
@@ -126,19 +144,33 @@ function parsePointer(ptr: string, data: unknown): DocPath {
   return out;
 }
 
+// Schema nodes in ajv's errors come from the precompiled validator's own copy of the
+// schema, so nodes are compared by content, not identity (only on the error path).
+const canonical = new WeakMap<object, string>();
+function same(a: SchemaNode | undefined, b: SchemaNode | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const key = (n: SchemaNode): string => {
+    let k = canonical.get(n);
+    if (k === undefined) canonical.set(n, (k = JSON.stringify(n)));
+    return k;
+  };
+  return key(a) === key(b);
+}
+
 function expectedFor(s: SchemaNode): string {
   const defs = getScenarioSchema().definitions ?? {};
-  if (s === defs['duration']) return DURATION_EXPECTED;
-  if (s === defs['instant']) return 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z or 2026-01-05T08:00:00+01:00';
-  if (s === defs['instantOrOffset']) return INSTANT_OR_OFFSET_EXPECTED;
-  if (s === defs['durationValue']) {
+  if (same(s, defs['duration'])) return DURATION_EXPECTED;
+  if (same(s, defs['instant'])) return 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z or 2026-01-05T08:00:00+01:00';
+  if (same(s, defs['instantOrOffset'])) return INSTANT_OR_OFFSET_EXPECTED;
+  if (same(s, defs['durationValue'])) {
     return `${DURATION_EXPECTED}; or a distribution {dist: fixed, value} | {dist: uniform, min, max} | {dist: exponential, mean} | {dist: lognormal, mean, sigma} | {dist: empirical, file, column}`;
   }
-  if (s === defs['every']) return 'daily, weekdays, weekends, or a non-empty list of distinct days among mon, tue, wed, thu, fri, sat, sun';
+  if (same(s, defs['every'])) return 'daily, weekdays, weekends, or a non-empty list of distinct days among mon, tue, wed, thu, fri, sat, sun';
   const group = defs['group'];
-  if (group?.properties && s === group.properties['createAt']) return `null (not created automatically) or ${INSTANT_OR_OFFSET_EXPECTED}`;
+  if (group?.properties && same(s, group.properties['createAt'])) return `null (not created automatically) or ${INSTANT_OR_OFFSET_EXPECTED}`;
   if (s.pattern === '^\\d{1,2}:\\d{2}(?::\\d{2})?$') return 'a local time of day HH:MM or HH:MM:SS, e.g. "19:00" (quoted in YAML)';
-  if (group?.properties && s === group.properties['name']) return 'a name of letters, digits, _ . - starting with a letter or digit (^[A-Za-z0-9][A-Za-z0-9_.-]*$)';
+  if (group?.properties && same(s, group.properties['name'])) return 'a name of letters, digits, _ . - starting with a letter or digit (^[A-Za-z0-9][A-Za-z0-9_.-]*$)';
   if (s.enum) return `one of: ${s.enum.map((v) => String(v)).join(', ')}`;
   const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
   if (types.length === 1 && (types[0] === 'number' || types[0] === 'integer')) {
@@ -195,13 +227,13 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 
 function isDurationDef(s: SchemaNode): boolean {
   const defs = getScenarioSchema().definitions ?? {};
-  return s === defs['duration'] || s === defs['durationValue'] || s === defs['instantOrOffset'];
+  return same(s, defs['duration']) || same(s, defs['durationValue']) || same(s, defs['instantOrOffset']);
 }
 
 /** When `s` is the `then` of a durationValue `if dist = X`, returns X. */
 function distOfThen(s: SchemaNode): string | undefined {
   for (const branch of getScenarioSchema().definitions?.['durationValue']?.allOf ?? []) {
-    if (branch['then'] === s) {
+    if (same(branch['then'] as SchemaNode | undefined, s)) {
       const cond = branch['if'] as SchemaNode | undefined;
       const c = cond?.properties?.['dist']?.const;
       return typeof c === 'string' ? c : undefined;
