@@ -32,14 +32,15 @@ export interface BillingRules {
   readonly billed: Uint8Array;
   /** Seconds per billing unit: 1 (per second) or 60 (per minute). */
   readonly unitSeconds: number;
-  /** Minimum charge, in seconds, for every billed run that ends within the horizon. */
+  /** Minimum charge, in whole seconds (rounded up), for every billed run that ends within the horizon. */
   readonly minimumSeconds: number;
 }
 
 export function compileBillingRules(cfg: BillingConfig): BillingRules {
   const billed = new Uint8Array(8);
   BILLED_STATES[cfg.preset].forEach((b, i) => { billed[i] = b ? 1 : 0; });
-  return { billed, unitSeconds: cfg.granularity === 'minute' ? 60 : 1, minimumSeconds: cfg.minimumSeconds };
+  // Whole seconds: every charge is then a whole number of seconds (see FleetSimulation.billedSeconds).
+  return { billed, unitSeconds: cfg.granularity === 'minute' ? 60 : 1, minimumSeconds: Math.ceil(cfg.minimumSeconds) };
 }
 
 /**

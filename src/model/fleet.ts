@@ -229,10 +229,12 @@ export class FleetSimulation {
   readonly failing: Uint8Array;
   /** 1 + index into ERROR_CODES of the last failure, 0 if none (provisioning Failed carries it). */
   readonly lastError: Uint8Array;
-  readonly group: Uint16Array;
+  /** End (exclusive) of each group's VM range, ascending: groupOf(vm) searches it instead of a per-VM array. */
+  private readonly groupEnds: Int32Array;
   /** Time of the last power-state change. */
   readonly since: Float64Array;
-  readonly billedSeconds: Float64Array;
+  /** Billed seconds: whole seconds by construction (billing drops each run's fraction), so uint32 suffices (136 years). */
+  readonly billedSeconds: Uint32Array;
   /**
    * Time in each power state, split by how long a state lasts: stride 4 per VM.
    * `longAcc`: seconds in Running, Stopped, Deallocated, then the start of the open billed
@@ -314,9 +316,9 @@ export class FleetSimulation {
     this.prevPower = new Uint8Array(n);
     this.failing = new Uint8Array(n);
     this.lastError = new Uint8Array(n);
-    this.group = new Uint16Array(n);
+    this.groupEnds = Int32Array.from(this.layout.groups, (g) => g.first + g.count);
     this.since = new Float64Array(n);
-    this.billedSeconds = new Float64Array(n);
+    this.billedSeconds = new Uint32Array(n);
     this.longAcc = new Float64Array(n * 4);
     this.shortAcc = new Uint32Array(n * 4);
     this.failuresByGroupOp = new Float64Array(G * OPERATIONS.length);
@@ -350,7 +352,6 @@ export class FleetSimulation {
     let random = false, retries = false, deletes = false, hibernation = false, spot = false, autoscale = false;
     scenario.groups.forEach((g, gi) => {
       const gl = this.layout.groups[gi]!;
-      this.group.fill(gi, gl.first, gl.first + gl.count);
       this.vmsByGroupState[gi * 8 + ABSENT] = gl.count;
       const d = g.durations;
       const specs = [d.create.creating, d.create.starting, d.create.osProvisioning, d.create.osProvisioningComplete, d.start.starting,
@@ -498,6 +499,17 @@ export class FleetSimulation {
     return this.billedIntegral[g]! + this.billedVmsByGroup[g]! * (t - this.billedIntegralAt[g]!);
   }
 
+  /** The group of a VM: a binary search over a handful of group ends, cheaper in memory than a per-VM array. */
+  groupOf(vm: number): number {
+    const ends = this.groupEnds;
+    let lo = 0, hi = ends.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (vm < ends[mid]!) hi = mid; else lo = mid + 1;
+    }
+    return lo;
+  }
+
   private dispatch(kind: number, vm: number, now: number): void {
     switch (kind) {
       case EV_VM: return this.step(vm, now);
@@ -562,7 +574,7 @@ export class FleetSimulation {
       case OP_DELETE:
         return this.begin(vm, op, now, flags);
       case OP_HIBERNATE:
-        if (!this.groupsSpec[this.group[vm]!]!.hibernation) return this.reject(vm, op, REASON_NO_HIBERNATION, now);
+        if (!this.groupsSpec[this.groupOf(vm)]!.hibernation) return this.reject(vm, op, REASON_NO_HIBERNATION, now);
         if (p === RUNNING) return this.begin(vm, op, now, flags);
         break;
     }
@@ -571,7 +583,7 @@ export class FleetSimulation {
 
   private reject(vm: number, op: number, reason: number, now: number): void {
     this.counters.rejected++;
-    this.rejectedByGroup[this.group[vm]!]++;
+    this.rejectedByGroup[this.groupOf(vm)]++;
     if (this.sink !== null) this.sink.row(now, vm, rejectedStatus(op, reason), this.billedMask[this.power[vm]!] === 1, op);
   }
 
@@ -580,7 +592,7 @@ export class FleetSimulation {
     this.op[vm] = op;
     if (this.attempts !== null && (flags & RQ_RETRY) === 0) this.attempts[vm] = 0;
     const p = this.power[vm]!;
-    const g = this.group[vm]!;
+    const g = this.groupOf(vm);
     this.prevPower[vm] = p;
     let failing = op === OP_EVICT ? 0 : this.drawFailure(vm, op);
     switch (op) {
@@ -700,7 +712,7 @@ export class FleetSimulation {
             if (failing === CODE_OS_TIMEOUT) {
               // The guest OS did not finish in time: provisioning fails, the VM stays Running
               // and billed, and it may still finish later (then Succeeded).
-              const late = this.groupsSpec[this.group[vm]!]!.lateCompletion;
+              const late = this.groupsSpec[this.groupOf(vm)]!.lateCompletion;
               if (late.probability > 0 && this.stream(vm, PURPOSE_FAILURE)() < late.probability) {
                 this.engine.schedule(now + this.lateDelay(vm), EV_LATE, vm);
               }
@@ -763,8 +775,8 @@ export class FleetSimulation {
         return this.end(vm, now, true);
       case OP_EVICT:
         this.counters.evictions++;
-        this.evictionsByGroup[this.group[vm]!]++;
-        if (this.groupsSpec[this.group[vm]!]!.spot!.policy === 'Delete') {
+        this.evictionsByGroup[this.groupOf(vm)]++;
+        if (this.groupsSpec[this.groupOf(vm)]!.spot!.policy === 'Delete') {
           this.setPower(vm, ABSENT, now);
           this.setProv(vm, P_DELETED, now, OP_EVICT);
         } else {
@@ -781,14 +793,14 @@ export class FleetSimulation {
   /** VMStartTimedOut: provisioning fails now; the VM keeps starting and either comes up late or gives up. */
   private startTimedOut(vm: number, now: number): void {
     this.failRow(vm, now);
-    const late = this.groupsSpec[this.group[vm]!]!.lateCompletion;
+    const late = this.groupsSpec[this.groupOf(vm)]!.lateCompletion;
     const success = late.probability > 0 && this.stream(vm, PURPOSE_FAILURE)() < late.probability;
     this.phase[vm] = success ? PHASE_LATE_SUCCESS : PHASE_LATE_GIVE_UP;
     this.engine.schedule(now + this.lateDelay(vm), EV_VM, vm);
   }
 
   private lateDelay(vm: number): number {
-    const d = this.groupsSpec[this.group[vm]!]!.lateCompletion.after;
+    const d = this.groupsSpec[this.groupOf(vm)]!.lateCompletion.after;
     return d.dist === 'fixed' ? d.value : sampleDuration(d, this.stream(vm, PURPOSE_DURATION));
   }
 
@@ -809,13 +821,13 @@ export class FleetSimulation {
       this.evictState[vm] = 0;
       if (this.power[vm] === RUNNING || this.power[vm] === STOPPED) return this.begin(vm, OP_EVICT, now, 0);
     }
-    if (succeeded && (this.features[this.group[vm]!]! & F_AUTOSCALE) !== 0) this.autoscaleEvaluate(this.group[vm]!, now);
+    if (succeeded && (this.features[this.groupOf(vm)]! & F_AUTOSCALE) !== 0) this.autoscaleEvaluate(this.groupOf(vm), now);
   }
 
   /** Record a failure (provisioning Failed with the code) without ending the operation. */
   private failRow(vm: number, now: number): void {
     const code = this.failing[vm]! - 1;
-    const g = this.group[vm]!;
+    const g = this.groupOf(vm);
     this.counters.failed++;
     this.failuresByGroupOp[g * OPERATIONS.length + this.op[vm]!]++;
     this.failuresByGroupCode[g * ERROR_CODES.length + code]++;
@@ -834,7 +846,7 @@ export class FleetSimulation {
 
   private maybeRetry(vm: number, op: number, now: number): void {
     if (this.attempts === null || op === OP_NONE || op === OP_EVICT) return;
-    const g = this.group[vm]!;
+    const g = this.groupOf(vm);
     const policy = this.groupsSpec[g]!.retry;
     const attempt = this.attempts[vm]! + 1; // attempts made so far
     if (attempt >= policy.maxAttempts) return;
@@ -868,7 +880,7 @@ export class FleetSimulation {
     this.since[vm] = old < ABSENT ? now - this.accumulate(vm, old, now - this.since[vm]!) : now;
     const mask = this.billedMask;
     const was = mask[old]!, is = mask[s]!;
-    const g = this.group[vm]!;
+    const g = this.groupOf(vm);
     if (was !== is) {
       if (is === 1) this.longAcc[vm * 4 + 3] = now;
       else this.billedSeconds[vm] += chargeClosedRun(now - this.longAcc[vm * 4 + 3]!, this.rules);
@@ -935,7 +947,7 @@ export class FleetSimulation {
   /** Take the VM's vCPUs from its region (and zone); 0 when granted, else the error code + 1. */
   private allocate(vm: number, now: number): number {
     if (this.allocated![vm] === 1) return 0;
-    const g = this.group[vm]!;
+    const g = this.groupOf(vm);
     const v = this.layout.groups[g]!.vcpus;
     const region = this.capacity[this.groupRegion[g]!]!;
     const zi = this.groupZone[g]!;
@@ -956,7 +968,7 @@ export class FleetSimulation {
 
   private release(vm: number, now: number): void {
     if (this.allocated![vm] !== 1) return;
-    const g = this.group[vm]!;
+    const g = this.groupOf(vm);
     const v = this.layout.groups[g]!.vcpus;
     this.use(this.capacity[this.groupRegion[g]!]!, -v, now);
     const zi = this.groupZone[g]!;
@@ -994,7 +1006,7 @@ export class FleetSimulation {
     this.evictHandle![vm] = -1;
     if (this.power[vm] !== RUNNING || this.evictState![vm] !== 0) return;
     this.evictState![vm] = 1;
-    const del = this.groupsSpec[this.group[vm]!]!.spot!.policy === 'Delete';
+    const del = this.groupsSpec[this.groupOf(vm)]!.spot!.policy === 'Delete';
     // A notice is a timeline row but not a state change.
     if (this.sink !== null) this.sink.row(now, vm, del ? S_EVICTION_NOTICE_DELETE : S_EVICTION_NOTICE_DEALLOCATE, true, OP_EVICT);
     this.engine.schedule(now + EVICTION_NOTICE_SECONDS, EV_EVICT, vm);
@@ -1083,7 +1095,7 @@ export class FleetSimulation {
     const k = vm * PURPOSES + purpose;
     let u = this.streams[k];
     if (u === undefined) {
-      const g = this.layout.groups[this.group[vm]!]!;
+      const g = this.layout.groups[this.groupOf(vm)]!;
       u = vmStream(this.scenario.seed, g.name, vm - g.first, purpose);
       this.streams[k] = u;
     }
@@ -1091,7 +1103,7 @@ export class FleetSimulation {
   }
 
   private duration(vm: number, slot: number): number {
-    const k = this.group[vm]! * D_SLOTS + slot;
+    const k = this.groupOf(vm) * D_SLOTS + slot;
     const f = this.durFixed[k]!;
     if (f === f) return f;
     return sampleDuration(this.durSpec[k]!, this.stream(vm, PURPOSE_DURATION));
@@ -1099,7 +1111,7 @@ export class FleetSimulation {
 
   /** 0, or 1 + the index of the error code this attempt will fail with. */
   private drawFailure(vm: number, op: number): number {
-    const k = this.group[vm]! * OPERATIONS.length + op;
+    const k = this.groupOf(vm) * OPERATIONS.length + op;
     const p = this.failProb[k]!;
     if (p === 0) return 0;
     const u = this.stream(vm, PURPOSE_FAILURE);
