@@ -146,6 +146,10 @@ const ALLOCATION_CODES = new Set<number>(ALLOCATION_ERROR_CODES.map(code1));
 // Phases past the normal ones: a timed-out start (or restart) waiting to finish late or give up.
 const PHASE_LATE_SUCCESS = 20;
 const PHASE_LATE_GIVE_UP = 21;
+/** Left behind by an OSProvisioningTimedOut create, until the next operation: a late completion is still due. */
+const PHASE_OS_TIMED_OUT = 22;
+// `phase` holds the step in its low 5 bits and the power state before the operation in its high 3.
+const STEP = 31;
 
 // Where each power code's time is kept (see longAcc / shortAcc): the slot, and whether it is a long-lived state.
 //                   STARTING RUNNING STOPPING STOPPED DEALLOCATING DEALLOCATED CREATING
@@ -221,14 +225,13 @@ export class FleetSimulation {
   readonly prov: Uint8Array;
   /** The operation in flight, or OP_NONE. */
   readonly op: Uint8Array;
-  /** Step of the operation in flight. */
-  readonly phase: Uint8Array;
-  /** Power state before the operation in flight, where a failure returns to it. */
-  readonly prevPower: Uint8Array;
+  /**
+   * Step of the operation in flight (low 5 bits) and the power state it started from, where
+   * a failure returns to it (high 3 bits): one byte, not two, per VM.
+   */
+  private readonly phase: Uint8Array;
   /** 1 + index into ERROR_CODES when the operation in flight will fail; 0 otherwise. */
   readonly failing: Uint8Array;
-  /** 1 + index into ERROR_CODES of the last failure, 0 if none (provisioning Failed carries it). */
-  readonly lastError: Uint8Array;
   /** End (exclusive) of each group's VM range, ascending: groupOf(vm) searches it instead of a per-VM array. */
   private readonly groupEnds: Int32Array;
   /** Time of the last power-state change. */
@@ -313,9 +316,7 @@ export class FleetSimulation {
     this.prov = new Uint8Array(n).fill(P_NONE);
     this.op = new Uint8Array(n).fill(OP_NONE);
     this.phase = new Uint8Array(n);
-    this.prevPower = new Uint8Array(n);
     this.failing = new Uint8Array(n);
-    this.lastError = new Uint8Array(n);
     this.groupEnds = Int32Array.from(this.layout.groups, (g) => g.first + g.count);
     this.since = new Float64Array(n);
     this.billedSeconds = new Uint32Array(n);
@@ -502,7 +503,14 @@ export class FleetSimulation {
   /** The group of a VM: a binary search over a handful of group ends, cheaper in memory than a per-VM array. */
   groupOf(vm: number): number {
     const ends = this.groupEnds;
-    let lo = 0, hi = ends.length - 1;
+    const n = ends.length;
+    if (n <= 8) {
+      // Few groups (the usual case): a scan the branch predictor learns beats a search.
+      let g = 0;
+      while (g < n - 1 && vm >= ends[g]!) g++;
+      return g;
+    }
+    let lo = 0, hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (vm < ends[mid]!) hi = mid; else lo = mid + 1;
@@ -526,7 +534,7 @@ export class FleetSimulation {
       }
       case EV_LATE:
         // A timed-out OS provisioning finishes after all, unless something else happened since.
-        if (this.prov[vm] === P_FAILED && this.lastError[vm] === CODE_OS_TIMEOUT && this.op[vm] === OP_NONE && this.power[vm] === RUNNING) {
+        if ((this.phase[vm]! & STEP) === PHASE_OS_TIMED_OUT && this.prov[vm] === P_FAILED && this.op[vm] === OP_NONE && this.power[vm] === RUNNING) {
           this.setProv(vm, P_SUCCEEDED, now, OP_CREATE);
         }
         return;
@@ -593,7 +601,7 @@ export class FleetSimulation {
     if (this.attempts !== null && (flags & RQ_RETRY) === 0) this.attempts[vm] = 0;
     const p = this.power[vm]!;
     const g = this.groupOf(vm);
-    this.prevPower[vm] = p;
+    this.phase[vm] = p << 5;
     let failing = op === OP_EVICT ? 0 : this.drawFailure(vm, op);
     switch (op) {
       case OP_CREATE: {
@@ -609,7 +617,7 @@ export class FleetSimulation {
           return this.fail(vm, now);
         }
         this.failing[vm] = failing;
-        this.phase[vm] = 1;
+        this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_CREATE_CREATING), EV_VM, vm);
         return;
       }
@@ -627,21 +635,21 @@ export class FleetSimulation {
         this.failing[vm] = failing;
         if (failing !== 0 && ALLOCATION_CODES.has(failing)) return this.fail(vm, now);
         this.setPower(vm, STARTING, now);
-        this.phase[vm] = 1;
+        this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_START), EV_VM, vm);
         return;
       case OP_STOP:
         this.failing[vm] = failing;
         this.setProv(vm, P_UPDATING, now, op);
         this.setPower(vm, STOPPING, now);
-        this.phase[vm] = 1;
+        this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_STOP), EV_VM, vm);
         return;
       case OP_RESTART:
         this.failing[vm] = failing;
         this.setProv(vm, P_UPDATING, now, op);
         this.setPower(vm, STOPPING, now);
-        this.phase[vm] = 1;
+        this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_RESTART_STOPPING), EV_VM, vm);
         return;
       case OP_DEALLOCATE:
@@ -649,18 +657,18 @@ export class FleetSimulation {
         this.failing[vm] = failing;
         this.setProv(vm, P_UPDATING, now, op);
         this.setPower(vm, DEALLOCATING, now);
-        this.phase[vm] = 1;
+        this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, op === OP_HIBERNATE ? D_HIBERNATE : D_DEALLOCATE), EV_VM, vm);
         return;
       case OP_DELETE:
         this.failing[vm] = failing;
         this.setProv(vm, P_DELETING, now, op);
-        this.phase[vm] = 1;
+        this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_DELETE), EV_VM, vm);
         return;
       case OP_EVICT: {
         this.failing[vm] = 0;
-        this.phase[vm] = 1;
+        this.setStep(vm, 1);
         if (this.groupsSpec[g]!.spot!.policy === 'Delete') {
           this.setProv(vm, P_DELETING, now, op);
           this.engine.schedule(now + this.duration(vm, D_DELETE), EV_VM, vm);
@@ -677,7 +685,7 @@ export class FleetSimulation {
   /** The end of a phase of the operation in flight. */
   private step(vm: number, now: number): void {
     const failing = this.failing[vm]!;
-    const phase = this.phase[vm]!;
+    const phase = this.phase[vm]! & STEP;
     if (phase === PHASE_LATE_SUCCESS) {
       this.setPower(vm, RUNNING, now);
       this.setProv(vm, P_SUCCEEDED, now, this.op[vm]!);
@@ -685,7 +693,7 @@ export class FleetSimulation {
     }
     if (phase === PHASE_LATE_GIVE_UP) {
       // The start never completed: the VM is back where it was (a restart: off).
-      this.setPower(vm, this.op[vm] === OP_RESTART ? STOPPED : this.prevPower[vm]!, now);
+      this.setPower(vm, this.op[vm] === OP_RESTART ? STOPPED : this.phase[vm]! >> 5, now);
       this.end(vm, now, false);
       return this.maybeRetry(vm, this.lastOp, now);
     }
@@ -694,7 +702,7 @@ export class FleetSimulation {
         switch (phase) {
           case 1:
             this.setPower(vm, STARTING, now);
-            this.phase[vm] = 2;
+            this.setStep(vm, 2);
             this.engine.schedule(now + this.duration(vm, D_CREATE_STARTING), EV_VM, vm);
             return;
           case 2:
@@ -705,7 +713,7 @@ export class FleetSimulation {
             }
             this.setPower(vm, RUNNING, now);
             this.setProv(vm, P_OS_INPROGRESS, now, OP_CREATE);
-            this.phase[vm] = 3;
+            this.setStep(vm, 3);
             this.engine.schedule(now + this.duration(vm, D_CREATE_OSPROV), EV_VM, vm);
             return;
           case 3:
@@ -716,10 +724,11 @@ export class FleetSimulation {
               if (late.probability > 0 && this.stream(vm, PURPOSE_FAILURE)() < late.probability) {
                 this.engine.schedule(now + this.lateDelay(vm), EV_LATE, vm);
               }
+              this.setStep(vm, PHASE_OS_TIMED_OUT);
               return this.fail(vm, now, false);
             }
             this.setProv(vm, P_OS_COMPLETE, now, OP_CREATE);
-            this.phase[vm] = 4;
+            this.setStep(vm, 4);
             this.engine.schedule(now + this.duration(vm, D_CREATE_OSCOMPLETE), EV_VM, vm);
             return;
           default:
@@ -729,7 +738,7 @@ export class FleetSimulation {
       case OP_START:
         if (failing === CODE_START_TIMEOUT) return this.startTimedOut(vm, now);
         if (failing !== 0) {
-          this.setPower(vm, this.prevPower[vm]!, now);
+          this.setPower(vm, this.phase[vm]! >> 5, now);
           return this.fail(vm, now);
         }
         this.setPower(vm, RUNNING, now);
@@ -746,7 +755,7 @@ export class FleetSimulation {
       case OP_RESTART:
         if (phase === 1) {
           this.setPower(vm, STARTING, now);
-          this.phase[vm] = 2;
+          this.setStep(vm, 2);
           this.engine.schedule(now + this.duration(vm, D_RESTART_STARTING), EV_VM, vm);
           return;
         }
@@ -758,7 +767,7 @@ export class FleetSimulation {
       case OP_DEALLOCATE:
       case OP_HIBERNATE:
         if (failing !== 0) {
-          this.setPower(vm, this.prevPower[vm]!, now);
+          this.setPower(vm, this.phase[vm]! >> 5, now);
           return this.fail(vm, now);
         }
         this.setPower(vm, DEALLOCATED, now);
@@ -787,6 +796,10 @@ export class FleetSimulation {
     }
   }
 
+  private setStep(vm: number, step: number): void {
+    this.phase[vm] = (this.phase[vm]! & ~STEP) | step;
+  }
+
   /** The operation that last ended, for a retry decided after end(). */
   private lastOp = OP_NONE;
 
@@ -795,7 +808,7 @@ export class FleetSimulation {
     this.failRow(vm, now);
     const late = this.groupsSpec[this.groupOf(vm)]!.lateCompletion;
     const success = late.probability > 0 && this.stream(vm, PURPOSE_FAILURE)() < late.probability;
-    this.phase[vm] = success ? PHASE_LATE_SUCCESS : PHASE_LATE_GIVE_UP;
+    this.setStep(vm, success ? PHASE_LATE_SUCCESS : PHASE_LATE_GIVE_UP);
     this.engine.schedule(now + this.lateDelay(vm), EV_VM, vm);
   }
 
@@ -831,7 +844,6 @@ export class FleetSimulation {
     this.counters.failed++;
     this.failuresByGroupOp[g * OPERATIONS.length + this.op[vm]!]++;
     this.failuresByGroupCode[g * ERROR_CODES.length + code]++;
-    this.lastError[vm] = code + 1;
     this.prov[vm] = P_FAILED;
     this.counters.stateChanges++;
     if (this.sink !== null) this.sink.row(now, vm, failedStatus(code), this.billedMask[this.power[vm]!] === 1, this.op[vm]!);
