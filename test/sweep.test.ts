@@ -135,4 +135,15 @@ test('bad --param, --baseline and flags: exit 2 with a message naming the flag',
 
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+test('a trace-replay scenario sweeps too: each point replays the trace (read once)', async () => {
+  const out = path.join(tmp, 'trace-sweep');
+  const scenario = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'scenarios', 'trace-replay.yaml');
+  const r = await cli(['sweep', scenario, '--param', 'horizon=1d,2d', '-r', '1', '-w', '1', '--out', out, '--quiet']);
+  assert.is(r.code, 0, r.text);
+  const rows = csv(path.join(out, 'replications.csv')).filter((x) => x['group'] === '(total)');
+  assert.is(rows.length, 2);
+  // A longer window replays more of the trace: the 2-day point costs more.
+  assert.ok(Number(rows[1]!['total_cost']) > Number(rows[0]!['total_cost']));
+});
+
 test.run();

@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, parseDocument } from 'yaml';
 import { InputError, InputErrors, type InputErrorDetail } from '../errors.js';
-import { parseScenarioText } from '../scenario/load.js';
+import { parseScenarioTextAsync } from '../scenario/load.js';
+import { TraceCache } from '../scenario/groups.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import type { StudyPoint } from './study.js';
 
@@ -150,18 +151,21 @@ function rewordForParam(e: InputError, flags: ReadonlyMap<string, string>): Inpu
  * Builds the points of a sweep: the base scenario text with `set` and then each combination's
  * overrides. Throws InputErrors (worded for --param) for unknown paths and wrong values.
  */
-export function buildPoints(base: LoadedScenario, text: string, params: readonly SweepParam[], set: readonly string[], seed?: number): StudyPoint[] {
+export async function buildPoints(base: LoadedScenario, text: string, params: readonly SweepParam[], set: readonly string[], seed?: number): Promise<StudyPoint[]> {
   const seen = new Set<string>();
   for (const p of params) {
     if (seen.has(p.path)) throw new InputError(`parameter \`${p.path}\` is given twice`, { path: `--param ${p.path}`, expected: 'each path in one --param only', hint: `list all its values in one flag: --param ${p.path}=v1,v2,...` });
     seen.add(p.path);
   }
-  return cartesian(params).map((combo) => {
+  // Points share one trace cache: a trace-replay scenario reads its trace files once.
+  const traceCache = new TraceCache();
+  const points: StudyPoint[] = [];
+  for (const combo of cartesian(params)) {
     const flags = combo.map((vi, pi) => `${params[pi]!.path}=${params[pi]!.texts[vi]!}`);
     const overrides = [...set, ...flags];
     let scenario;
     try {
-      scenario = parseScenarioText(text, base.file, { overrides, ...(seed !== undefined ? { seed } : {}) });
+      scenario = await parseScenarioTextAsync(text, base.file, { overrides, traceCache, ...(seed !== undefined ? { seed } : {}) });
     } catch (e) {
       if (!(e instanceof InputErrors)) throw e;
       const bySource = new Map(combo.map((_, pi) => [flags[pi]!, params[pi]!.source] as const));
@@ -169,11 +173,12 @@ export function buildPoints(base: LoadedScenario, text: string, params: readonly
       const isOurs = (x: InputError): boolean => [...bySource.keys()].some((f) => `${x.detail.path ?? ''} ${x.detail.hint ?? ''}`.includes(`--set ${f}`));
       throw new InputErrors(errs.map((x) => (isOurs(x) ? rewordForParam(x, bySource) : x)));
     }
-    return {
+    points.push({
       params: combo.map((vi, pi) => ({ path: params[pi]!.path, value: params[pi]!.shown[vi]! })),
       loaded: { scenario, file: base.file, fileSha256: base.fileSha256, overrides },
-    };
-  });
+    });
+  }
+  return points;
 }
 
 /**

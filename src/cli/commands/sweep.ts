@@ -38,7 +38,7 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     // Loads the file and reports its own problems (and those of --set) before any --param.
     const base = await loadScenario(scenarioFile, { overrides: set, ...(seed !== undefined ? { seed } : {}) });
     const text = await readFile(scenarioFile, 'utf8');
-    const points = buildPoints(base, text, params, set, seed);
+    const points = await buildPoints(base, text, params, set, seed);
     const baselineSpec = parseBaselineFlags(asList(args.baseline)) ?? file?.baseline;
     const baseline = baselineSpec === undefined ? null : findBaseline(points, baselineSpec, '--baseline');
     const outDir = args.out ? String(args.out) : path.join('results', `${base.scenario.name}-sweep`);
