@@ -65,7 +65,7 @@ test('retries: exponential back-off doubles the delay up to its cap, then gives 
   assert.equal(attempts, [1000, 1050, 1110, 1175]);
   assert.is(sim.counters.failed, 4);
   assert.is(sim.counters.retries, 3);
-  assert.is(sim.power[0], DEALLOCATED);
+  assert.is(sim.powerOf(0), DEALLOCATED);
 });
 
 test('OSProvisioningTimedOut may still complete: Failed at the time-out, Succeeded after lateCompletion.after', () => {
@@ -83,7 +83,7 @@ test('VMStartTimedOut: the VM keeps starting, then comes up late or falls back',
   const down = new Collect();
   const sim = simulate(single(ops, {}, { failures: { start: failure(1, 'VMStartTimedOut') }, lateCompletion: { probability: 0, after: fixed(300) } }), { timeline: down });
   assert.equal(down.lines().slice(-2), ['1040 ProvisioningState/failed/VMStartTimedOut', '1340 PowerState/deallocated']);
-  assert.is(sim.power[0], DEALLOCATED);
+  assert.is(sim.powerOf(0), DEALLOCATED);
 });
 
 test('failure mixes: codes are drawn in proportion to their weights', () => {
@@ -160,7 +160,7 @@ test('Spot: the discount applies to the price; evictions give a 30 s notice, the
     const dealloc = rows.find((x) => x.code === 'PowerState/deallocating')!;
     assert.is(dealloc.t, notice.t + 30);
     assert.is(dealloc.op, 'evict');
-    assert.is(sim.power[vm], DEALLOCATED);
+    assert.is(sim.powerOf(vm), DEALLOCATED);
     // Running from 30 s to the eviction (notice + 30 s); per-second billing drops the fraction.
     assert.is(sim.billedSeconds[vm], Math.floor(notice.t + 30 - 30));
   }
@@ -176,7 +176,7 @@ test('Spot: a regular VM that finds no room evicts Spot VMs of its region, then 
   const sim = simulate(s, { timeline: c });
   // reg fails at 1000 and evicts spot-1 (highest index): notice 1000, deleting 1030, gone 1090.
   assert.equal(c.lines(1).slice(-3), ['1000 ScheduledEvents/Preempt $', '1030 ProvisioningState/deleting $', '1090 ProvisioningState/deleted']);
-  assert.is(sim.power[0], RUNNING);
+  assert.is(sim.powerOf(0), RUNNING);
   // First retry at 1120 succeeds.
   assert.is(c.lines(2).filter((l) => l.includes('failed')).length, 1);
   assert.ok(c.lines(2).includes('1120 ProvisioningState/creating'));
@@ -207,7 +207,7 @@ test('autoscaling: a deallocated standby pool follows its targets; time to Runni
   assert.is(sim.billedSeconds[3], 20000 - 30);
   assert.is(sim.billedSeconds[0], 70 + (20000 - 10040));
   assert.is(sim.billedSeconds[2], 70);
-  for (let vm = 0; vm < 4; vm++) assert.is(sim.power[vm], DEALLOCATED);
+  for (let vm = 0; vm < 4; vm++) assert.is(sim.powerOf(vm), DEALLOCATED);
 });
 
 test('autoscaling: create-and-delete reuses deleted slots; a stopped pool stays billed', () => {
@@ -215,9 +215,9 @@ test('autoscaling: create-and-delete reuses deleted slots; a stopped pool stays 
   const create = simulate(scenario([group('c', 2, 'S', { autoscale: { scaleOut: 'create', scaleIn: 'delete', targets } })]));
   // VM 0: created at 0 (Running 30..5000, then Deleting 60 s), re-created at 8000.
   assert.is(create.billedSeconds[0], 5060 - 30 + (DAY - 8030));
-  assert.is(create.power[1], 7 /* ABSENT */);
+  assert.is(create.powerOf(1), 7 /* ABSENT */);
   const stopped = simulate(scenario([group('s', 2, 'S', { autoscale: { scaleOut: 'start', scaleIn: 'stop', targets } })]));
-  assert.is(stopped.power[1], STOPPED);
+  assert.is(stopped.powerOf(1), STOPPED);
   assert.is(stopped.billedSeconds[1], DAY - 30); // stopped is billed the whole time
 });
 

@@ -15,7 +15,7 @@
 // `until` stays pending, and `now` becomes `until`.
 //
 // Why hand-written: millions of pending events, and the hot path must not allocate.
-// Events live in a pool of nodes in typed arrays (target, kind, next). The heap does not
+// Events live in a pool of nodes in typed arrays ((target, next) pairs, and kind). The heap does not
 // hold events but *runs*: maximal chains of events scheduled one after another for the
 // same time, whose sequence numbers are therefore contiguous. A fleet model schedules in
 // bursts (5,000 VMs all finishing "deallocating" at 19:00:45), so a burst is one heap
@@ -43,9 +43,9 @@ export class Engine {
   private hHead: Int32Array;
   private runs = 0;
   // Event nodes.
-  private nTarget: Int32Array;
+  // Event nodes: target and next side by side (one cache line per node), kind apart.
+  private nodes: Int32Array;
   private nKind: Uint8Array;
-  private nNext: Int32Array;
   private freeHead = -1;
   private nodesUsed = 0;
   private pending = 0;
@@ -61,9 +61,8 @@ export class Engine {
     this.hTime = new Float64Array(cap);
     this.hSeq = new Float64Array(cap);
     this.hHead = new Int32Array(cap);
-    this.nTarget = new Int32Array(cap);
+    this.nodes = new Int32Array(cap * 2);
     this.nKind = new Uint8Array(cap);
-    this.nNext = new Int32Array(cap);
   }
 
   /** Events in the queue, including cancelled ones not yet discarded. */
@@ -84,17 +83,17 @@ export class Engine {
     if (kind !== (kind & 0xff)) throw new RangeError(`event kind must be an integer in 0..255, got ${kind}`);
     const seq = this.nextSeq++;
     let node = this.freeHead;
-    if (node !== -1) this.freeHead = this.nNext[node]!;
+    if (node !== -1) this.freeHead = this.nodes[node * 2 + 1]!;
     else {
-      if (this.nodesUsed === this.nTarget.length) this.growNodes();
+      if (this.nodesUsed === this.nKind.length) this.growNodes();
       node = this.nodesUsed++;
     }
-    this.nTarget[node] = target;
+    this.nodes[node * 2] = target;
+    this.nodes[node * 2 + 1] = -1;
     this.nKind[node] = kind;
-    this.nNext[node] = -1;
     this.pending++;
     if (this.openTail !== -1 && time === this.openTime) {
-      this.nNext[this.openTail] = node;
+      this.nodes[this.openTail * 2 + 1] = node;
       this.openTail = node;
       return seq;
     }
@@ -129,7 +128,7 @@ export class Engine {
       if (!(t < until)) break;
       const node = this.hHead[0]!;
       const seq = this.hSeq[0]!;
-      const next = this.nNext[node]!;
+      const next = this.nodes[node * 2 + 1]!;
       if (next === -1) {
         if (node === this.openTail) this.openTail = -1;
         this.popRun();
@@ -139,8 +138,8 @@ export class Engine {
         this.hSeq[0] = seq + 1;
       }
       const kind = this.nKind[node]!;
-      const target = this.nTarget[node]!;
-      this.nNext[node] = this.freeHead;
+      const target = this.nodes[node * 2]!;
+      this.nodes[node * 2 + 1] = this.freeHead;
       this.freeHead = node;
       this.pending--;
       if (cancelled.size > 0 && cancelled.delete(seq)) continue;
@@ -198,9 +197,8 @@ export class Engine {
   }
 
   private growNodes(): void {
-    const cap = this.nTarget.length * 2;
-    const t = new Int32Array(cap); t.set(this.nTarget); this.nTarget = t;
+    const cap = this.nKind.length * 2;
+    const x = new Int32Array(cap * 2); x.set(this.nodes); this.nodes = x;
     const k = new Uint8Array(cap); k.set(this.nKind); this.nKind = k;
-    const x = new Int32Array(cap); x.set(this.nNext); this.nNext = x;
   }
 }

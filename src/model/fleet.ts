@@ -156,6 +156,9 @@ const STEP = 31;
 const ACC_SLOT = Uint8Array.of(0, 0, 1, 1, 2, 2, 3);
 const ACC_LONG = Uint8Array.of(0, 1, 0, 1, 0, 1, 0);
 
+// Layout of the per-VM bytes (see FleetSimulation.st).
+const ST = 5, ST_POWER = 0, ST_PROV = 1, ST_OP = 2, ST_PHASE = 3, ST_FAILING = 4;
+
 // Bits of `features[group]`: what setPower must also do for VMs of that group.
 const F_CAPACITY = 1, F_SPOT_RATE = 2, F_AUTOSCALE = 4;
 
@@ -220,18 +223,14 @@ export class FleetSimulation {
   readonly rules: BillingRules;
   readonly horizon: number;
 
-  // Per-VM state.
-  readonly power: Uint8Array;
-  readonly prov: Uint8Array;
-  /** The operation in flight, or OP_NONE. */
-  readonly op: Uint8Array;
   /**
-   * Step of the operation in flight (low 5 bits) and the power state it started from, where
-   * a failure returns to it (high 3 bits): one byte, not two, per VM.
+   * The per-VM bytes, VM after VM (stride 5), so an event reads one cache line, not five:
+   * [0] power code, [1] provisioning code, [2] the operation in flight (OP_NONE if none),
+   * [3] the step of that operation (low 5 bits) and the power state it started from, where
+   * a failure returns to it (high 3 bits), [4] 1 + the index into ERROR_CODES when the
+   * operation in flight will fail, else 0. Read through powerOf(), provOf(), opOf().
    */
-  private readonly phase: Uint8Array;
-  /** 1 + index into ERROR_CODES when the operation in flight will fail; 0 otherwise. */
-  readonly failing: Uint8Array;
+  private readonly st: Uint8Array;
   /** End (exclusive) of each group's VM range, ascending: groupOf(vm) searches it instead of a per-VM array. */
   private readonly groupEnds: Int32Array;
   /** Time of the last power-state change. */
@@ -312,11 +311,12 @@ export class FleetSimulation {
     this.sink = typeof t === 'function' ? t(this.layout) : t;
     const n = this.layout.vmCount;
     const G = scenario.groups.length;
-    this.power = new Uint8Array(n).fill(ABSENT);
-    this.prov = new Uint8Array(n).fill(P_NONE);
-    this.op = new Uint8Array(n).fill(OP_NONE);
-    this.phase = new Uint8Array(n);
-    this.failing = new Uint8Array(n);
+    this.st = new Uint8Array(n * ST);
+    for (let vm = 0; vm < n; vm++) {
+      this.st[vm * ST + ST_POWER] = ABSENT;
+      this.st[vm * ST + ST_PROV] = P_NONE;
+      this.st[vm * ST + ST_OP] = OP_NONE;
+    }
     this.groupEnds = Int32Array.from(this.layout.groups, (g) => g.first + g.count);
     this.since = new Float64Array(n);
     this.billedSeconds = new Uint32Array(n);
@@ -464,7 +464,7 @@ export class FleetSimulation {
     const H = this.horizon;
     const n = this.layout.vmCount;
     for (let vm = 0; vm < n; vm++) {
-      const p = this.power[vm]!;
+      const p = this.st[vm * ST + ST_POWER]!;
       if (p >= ABSENT) continue;
       this.accumulate(vm, p, H - this.since[vm]!);
       if (this.billedMask[p] === 1) this.billedSeconds[vm] += chargeOpenRun(H - this.longAcc[vm * 4 + 3]!, this.rules);
@@ -498,6 +498,21 @@ export class FleetSimulation {
   /** Billed VM-seconds of group g from 0 to t (t >= the last power change; unrounded, so before granularity and minimum charges). */
   billedVmSecondsUntil(g: number, t: number): number {
     return this.billedIntegral[g]! + this.billedVmsByGroup[g]! * (t - this.billedIntegralAt[g]!);
+  }
+
+  /** The VM's power code (see states.ts: STARTING .. DEALLOCATED, CREATING, ABSENT). */
+  powerOf(vm: number): number {
+    return this.st[vm * ST + ST_POWER]!;
+  }
+
+  /** The VM's provisioning code (P_CREATING .. P_NONE). */
+  provOf(vm: number): number {
+    return this.st[vm * ST + ST_PROV]!;
+  }
+
+  /** The operation in flight on the VM, or OP_NONE. */
+  opOf(vm: number): number {
+    return this.st[vm * ST + ST_OP]!;
   }
 
   /** The group of a VM: a binary search over a handful of group ends, cheaper in memory than a per-VM array. */
@@ -534,7 +549,7 @@ export class FleetSimulation {
       }
       case EV_LATE:
         // A timed-out OS provisioning finishes after all, unless something else happened since.
-        if ((this.phase[vm]! & STEP) === PHASE_OS_TIMED_OUT && this.prov[vm] === P_FAILED && this.op[vm] === OP_NONE && this.power[vm] === RUNNING) {
+        if ((this.st[vm * ST + ST_PHASE]! & STEP) === PHASE_OS_TIMED_OUT && this.st[vm * ST + ST_PROV] === P_FAILED && this.st[vm * ST + ST_OP] === OP_NONE && this.st[vm * ST + ST_POWER] === RUNNING) {
           this.setProv(vm, P_SUCCEEDED, now, OP_CREATE);
         }
         return;
@@ -551,18 +566,18 @@ export class FleetSimulation {
   }
 
   private requestOp(vm: number, op: number, now: number, flags: number): void {
-    const prov = this.prov[vm]!;
+    const prov = this.st[vm * ST + ST_PROV]!;
     if (op === OP_CREATE) {
       if (prov === P_NONE) return this.begin(vm, op, now, flags);
       // A failed create is redeployed by its retry; an autoscaling pool reuses deleted slots.
-      if ((flags & RQ_RETRY) !== 0 && prov === P_FAILED && this.power[vm] === DEALLOCATED && this.op[vm] === OP_NONE) return this.begin(vm, op, now, flags);
+      if ((flags & RQ_RETRY) !== 0 && prov === P_FAILED && this.st[vm * ST + ST_POWER] === DEALLOCATED && this.st[vm * ST + ST_OP] === OP_NONE) return this.begin(vm, op, now, flags);
       if ((flags & RQ_AUTOSCALE) !== 0 && prov === P_DELETED) return this.begin(vm, op, now, flags);
       return this.reject(vm, op, prov === P_DELETED ? REASON_DELETED : REASON_NOT_CREATED, now);
     }
     if (prov === P_NONE) return this.reject(vm, op, REASON_NOT_CREATED, now);
     if (prov === P_DELETED) return this.reject(vm, op, REASON_DELETED, now);
-    if (this.op[vm] !== OP_NONE) return this.reject(vm, op, REASON_IN_FLIGHT, now);
-    const p = this.power[vm]!;
+    if (this.st[vm * ST + ST_OP] !== OP_NONE) return this.reject(vm, op, REASON_IN_FLIGHT, now);
+    const p = this.st[vm * ST + ST_POWER]!;
     switch (op) {
       case OP_START:
         if (p === STOPPED || p === DEALLOCATED) return this.begin(vm, op, now, flags);
@@ -592,31 +607,31 @@ export class FleetSimulation {
   private reject(vm: number, op: number, reason: number, now: number): void {
     this.counters.rejected++;
     this.rejectedByGroup[this.groupOf(vm)]++;
-    if (this.sink !== null) this.sink.row(now, vm, rejectedStatus(op, reason), this.billedMask[this.power[vm]!] === 1, op);
+    if (this.sink !== null) this.sink.row(now, vm, rejectedStatus(op, reason), this.billedMask[this.st[vm * ST + ST_POWER]!] === 1, op);
   }
 
   private begin(vm: number, op: number, now: number, flags: number): void {
     this.counters.operations++;
-    this.op[vm] = op;
+    this.st[vm * ST + ST_OP] = op;
     if (this.attempts !== null && (flags & RQ_RETRY) === 0) this.attempts[vm] = 0;
-    const p = this.power[vm]!;
+    const p = this.st[vm * ST + ST_POWER]!;
     const g = this.groupOf(vm);
-    this.phase[vm] = p << 5;
+    this.st[vm * ST + ST_PHASE] = p << 5;
     let failing = op === OP_EVICT ? 0 : this.drawFailure(vm, op);
     switch (op) {
       case OP_CREATE: {
-        if (this.prov[vm] === P_DELETED && this.hibernated !== null) this.hibernated[vm] = 0;
+        if (this.st[vm * ST + ST_PROV] === P_DELETED && this.hibernated !== null) this.hibernated[vm] = 0;
         // A redeploy of a failed create keeps showing Deallocated until it starts.
         if (p === ABSENT) this.setPower(vm, CREATING, now);
         this.setProv(vm, P_CREATING, now, op);
         if (this.deletePending !== null) this.scheduleLifetime(vm, g, now);
         if (failing === 0 && this.allocated !== null) failing = this.allocate(vm, now);
         if (failing !== 0 && ALLOCATION_CODES.has(failing)) {
-          this.failing[vm] = failing;
+          this.st[vm * ST + ST_FAILING] = failing;
           this.setPower(vm, DEALLOCATED, now);
           return this.fail(vm, now);
         }
-        this.failing[vm] = failing;
+        this.st[vm * ST + ST_FAILING] = failing;
         this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_CREATE_CREATING), EV_VM, vm);
         return;
@@ -632,21 +647,21 @@ export class FleetSimulation {
           if (p !== DEALLOCATED) failing = 0;
         }
         if (failing === 0 && p === DEALLOCATED && this.allocated !== null) failing = this.allocate(vm, now);
-        this.failing[vm] = failing;
+        this.st[vm * ST + ST_FAILING] = failing;
         if (failing !== 0 && ALLOCATION_CODES.has(failing)) return this.fail(vm, now);
         this.setPower(vm, STARTING, now);
         this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_START), EV_VM, vm);
         return;
       case OP_STOP:
-        this.failing[vm] = failing;
+        this.st[vm * ST + ST_FAILING] = failing;
         this.setProv(vm, P_UPDATING, now, op);
         this.setPower(vm, STOPPING, now);
         this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_STOP), EV_VM, vm);
         return;
       case OP_RESTART:
-        this.failing[vm] = failing;
+        this.st[vm * ST + ST_FAILING] = failing;
         this.setProv(vm, P_UPDATING, now, op);
         this.setPower(vm, STOPPING, now);
         this.setStep(vm, 1);
@@ -654,20 +669,20 @@ export class FleetSimulation {
         return;
       case OP_DEALLOCATE:
       case OP_HIBERNATE:
-        this.failing[vm] = failing;
+        this.st[vm * ST + ST_FAILING] = failing;
         this.setProv(vm, P_UPDATING, now, op);
         this.setPower(vm, DEALLOCATING, now);
         this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, op === OP_HIBERNATE ? D_HIBERNATE : D_DEALLOCATE), EV_VM, vm);
         return;
       case OP_DELETE:
-        this.failing[vm] = failing;
+        this.st[vm * ST + ST_FAILING] = failing;
         this.setProv(vm, P_DELETING, now, op);
         this.setStep(vm, 1);
         this.engine.schedule(now + this.duration(vm, D_DELETE), EV_VM, vm);
         return;
       case OP_EVICT: {
-        this.failing[vm] = 0;
+        this.st[vm * ST + ST_FAILING] = 0;
         this.setStep(vm, 1);
         if (this.groupsSpec[g]!.spot!.policy === 'Delete') {
           this.setProv(vm, P_DELETING, now, op);
@@ -684,20 +699,20 @@ export class FleetSimulation {
 
   /** The end of a phase of the operation in flight. */
   private step(vm: number, now: number): void {
-    const failing = this.failing[vm]!;
-    const phase = this.phase[vm]! & STEP;
+    const failing = this.st[vm * ST + ST_FAILING]!;
+    const phase = this.st[vm * ST + ST_PHASE]! & STEP;
     if (phase === PHASE_LATE_SUCCESS) {
       this.setPower(vm, RUNNING, now);
-      this.setProv(vm, P_SUCCEEDED, now, this.op[vm]!);
+      this.setProv(vm, P_SUCCEEDED, now, this.st[vm * ST + ST_OP]!);
       return this.end(vm, now, true);
     }
     if (phase === PHASE_LATE_GIVE_UP) {
       // The start never completed: the VM is back where it was (a restart: off).
-      this.setPower(vm, this.op[vm] === OP_RESTART ? STOPPED : this.phase[vm]! >> 5, now);
+      this.setPower(vm, this.st[vm * ST + ST_OP] === OP_RESTART ? STOPPED : this.st[vm * ST + ST_PHASE]! >> 5, now);
       this.end(vm, now, false);
       return this.maybeRetry(vm, this.lastOp, now);
     }
-    switch (this.op[vm]) {
+    switch (this.st[vm * ST + ST_OP]) {
       case OP_CREATE:
         switch (phase) {
           case 1:
@@ -738,7 +753,7 @@ export class FleetSimulation {
       case OP_START:
         if (failing === CODE_START_TIMEOUT) return this.startTimedOut(vm, now);
         if (failing !== 0) {
-          this.setPower(vm, this.phase[vm]! >> 5, now);
+          this.setPower(vm, this.st[vm * ST + ST_PHASE]! >> 5, now);
           return this.fail(vm, now);
         }
         this.setPower(vm, RUNNING, now);
@@ -767,15 +782,15 @@ export class FleetSimulation {
       case OP_DEALLOCATE:
       case OP_HIBERNATE:
         if (failing !== 0) {
-          this.setPower(vm, this.phase[vm]! >> 5, now);
+          this.setPower(vm, this.st[vm * ST + ST_PHASE]! >> 5, now);
           return this.fail(vm, now);
         }
         this.setPower(vm, DEALLOCATED, now);
-        if (this.op[vm] === OP_HIBERNATE) {
+        if (this.st[vm * ST + ST_OP] === OP_HIBERNATE) {
           this.hibernated![vm] = 1;
           this.row(vm, S_HIBERNATED, now, OP_HIBERNATE);
         }
-        this.setProv(vm, P_SUCCEEDED, now, this.op[vm]!);
+        this.setProv(vm, P_SUCCEEDED, now, this.st[vm * ST + ST_OP]!);
         return this.end(vm, now, true);
       case OP_DELETE:
         if (failing !== 0) return this.fail(vm, now);
@@ -797,7 +812,7 @@ export class FleetSimulation {
   }
 
   private setStep(vm: number, step: number): void {
-    this.phase[vm] = (this.phase[vm]! & ~STEP) | step;
+    this.st[vm * ST + ST_PHASE] = (this.st[vm * ST + ST_PHASE]! & ~STEP) | step;
   }
 
   /** The operation that last ended, for a retry decided after end(). */
@@ -822,35 +837,35 @@ export class FleetSimulation {
    * a Spot eviction that came due meanwhile, the autoscaler's next move.
    */
   private end(vm: number, now: number, succeeded: boolean): void {
-    this.lastOp = this.op[vm]!;
-    this.op[vm] = OP_NONE;
-    this.failing[vm] = 0;
+    this.lastOp = this.st[vm * ST + ST_OP]!;
+    this.st[vm * ST + ST_OP] = OP_NONE;
+    this.st[vm * ST + ST_FAILING] = 0;
     if (succeeded && this.attempts !== null) this.attempts[vm] = 0;
     if (this.deletePending !== null && this.deletePending[vm] === 1) {
       this.deletePending[vm] = 0;
-      if (this.prov[vm] !== P_DELETED) return this.requestOp(vm, OP_DELETE, now, 0);
+      if (this.st[vm * ST + ST_PROV] !== P_DELETED) return this.requestOp(vm, OP_DELETE, now, 0);
     }
     if (this.evictState !== null && this.evictState[vm] === 2) {
       this.evictState[vm] = 0;
-      if (this.power[vm] === RUNNING || this.power[vm] === STOPPED) return this.begin(vm, OP_EVICT, now, 0);
+      if (this.st[vm * ST + ST_POWER] === RUNNING || this.st[vm * ST + ST_POWER] === STOPPED) return this.begin(vm, OP_EVICT, now, 0);
     }
     if (succeeded && (this.features[this.groupOf(vm)]! & F_AUTOSCALE) !== 0) this.autoscaleEvaluate(this.groupOf(vm), now);
   }
 
   /** Record a failure (provisioning Failed with the code) without ending the operation. */
   private failRow(vm: number, now: number): void {
-    const code = this.failing[vm]! - 1;
+    const code = this.st[vm * ST + ST_FAILING]! - 1;
     const g = this.groupOf(vm);
     this.counters.failed++;
-    this.failuresByGroupOp[g * OPERATIONS.length + this.op[vm]!]++;
+    this.failuresByGroupOp[g * OPERATIONS.length + this.st[vm * ST + ST_OP]!]++;
     this.failuresByGroupCode[g * ERROR_CODES.length + code]++;
-    this.prov[vm] = P_FAILED;
+    this.st[vm * ST + ST_PROV] = P_FAILED;
     this.counters.stateChanges++;
-    if (this.sink !== null) this.sink.row(now, vm, failedStatus(code), this.billedMask[this.power[vm]!] === 1, this.op[vm]!);
+    if (this.sink !== null) this.sink.row(now, vm, failedStatus(code), this.billedMask[this.st[vm * ST + ST_POWER]!] === 1, this.st[vm * ST + ST_OP]!);
   }
 
   private fail(vm: number, now: number, retry = true): void {
-    const op = this.op[vm]!;
+    const op = this.st[vm * ST + ST_OP]!;
     this.failRow(vm, now);
     this.end(vm, now, false);
     if (retry) this.maybeRetry(vm, op, now);
@@ -876,18 +891,18 @@ export class FleetSimulation {
 
   private row(vm: number, status: number, now: number, op: number): void {
     this.counters.stateChanges++;
-    if (this.sink !== null) this.sink.row(now, vm, status, this.billedMask[this.power[vm]!] === 1, op);
+    if (this.sink !== null) this.sink.row(now, vm, status, this.billedMask[this.st[vm * ST + ST_POWER]!] === 1, op);
   }
 
   private setProv(vm: number, p: number, now: number, op: number): void {
-    this.prov[vm] = p;
+    this.st[vm * ST + ST_PROV] = p;
     this.counters.stateChanges++;
-    if (this.sink !== null) this.sink.row(now, vm, provStatus(p), this.billedMask[this.power[vm]!] === 1, op);
+    if (this.sink !== null) this.sink.row(now, vm, provStatus(p), this.billedMask[this.st[vm * ST + ST_POWER]!] === 1, op);
   }
 
   /** The billing meter: every power change passes here. */
   private setPower(vm: number, s: number, now: number): void {
-    const old = this.power[vm]!;
+    const old = this.st[vm * ST + ST_POWER]!;
     if (old === s) return;
     this.since[vm] = old < ABSENT ? now - this.accumulate(vm, old, now - this.since[vm]!) : now;
     const mask = this.billedMask;
@@ -903,11 +918,11 @@ export class FleetSimulation {
     }
     this.vmsByGroupState[g * 8 + old]--;
     this.vmsByGroupState[g * 8 + s]++;
-    this.power[vm] = s;
+    this.st[vm * ST + ST_POWER] = s;
     if (this.features[g] !== 0) this.powerFeatures(vm, g, old, s, now);
     if (s < CREATING) {
       this.counters.stateChanges++;
-      if (this.sink !== null) this.sink.row(now, vm, powerStatus(s), is === 1, this.op[vm]!);
+      if (this.sink !== null) this.sink.row(now, vm, powerStatus(s), is === 1, this.st[vm * ST + ST_OP]!);
     }
   }
 
@@ -1007,7 +1022,7 @@ export class FleetSimulation {
       if (!spec.spot || !spec.spot.evictForCapacity || this.groupRegion[g] !== region) continue;
       const gl = this.layout.groups[g]!;
       for (let vm = gl.first + gl.count - 1; vm >= gl.first && freed < vcpus; vm--) {
-        if (this.power[vm] !== RUNNING || this.evictState![vm] !== 0 || this.allocated![vm] !== 1) continue;
+        if (this.st[vm * ST + ST_POWER] !== RUNNING || this.evictState![vm] !== 0 || this.allocated![vm] !== 1) continue;
         this.evictionNotice(vm, now);
         freed += gl.vcpus;
       }
@@ -1016,7 +1031,7 @@ export class FleetSimulation {
 
   private evictionNotice(vm: number, now: number): void {
     this.evictHandle![vm] = -1;
-    if (this.power[vm] !== RUNNING || this.evictState![vm] !== 0) return;
+    if (this.st[vm * ST + ST_POWER] !== RUNNING || this.evictState![vm] !== 0) return;
     this.evictState![vm] = 1;
     const del = this.groupsSpec[this.groupOf(vm)]!.spot!.policy === 'Delete';
     // A notice is a timeline row but not a state change.
@@ -1026,8 +1041,8 @@ export class FleetSimulation {
 
   private evict(vm: number, now: number): void {
     if (this.evictState![vm] !== 1) return;
-    const p = this.power[vm]!;
-    if (this.op[vm] !== OP_NONE) {
+    const p = this.st[vm * ST + ST_POWER]!;
+    if (this.st[vm * ST + ST_OP] !== OP_NONE) {
       this.evictState![vm] = 2; // evicted as soon as the operation in flight ends
       return;
     }
@@ -1047,10 +1062,10 @@ export class FleetSimulation {
   }
 
   private lifetimeEnds(vm: number, now: number): void {
-    const prov = this.prov[vm]!;
+    const prov = this.st[vm * ST + ST_PROV]!;
     if (prov === P_NONE || prov === P_DELETED) return;
-    if (this.op[vm] !== OP_NONE) {
-      if (this.op[vm] !== OP_DELETE) this.deletePending![vm] = 1;
+    if (this.st[vm * ST + ST_OP] !== OP_NONE) {
+      if (this.st[vm * ST + ST_OP] !== OP_DELETE) this.deletePending![vm] = 1;
       return;
     }
     this.requestOp(vm, OP_DELETE, now, 0);
@@ -1071,16 +1086,16 @@ export class FleetSimulation {
     const end = gl.first + gl.count;
     let up = 0;
     for (let vm = gl.first; vm < end; vm++) {
-      const op = this.op[vm]!;
-      if (op === OP_CREATE || op === OP_START || (op === OP_NONE && this.power[vm] === RUNNING)) up++;
+      const op = this.st[vm * ST + ST_OP]!;
+      if (op === OP_CREATE || op === OP_START || (op === OP_NONE && this.st[vm * ST + ST_POWER] === RUNNING)) up++;
     }
     const target = this.autoscaleTarget[g]!;
     if (up < target) {
       let need = target - up;
       const outOp = spec.scaleOut === 'create' ? OP_CREATE : OP_START;
       for (let vm = gl.first; vm < end && need > 0; vm++) {
-        if (this.op[vm] !== OP_NONE) continue;
-        const p = this.power[vm]!, prov = this.prov[vm]!;
+        if (this.st[vm * ST + ST_OP] !== OP_NONE) continue;
+        const p = this.st[vm * ST + ST_POWER]!, prov = this.st[vm * ST + ST_PROV]!;
         const eligible = outOp === OP_START
           ? p === STOPPED || p === DEALLOCATED
           : prov === P_NONE || prov === P_DELETED || (prov === P_FAILED && p === DEALLOCATED);
@@ -1093,7 +1108,7 @@ export class FleetSimulation {
       let excess = up - target;
       const inOp = spec.scaleIn === 'delete' ? OP_DELETE : spec.scaleIn === 'stop' ? OP_STOP : OP_DEALLOCATE;
       for (let vm = end - 1; vm >= gl.first && excess > 0; vm--) {
-        if (this.op[vm] !== OP_NONE || this.power[vm] !== RUNNING) continue;
+        if (this.st[vm * ST + ST_OP] !== OP_NONE || this.st[vm * ST + ST_POWER] !== RUNNING) continue;
         this.requestOp(vm, inOp, now, RQ_AUTOSCALE);
         excess--;
       }
