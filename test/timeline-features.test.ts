@@ -11,6 +11,24 @@ import { expandWorkload } from '../src/model/workload.js';
 import { failure, fixed, group, single } from './helpers/scenarios.js';
 import type { Scenario } from '../src/scenario/types.js';
 
+/** One CSV record into fields, honouring double quotes (RFC 4180). */
+function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let field = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { out.push(field); field = ''; }
+    else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
 function featureScenario(): Scenario {
   const base = single([[1000, 'hibernate'], [2000, 'start'], [2500, 'restart'], [3000, 'stop']], { horizonSeconds: 20000, capacity: [{ name: 'r', vcpus: 12, zones: [] }] }, {
     count: 3, region: 'r', hibernation: true,
@@ -45,14 +63,13 @@ test('every row has all columns; operation is a known label; nothing reads undef
   const lines = write(true).trimEnd().split('\n');
   assert.is(lines[0], TIMELINE_COLUMNS.join(','));
   assert.not.ok(lines.some((l) => l.includes('undefined')));
-  for (const l of lines.slice(1)) {
-    // Split outside quotes.
-    const fields = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, ''));
-    assert.is(fields.length - (l.endsWith(',') ? 0 : 1) >= TIMELINE_COLUMNS.length - 1, true, l);
-    const op = l.split(',')[11]!;
-    assert.ok(OPERATION_LABELS.includes(op), `operation ${op} in ${l}`);
+  const rows = lines.slice(1).map(splitCsv);
+  for (const [i, fields] of rows.entries()) {
+    assert.is(fields.length, TIMELINE_COLUMNS.length, lines[i + 1]);
+    assert.ok(OPERATION_LABELS.includes(fields[11]!), `operation ${fields[11]} in ${lines[i + 1]}`);
   }
-  assert.ok(lines.some((l) => l.split(',')[11] === 'evict'));
+  assert.ok(rows.some((f) => f[11] === 'evict'));
+  assert.ok(rows.some((f) => f[12]!.includes(', because')), 'a quoted message with a comma reads back whole');
 });
 
 test.run();

@@ -20,7 +20,7 @@
 
 import { Engine } from '../engine/index.js';
 import * as billing from '../billing/rules.js';
-import { ALLOCATION_ERROR_CODES, ERROR_CODES, OPERATIONS, type DurationSpec, type ErrorCode, type GroupSpec, type Scenario } from '../scenario/types.js';
+import { ALLOCATION_ERROR_CODES, CAPACITY_ERROR_CODES, ERROR_CODES, OPERATIONS, type DurationSpec, type ErrorCode, type GroupSpec, type Scenario } from '../scenario/types.js';
 import * as random from './random.js';
 import type { BillingRules } from '../billing/rules.js';
 import type { Uniform } from './random.js';
@@ -142,6 +142,8 @@ const CODE_START_TIMEOUT = code1('VMStartTimedOut');
 const CODE_ALLOCATION = code1('AllocationFailed');
 const CODE_ZONAL = code1('ZonalAllocationFailed');
 const ALLOCATION_CODES = new Set<number>(ALLOCATION_ERROR_CODES.map(code1));
+const ALLOCATION_INDEXES = ALLOCATION_ERROR_CODES.map((c) => ERROR_CODES.indexOf(c));
+const CAPACITY_INDEXES = CAPACITY_ERROR_CODES.map((c) => ERROR_CODES.indexOf(c));
 
 // Phases past the normal ones: a timed-out start (or restart) waiting to finish late or give up.
 const PHASE_LATE_SUCCESS = 20;
@@ -495,6 +497,23 @@ export class FleetSimulation {
     return s;
   }
 
+  /** Failed operations of group g with a no-capacity code (ALLOCATION_ERROR_CODES), so far. */
+  allocationFailures(g: number): number {
+    let n = 0;
+    for (const c of ALLOCATION_INDEXES) n += this.failuresByGroupCode[g * ERROR_CODES.length + c]!;
+    return n;
+  }
+
+  /** AllocationFailed / ZonalAllocationFailed of the groups placed in a capacity pool (a zone: its groups only), so far. */
+  poolAllocationFailures(pool: CapacityPool): number {
+    let n = 0;
+    for (const g of this.layout.groups) {
+      if (g.region !== pool.region || (pool.zone !== null && g.zone !== pool.zone)) continue;
+      for (const c of CAPACITY_INDEXES) n += this.failuresByGroupCode[g.index * ERROR_CODES.length + c]!;
+    }
+    return n;
+  }
+
   /** Billed VM-seconds of group g from 0 to t (t >= the last power change; unrounded, so before granularity and minimum charges). */
   billedVmSecondsUntil(g: number, t: number): number {
     return this.billedIntegral[g]! + this.billedVmsByGroup[g]! * (t - this.billedIntegralAt[g]!);
@@ -709,8 +728,9 @@ export class FleetSimulation {
     if (phase === PHASE_LATE_GIVE_UP) {
       // The start never completed: the VM is back where it was (a restart: off).
       this.setPower(vm, this.st[vm * ST + ST_OP] === OP_RESTART ? STOPPED : this.st[vm * ST + ST_PHASE]! >> 5, now);
+      const op = this.st[vm * ST + ST_OP]!;
       this.end(vm, now, false);
-      return this.maybeRetry(vm, this.lastOp, now);
+      return this.maybeRetry(vm, op, now);
     }
     switch (this.st[vm * ST + ST_OP]) {
       case OP_CREATE:
@@ -815,8 +835,6 @@ export class FleetSimulation {
     this.st[vm * ST + ST_PHASE] = (this.st[vm * ST + ST_PHASE]! & ~STEP) | step;
   }
 
-  /** The operation that last ended, for a retry decided after end(). */
-  private lastOp = OP_NONE;
 
   /** VMStartTimedOut: provisioning fails now; the VM keeps starting and either comes up late or gives up. */
   private startTimedOut(vm: number, now: number): void {
@@ -837,7 +855,6 @@ export class FleetSimulation {
    * a Spot eviction that came due meanwhile, the autoscaler's next move.
    */
   private end(vm: number, now: number, succeeded: boolean): void {
-    this.lastOp = this.st[vm * ST + ST_OP]!;
     this.st[vm * ST + ST_OP] = OP_NONE;
     this.st[vm * ST + ST_FAILING] = 0;
     if (succeeded && this.attempts !== null) this.attempts[vm] = 0;

@@ -153,8 +153,3 @@ function buildStatusTable(): StatusInfo[] {
 
 /** Every status a timeline row can carry, indexed by status id. */
 export const STATUS_TABLE: readonly StatusInfo[] = buildStatusTable();
-
-/** Whether a status id is a power-state change (as opposed to provisioning or a rejected operation). */
-export function isPowerStatus(status: number): boolean {
-  return status < S_PROV;
-}

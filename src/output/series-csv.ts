@@ -4,7 +4,7 @@
 // few hundred rows per group, never one per event.
 
 import { stringify } from 'csv-stringify/sync';
-import { ALLOCATION_ERROR_CODES, ERROR_CODES, OPERATIONS } from '../scenario/types.js';
+import { OPERATIONS } from '../scenario/types.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../model/states.js';
 import type { FleetSimulation } from '../model/fleet.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
@@ -15,7 +15,6 @@ export const SERIES_COLUMNS = [
   'billed_vms', 'billed_vm_seconds_cum', 'compute_cost_cum', 'failed_ops_cum', 'allocation_failures_cum', 'rejected_ops_cum',
 ];
 
-const ALLOCATION = ALLOCATION_ERROR_CODES.map((c) => ERROR_CODES.indexOf(c));
 
 /** Sampling interval: the smallest round step that keeps a run under ~1,000 samples. */
 export function seriesStep(horizonSeconds: number): number {
@@ -37,16 +36,15 @@ export class SeriesRecorder {
   sample(t: number): void {
     const sim = this.sim;
     const ts = '' + t + ',' + new Date(sim.scenario.startMs + t * 1000).toISOString();
-    const nOps = OPERATIONS.length, nCodes = ERROR_CODES.length;
+    const nOps = OPERATIONS.length;
     for (const g of sim.layout.groups) {
       let row = ts + this.groupFrag[g.index];
       for (let s = 0; s < 8; s++) row += ',' + sim.vmsByGroupState[g.index * 8 + s];
       const billedVmSeconds = sim.billedVmSecondsUntil(g.index, t);
-      let failed = 0, alloc = 0;
+      let failed = 0;
       for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
-      for (const c of ALLOCATION) alloc += sim.failuresByGroupCode[g.index * nCodes + c]!;
       row += ',' + sim.billedVmsByGroup[g.index] + ',' + Math.round(billedVmSeconds * 1000) / 1000 + ',' +
-        Math.round((billedVmSeconds / 3600) * g.pricePerHour * 1e6) / 1e6 + ',' + failed + ',' + alloc + ',' + sim.rejectedByGroup[g.index] + '\n';
+        Math.round((billedVmSeconds / 3600) * g.pricePerHour * 1e6) / 1e6 + ',' + failed + ',' + sim.allocationFailures(g.index) + ',' + sim.rejectedByGroup[g.index] + '\n';
       this.buf += row;
     }
   }

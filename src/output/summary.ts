@@ -4,7 +4,7 @@
 import type { BillingReport, CostTotals } from '../billing/report.js';
 import { roundCents } from '../billing/rules.js';
 import type { FleetSimulation } from '../model/fleet.js';
-import { ALLOCATION_ERROR_CODES, CAPACITY_ERROR_CODES, ERROR_CODES, type LoadedScenario } from '../scenario/types.js';
+import { ERROR_CODES, type LoadedScenario } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 
 export interface RunSummary {
@@ -60,25 +60,23 @@ export interface GroupActivity {
   maxTimeToRunningSeconds: number | null;
 }
 
-const ALLOCATION_CODES = new Set<string>(ALLOCATION_ERROR_CODES);
 
 function activity(sim: FleetSimulation): Record<string, GroupActivity> {
   const out: Record<string, GroupActivity> = {};
   for (const g of sim.layout.groups) {
     const byCode: Record<string, number> = {};
-    let failed = 0, alloc = 0;
+    let failed = 0;
     ERROR_CODES.forEach((c, i) => {
       const n = sim.failuresByGroupCode[g.index * ERROR_CODES.length + i]!;
       if (n > 0) byCode[c] = n;
       failed += n;
-      if (ALLOCATION_CODES.has(c)) alloc += n;
     });
     const scaleOuts = sim.scaleOutsByGroup[g.index]!;
     out[g.name] = {
       vms: g.count,
       failedOperations: failed,
       failuresByCode: byCode,
-      allocationFailures: alloc,
+      allocationFailures: sim.allocationFailures(g.index),
       rejectedOperations: sim.rejectedByGroup[g.index]!,
       retries: sim.retriesByGroup[g.index]!,
       spotEvictions: sim.evictionsByGroup[g.index]!,
@@ -93,14 +91,9 @@ function activity(sim: FleetSimulation): Record<string, GroupActivity> {
 
 function capacity(sim: FleetSimulation): RunSummary['capacity'] {
   return sim.capacity.map((p) => {
-    let failures = 0;
-    for (const g of sim.layout.groups) {
-      if (g.region !== p.region || (p.zone !== null && g.zone !== p.zone)) continue;
-      for (const c of CAPACITY_ERROR_CODES) failures += sim.failuresByGroupCode[g.index * ERROR_CODES.length + ERROR_CODES.indexOf(c)]!;
-    }
     return {
       region: p.region, zone: p.zone, vcpus: p.vcpus === Infinity ? null : p.vcpus, peakVcpus: p.peak,
-      meanVcpus: Math.round((p.integral / sim.horizon) * 1000) / 1000, allocationFailures: failures,
+      meanVcpus: Math.round((p.integral / sim.horizon) * 1000) / 1000, allocationFailures: sim.poolAllocationFailures(p),
     };
   });
 }

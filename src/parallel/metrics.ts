@@ -1,6 +1,5 @@
 // The figures that replications are compared on, per group and for the whole fleet, taken
 // from a finished run with the same rounding as summary.json (hours to 1e-6, money to cents).
-import { ALLOCATION_ERROR_CODES, ERROR_CODES } from '../scenario/types.js';
 import type { RunResult } from '../run.js';
 
 export const METRICS = ['billedHours', 'computeCost', 'otherCost', 'totalCost', 'allocationFailures', 'failedOperations'] as const;
@@ -17,18 +16,14 @@ export const METRIC_COLUMNS: Record<Metric, string> = {
   failedOperations: 'failed_operations',
 };
 
-const ALLOCATION_INDEXES = ALLOCATION_ERROR_CODES.map((c) => ERROR_CODES.indexOf(c));
-
 /** Per group (in scenario order) and total figures of one finished run. */
 export function metricsOf(result: RunResult): { total: Metrics; groups: Record<string, Metrics> } {
   const { sim, summary } = result;
-  const nCodes = ERROR_CODES.length;
   const groups: Record<string, Metrics> = {};
   let allocTotal = 0;
   for (const g of sim.layout.groups) {
     const t = summary.groups[g.name]!;
-    let alloc = 0;
-    for (const c of ALLOCATION_INDEXES) alloc += sim.failuresByGroupCode[g.index * nCodes + c]!;
+    const alloc = sim.allocationFailures(g.index);
     allocTotal += alloc;
     groups[g.name] = {
       billedHours: t.billedHours, computeCost: t.computeCost, otherCost: t.otherCost, totalCost: t.totalCost,
