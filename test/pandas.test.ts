@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { runToDirectory } from '../src/run.js';
 import type { ErrorCode, Scenario } from '../src/scenario/types.js';
 import { group, single } from './helpers/scenarios.js';
+import { hasPythonModules, testIf } from './helpers/requires.js';
 
 const PYTHON = '/usr/bin/python3';
 const EXAMPLE = fileURLToPath(new URL('../examples/analysis.py', import.meta.url));
@@ -64,16 +65,17 @@ function python(args: string[]): { status: number | null; stdout: string; stderr
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const HAVE_PANDAS = hasPythonModules(PYTHON, ['pandas', 'matplotlib']);
+const ptest = testIf(HAVE_PANDAS, `${PYTHON} with pandas and matplotlib is missing: apt-get install -y python3-pandas python3-matplotlib (see .ci/run)`);
+
 let dir = '';
 test.before(async () => {
-  assert.ok(fs.existsSync(PYTHON), `${PYTHON} is missing`);
-  const probe = python(['-c', 'import pandas, matplotlib']);
-  assert.is(probe.status, 0, `pandas/matplotlib missing: apt-get install -y python3-pandas python3-matplotlib\n${probe.stderr}`);
+  if (!HAVE_PANDAS) return;
   dir = path.join(tmp, 'run');
   await runToDirectory({ scenario: scenario(), file: 'test.yaml', fileSha256: '0'.repeat(64), overrides: [] }, { outDir: dir });
 });
 
-test('pandas reads every CSV fleetsim writes with the right column types', () => {
+ptest('pandas reads every CSV fleetsim writes with the right column types', () => {
   const csvs = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
   assert.ok(['billing.csv', 'capacity.csv', 'series.csv', 'timeline.csv'].every((f) => csvs.includes(f)), csvs.join());
   const r = python(['-c', CHECK, dir]);
@@ -89,7 +91,7 @@ test('pandas reads every CSV fleetsim writes with the right column types', () =>
   assert.ok(result['timeline.csv']!.columns.includes('billed'));
 });
 
-test('the checker fails on a CSV whose numbers are not numbers', () => {
+ptest('the checker fails on a CSV whose numbers are not numbers', () => {
   const bad = path.join(tmp, 'bad');
   fs.mkdirSync(bad);
   fs.writeFileSync(path.join(bad, 'series.csv'), 'time_s,timestamp,group,running_vms\n0,2026-01-05T00:00:00.000Z,g,1\n60,2026-01-05T00:01:00.000Z,g,n/a?\n');
@@ -98,7 +100,7 @@ test('the checker fails on a CSV whose numbers are not numbers', () => {
   assert.equal(JSON.parse(r.stdout)['series.csv'].problems, ['running_vms: object, expected a number']);
 });
 
-test('examples/analysis.py: cost per group matching summary.json, hours per state, a plot', () => {
+ptest('examples/analysis.py: cost per group matching summary.json, hours per state, a plot', () => {
   const png = path.join(tmp, 'analysis.png');
   const r = python([EXAMPLE, dir, '--plot', png]);
   assert.is(r.status, 0, r.stderr);
