@@ -3,8 +3,8 @@ export { Engine } from './engine/index.js';
 export type { EventHandler, EventHandle } from './engine/index.js';
 export { FleetSimulation, FleetLayout } from './model/fleet.js';
 export type { TimelineSink, GroupLayout, FleetCounters } from './model/fleet.js';
-export * as states from './model/states.js';
-export { STATUS_TABLE } from './model/states.js';
+export * as states from './domain/states.js';
+export { STATUS_TABLE } from './domain/states.js';
 export { BILLED_STATES, BILLING_PRESETS, chargeClosedRun, chargeOpenRun, compileBillingRules } from './billing/rules.js';
 export { billingReport, vmBill } from './billing/report.js';
 export type { BillingReport, CostTotals, GroupTotals } from './billing/report.js';
@@ -14,7 +14,8 @@ export { TimelineCsvWriter, TIMELINE_COLUMNS } from './output/timeline-csv.js';
 export { BILLING_COLUMNS } from './output/billing-csv.js';
 export type { RunSummary } from './output/summary.js';
 export { InputError, InputErrors } from './errors.js';
-export * from './scenario/types.js';
+export * from './domain/operations.js';
+export * from './domain/scenario.js';
 export { VERSION } from './version.js';
 export { instanceView, allInstanceViews, ResourceNotFoundError, EXTRA_STATUSES } from './views/instance-view.js';
 export type { InstanceView, InstanceViewStatus, InstanceViewError, ExtraStatuses } from './views/instance-view.js';
@@ -26,4 +27,4 @@ export async function writeReport(resultsDir: string): Promise<string> {
   return (await import('./report/index.js')).writeReport(resultsDir);
 }
 export { loadScenario, parseScenarioText, parseScenarioTextAsync } from './scenario/index.js';
-export { OPERATION_LABELS } from './model/states.js';
+export { OPERATION_LABELS } from './domain/states.js';

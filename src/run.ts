@@ -13,7 +13,7 @@ import { buildSummary, type RunSummary } from './output/summary.js';
 import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
-import type { LoadedScenario, Scenario } from './scenario/types.js';
+import type { LoadedScenario, Scenario } from './domain/index.js';
 
 /** Run a scenario to its horizon in memory. */
 export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null } = {}): FleetSimulation {

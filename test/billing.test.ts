@@ -5,9 +5,9 @@ import * as assert from 'uvu/assert';
 import { simulate } from '../src/run.js';
 import { billingReport, vmBill } from '../src/billing/report.js';
 import { chargeClosedRun, compileBillingRules } from '../src/billing/rules.js';
-import { DEALLOCATED, RUNNING, STARTING, STOPPED } from '../src/model/states.js';
+import { DEALLOCATED, RUNNING, STARTING, STOPPED } from '../src/domain/index.js';
 import { officeWeek, single } from './helpers/scenarios.js';
-import type { BillingConfig, OperationName } from '../src/scenario/types.js';
+import type { BillingConfig, OperationName } from '../src/domain/index.js';
 
 const ops: Array<[number, OperationName]> = [[1000, 'stop'], [2000, 'start'], [3000, 'deallocate']];
 const billing = (b: Partial<BillingConfig>): { billing: BillingConfig } => ({ billing: { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD', ...b } });

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { runToDirectory } from '../src/run.js';
 import { writeReport } from '../src/report/index.js';
-import type { Scenario } from '../src/scenario/types.js';
+import type { Scenario } from '../src/domain/index.js';
 import { failure, officeWeek } from './helpers/scenarios.js';
 import { hasFile, testIf } from './helpers/requires.js';
 

@@ -100,4 +100,16 @@ test('property: firing order is the stable sort of (time, scheduling order), min
   ), { numRuns: 200 });
 });
 
+test('run(until, maxEvents) stops after that many events and the next call carries on in order', () => {
+  const { fired, engine } = recorder();
+  for (let i = 0; i < 10; i++) engine.schedule(i < 5 ? 3 : 7, 0, i);
+  assert.is(engine.run(100, 4), 4);
+  assert.is(engine.now, 3); // stopped at the last event handled, not at the horizon
+  assert.is(engine.run(100, 4), 4);
+  assert.is(engine.now, 7);
+  assert.is(engine.run(100, 4), 2);
+  assert.is(engine.now, 100); // drained: the horizon is reached
+  assert.equal(fired.map((f) => f[2]), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+});
+
 test.run();

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../src/errors.js';
 import { FleetSimulation } from '../src/model/fleet.js';
-import { STATUS_TABLE } from '../src/model/states.js';
+import { STATUS_TABLE } from '../src/domain/index.js';
 import { main } from '../src/cli/main.js';
 import { allInstanceViews, instanceView, ResourceNotFoundError, type InstanceView, type InstanceViewError } from '../src/views/instance-view.js';
 import { failure, officeWeek, single } from './helpers/scenarios.js';

@@ -7,7 +7,7 @@ import { FleetSimulation } from '../src/model/fleet.js';
 import { Collect } from './helpers/collect.js';
 import { single } from './helpers/scenarios.js';
 import { failure } from './helpers/scenarios.js';
-import type { OperationName } from '../src/scenario/types.js';
+import type { OperationName } from '../src/domain/index.js';
 
 function timeline(ops: Array<[number, OperationName]>, groupOver = {}): Collect {
   const c = new Collect();

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runToDirectory } from '../src/run.js';
-import type { ErrorCode, Scenario } from '../src/scenario/types.js';
+import type { ErrorCode, Scenario } from '../src/domain/index.js';
 import { group, single } from './helpers/scenarios.js';
 import { hasPythonModules, testIf } from './helpers/requires.js';
 

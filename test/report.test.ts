@@ -12,7 +12,7 @@ import { main } from '../src/cli/main.js';
 import { runToDirectory } from '../src/run.js';
 import { buildCharts, buildReport, loadResults, renderChart, writeReport } from '../src/report/index.js';
 import { parseCsv } from '../src/report/csv.js';
-import type { LoadedScenario, Scenario } from '../src/scenario/types.js';
+import type { LoadedScenario, Scenario } from '../src/domain/index.js';
 import { failure, officeWeek, single } from './helpers/scenarios.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-report-'));

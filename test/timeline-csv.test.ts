@@ -10,7 +10,7 @@ import path from 'node:path';
 import { FleetLayout, FleetSimulation } from '../src/model/fleet.js';
 import { runToDirectory } from '../src/run.js';
 import { TimelineCsvWriter, type TextOut } from '../src/output/timeline-csv.js';
-import type { LoadedScenario, Scenario } from '../src/scenario/types.js';
+import type { LoadedScenario, Scenario } from '../src/domain/index.js';
 import { officeWeek } from './helpers/scenarios.js';
 
 const DAY = 86400;

@@ -5,11 +5,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { simulate } from '../src/run.js';
 import { FleetLayout } from '../src/model/fleet.js';
-import { OPERATION_LABELS } from '../src/model/states.js';
+import { OPERATION_LABELS } from '../src/domain/index.js';
 import { TimelineCsvWriter, TIMELINE_COLUMNS } from '../src/output/timeline-csv.js';
 import { expandWorkload } from '../src/model/workload.js';
 import { failure, fixed, group, single } from './helpers/scenarios.js';
-import type { Scenario } from '../src/scenario/types.js';
+import type { Scenario } from '../src/domain/index.js';
 
 /** One CSV record into fields, honouring double quotes (RFC 4180). */
 function splitCsv(line: string): string[] {

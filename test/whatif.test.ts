@@ -7,8 +7,8 @@ import { DateTime } from 'luxon';
 import { simulate } from '../src/run.js';
 import { FleetSimulation } from '../src/model/fleet.js';
 import { billingReport } from '../src/billing/report.js';
-import { DEALLOCATED, RUNNING, STOPPED } from '../src/model/states.js';
-import type { GroupSpec, Scenario, ScheduleSpec } from '../src/scenario/types.js';
+import { DEALLOCATED, RUNNING, STOPPED } from '../src/domain/index.js';
+import type { GroupSpec, Scenario, ScheduleSpec } from '../src/domain/index.js';
 import { Collect } from './helpers/collect.js';
 import { failure, fixed, group, single } from './helpers/scenarios.js';
 

@@ -3,7 +3,7 @@
 // per-VM rounding error (office-week's 1,526,728.00 USD is exact).
 
 import { computeCost, otherCost } from './rules.js';
-import { POWER_NAMES, TIMED_POWER_STATES } from '../model/states.js';
+import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetSimulation } from '../model/fleet.js';
 
 /** Power states reported per VM and in totals, in this order (Azure's six, then fleetsim's `creating`). */

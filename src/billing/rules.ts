@@ -6,8 +6,8 @@
 // Stopping, then Stopped is one run under azure-2018). Rounding and minimum charge apply
 // per run, which is how per-minute billing and minimum charges are defined by clouds.
 
-import type { BillingConfig, BillingPreset } from '../scenario/types.js';
-import { RUNNING, STARTING, STOPPED, STOPPING } from '../model/states.js';
+import type { BillingConfig, BillingPreset } from '../domain/index.js';
+import { RUNNING, STARTING, STOPPED, STOPPING } from '../domain/index.js';
 
 /** Which power codes bill compute, per preset. Indexed by power code (0..7). */
 export const BILLED_STATES: Record<BillingPreset, readonly boolean[]> = (() => {

@@ -7,6 +7,7 @@
 //   const h = engine.schedule(time, kind, target); // time >= engine.now
 //   engine.cancel(h);                              // it will not fire
 //   engine.run(until);                             // fire every event with time < until
+//   engine.run(until, 100_000);                    // ... but stop after 100,000 of them
 //
 // Ordering: by time, then by scheduling order (FIFO among equal times). Every event gets
 // a sequence number when it is scheduled and events fire in (time, seq) order, so
@@ -118,12 +119,16 @@ export class Engine {
    * Fire, in order, every event with time < until. Returns the number handled in this call.
    * Handlers may schedule and cancel freely (including at the current time: such events
    * fire in this same call, after those already queued for that time).
+   *
+   * With `maxEvents`, stop once that many have been handled (so a caller can yield to the
+   * event loop during a long slice); `now` then stays at the last event's time and a later
+   * call carries on exactly where this one stopped.
    */
-  run(until: number): number {
+  run(until: number, maxEvents = Infinity): number {
     const cancelled = this.cancelled;
     const handler = this.handler;
     let handled = 0;
-    while (this.runs > 0) {
+    while (this.runs > 0 && handled < maxEvents) {
       const t = this.hTime[0]!;
       if (!(t < until)) break;
       const node = this.hHead[0]!;
@@ -147,7 +152,7 @@ export class Engine {
       handled++;
       handler(kind, target, t);
     }
-    if (until !== Infinity && until > this.now) this.now = until;
+    if (handled < maxEvents && until !== Infinity && until > this.now) this.now = until;
     this.eventsProcessed += handled;
     if (this.pending === 0 && cancelled.size > 0) cancelled.clear();
     return handled;

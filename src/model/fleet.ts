@@ -20,11 +20,11 @@
 
 import { Engine } from '../engine/index.js';
 import * as billing from '../billing/rules.js';
-import { ALLOCATION_ERROR_CODES, CAPACITY_ERROR_CODES, ERROR_CODES, OPERATIONS, type DurationSpec, type ErrorCode, type GroupSpec, type Scenario } from '../scenario/types.js';
+import { ALLOCATION_ERROR_CODES, CAPACITY_ERROR_CODES, ERROR_CODES, OPERATIONS, type DurationSpec, type ErrorCode, type GroupSpec, type Scenario } from '../domain/index.js';
 import * as random from './random.js';
 import type { BillingRules } from '../billing/rules.js';
 import type { Uniform } from './random.js';
-import * as states from './states.js';
+import * as states from '../domain/index.js';
 import { expandWorkload, type GroupWorkload } from './workload.js';
 
 // Module-local copies: under tsx every imported binding is read through a getter, which
@@ -453,10 +453,13 @@ export class FleetSimulation {
     return this.engine.now;
   }
 
-  /** Advance to min(t, horizon): fire every event before it. Returns events handled. */
-  runUntil(t: number): number {
+  /**
+   * Advance to min(t, horizon): fire every event before it, or stop after `maxEvents` of
+   * them (call again to go on). Returns events handled.
+   */
+  runUntil(t: number, maxEvents = Infinity): number {
     if (this.finished) throw new Error('simulation already finished');
-    return this.engine.run(Math.min(t, this.horizon));
+    return this.engine.run(Math.min(t, this.horizon), maxEvents);
   }
 
   /** Run to the horizon and close the books: open billed runs and state times end there. */

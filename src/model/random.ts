@@ -4,7 +4,7 @@
 // depend on how events interleave across VMs. Streams are made lazily: a scenario with
 // fixed durations and no failures never builds one.
 import seedrandom from 'seedrandom';
-import type { DurationSpec } from '../scenario/types.js';
+import type { DurationSpec } from '../domain/index.js';
 
 export type Uniform = () => number;
 

@@ -5,7 +5,7 @@
 
 import seedrandom from 'seedrandom';
 import { DateTime } from 'luxon';
-import type { GroupSpec, Scenario } from '../scenario/types.js';
+import type { GroupSpec, Scenario } from '../domain/index.js';
 
 export interface GroupWorkload {
   /** VMs of the group in the layout. */

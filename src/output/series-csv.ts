@@ -4,8 +4,8 @@
 // few hundred rows per group, never one per event.
 
 import { stringify } from 'csv-stringify/sync';
-import { OPERATIONS } from '../scenario/types.js';
-import { POWER_NAMES, TIMED_POWER_STATES } from '../model/states.js';
+import { OPERATIONS } from '../domain/index.js';
+import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetSimulation } from '../model/fleet.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 

@@ -4,7 +4,7 @@
 import type { BillingReport, CostTotals } from '../billing/report.js';
 import { roundCents } from '../billing/rules.js';
 import type { FleetSimulation } from '../model/fleet.js';
-import { ERROR_CODES, type LoadedScenario } from '../scenario/types.js';
+import { ERROR_CODES, type LoadedScenario } from '../domain/index.js';
 import { VERSION } from '../version.js';
 
 export interface RunSummary {

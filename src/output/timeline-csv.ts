@@ -15,7 +15,7 @@
 // the fast path is tested against (test/timeline-csv.test.ts).
 
 import { stringify } from 'csv-stringify/sync';
-import { OPERATION_LABELS, STATUS_TABLE } from '../model/states.js';
+import { OPERATION_LABELS, STATUS_TABLE } from '../domain/index.js';
 import type { FleetLayout, TimelineSink } from '../model/fleet.js';
 
 export const TIMELINE_COLUMNS = [

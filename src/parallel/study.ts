@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '../output/atomic.js';
-import type { LoadedScenario } from '../scenario/types.js';
+import type { LoadedScenario } from '../domain/index.js';
 import { VERSION } from '../version.js';
 import { METRIC_COLUMNS, METRICS, type Metric, type Metrics } from './metrics.js';
 import { runTasks, type PoolTask } from './pool.js';

@@ -7,7 +7,7 @@ import { parse as parseYaml, parseDocument } from 'yaml';
 import { InputError, InputErrors, type InputErrorDetail } from '../errors.js';
 import { parseScenarioTextAsync } from '../scenario/load.js';
 import { TraceCache } from '../scenario/groups.js';
-import type { LoadedScenario } from '../scenario/types.js';
+import type { LoadedScenario } from '../domain/index.js';
 import type { StudyPoint } from './study.js';
 
 export interface SweepParam {

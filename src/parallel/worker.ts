@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { runToDirectory } from '../run.js';
 import { writeFileAtomic } from '../output/atomic.js';
-import type { LoadedScenario } from '../scenario/types.js';
+import type { LoadedScenario } from '../domain/index.js';
 import { metricsOf, type Metrics } from './metrics.js';
 
 export interface ReplicationTask {

@@ -7,7 +7,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { BILLED_STATES } from '../billing/rules.js';
-import type { BillingPreset } from '../scenario/types.js';
+import type { BillingPreset } from '../domain/index.js';
 import { formatOffset } from '../scenario/time.js';
 import { REPORT_STATES, type ResultsData } from './load.js';
 

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { POWER_NAMES, TIMED_POWER_STATES } from '../model/states.js';
+import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
 import { VERSION } from '../version.js';
 import { CONFIDENCE, describe, type Stat } from '../parallel/stats.js';
 import { parseCsv } from './csv.js';

@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { InputError, type InputErrorDetail } from '../errors.js';
-import type { DurationSpec } from './types.js';
+import type { DurationSpec } from '../domain/index.js';
 import { formatPath, type DocPath, type LineLocator } from './schema.js';
 import type { AppliedOverride } from './overrides.js';
 import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED, isDuration, parseDuration, parseInstantOrOffset } from './time.js';

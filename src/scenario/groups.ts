@@ -24,7 +24,7 @@ import {
   type RetrySpec,
   type SizeSpec,
   type SpotSpec,
-} from './types.js';
+} from '../domain/index.js';
 import { didYouMean, formatPath, type DocPath } from './schema.js';
 import { Collector, durationOf, durationSpecOf, instantOf, type RawDuration, type RawInstant } from './context.js';
 import { formatOffset, INSTANT_OR_OFFSET_EXPECTED, parseInstantOrOffset } from './time.js';

@@ -1,6 +1,7 @@
 // Public API of the scenario module: parse, validate, override and resolve scenario files.
 
-export * from './types.js';
+export * from '../domain/operations.js';
+export * from '../domain/scenario.js';
 export {
   parseScenarioText,
   parseScenarioTextAsync,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, type Document, type Node as YamlNode } from 'yaml';
 import { DateTime, IANAZone } from 'luxon';
 import { InputError, InputErrors } from '../errors.js';
-import type { BillingConfig, LoadedScenario, OperationName, Scenario, ScheduleSpec, SizeSpec } from './types.js';
+import type { BillingConfig, LoadedScenario, OperationName, Scenario, ScheduleSpec, SizeSpec } from '../domain/index.js';
 import { checkScenarioSchema, didYouMean, type DocPath, type LineLocator } from './schema.js';
 import { applyOverridesDetailed } from './overrides.js';
 import { DURATION_EXPECTED, parseDuration, parseInstant, formatOffset } from './time.js';

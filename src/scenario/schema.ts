@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { InputError } from '../errors.js';
-import { ERROR_CODES } from './types.js';
+import { ERROR_CODES } from '../domain/index.js';
 import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED } from './time.js';
 
 /** A JSON Schema node, as far as this module looks into it. */

@@ -18,8 +18,8 @@
 
 import { InputError } from '../errors.js';
 import { FleetLayout, FleetSimulation, type TimelineSink } from '../model/fleet.js';
-import { P_DELETED, S_HIBERNATED, STATUS_TABLE, provStatus } from '../model/states.js';
-import type { Scenario } from '../scenario/types.js';
+import { P_DELETED, S_HIBERNATED, STATUS_TABLE, provStatus } from '../domain/index.js';
+import type { Scenario } from '../domain/index.js';
 import { formatOffset } from '../scenario/time.js';
 import { didYouMean } from '../scenario/schema.js';
 

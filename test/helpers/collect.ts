@@ -1,6 +1,6 @@
 // A TimelineSink that keeps rows as readable tuples, for assertions.
-import { STATUS_TABLE } from '../../src/model/states.js';
-import { OPERATION_LABELS } from '../../src/model/states.js';
+import { STATUS_TABLE } from '../../src/domain/index.js';
+import { OPERATION_LABELS } from '../../src/domain/index.js';
 import type { TimelineSink } from '../../src/model/fleet.js';
 
 export interface Row { t: number; vm: number; code: string; kind: string; billed: boolean; op: string; level: string }

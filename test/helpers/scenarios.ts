@@ -1,5 +1,5 @@
 // Hand-built resolved scenarios for tests that should not depend on the file loader.
-import type { DurationSpec, ErrorCode, FailureSpec, GroupSpec, PhaseDurations, Scenario, ScheduleSpec } from '../../src/scenario/types.js';
+import type { DurationSpec, ErrorCode, FailureSpec, GroupSpec, PhaseDurations, Scenario, ScheduleSpec } from '../../src/domain/index.js';
 
 export const fixed = (value: number): DurationSpec => ({ dist: 'fixed', value });
 

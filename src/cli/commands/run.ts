@@ -4,7 +4,7 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadScenario } from '../../scenario/load.js';
-import type { LoadedScenario } from '../../scenario/types.js';
+import type { LoadedScenario } from '../../domain/index.js';
 import { runToDirectory } from '../../run.js';
 import { runStudy } from '../../parallel/study.js';
 import { parseReplications, parseWorkers, studyBar } from '../../parallel/flags.js';

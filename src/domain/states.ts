@@ -6,7 +6,7 @@
 // CREATING, the moment a VM exists but has no power state yet (Azure's 2023 "Creating"
 // row), and ABSENT, a VM not yet created or already deleted.
 
-import { ERROR_CODES, OPERATIONS, type ErrorCode, type OperationName } from '../scenario/types.js';
+import { ERROR_CODES, OPERATIONS, type ErrorCode, type OperationName } from './operations.js';
 
 export const STARTING = 0;
 export const RUNNING = 1;
