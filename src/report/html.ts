@@ -1,6 +1,8 @@
 // The report page: one self-contained HTML file with inline CSS and the charts as inline
 // SVG. No scripts, fonts or images from anywhere: a Content-Security-Policy that allows
-// none makes that a property of the page, not just of today's markup.
+// none makes that a property of the page, not just of today's markup. Nothing on the page
+// depends on where it was written (no output path, no wall time of a study), so a study
+// merged from shards has the same report.html, byte for byte, as one run on one machine.
 
 import path from 'node:path';
 import { formatOffset } from '../scenario/time.js';
@@ -146,7 +148,7 @@ ${totalRow}
 <h2>Charts</h2>
 ${figures}
 <p class="note">How the data was summarised: ${bucketNote} Per-group hours come from summary.json; timeline.csv is not read.${repNote}</p>
-<footer>Written by fleetsim ${escapeHtml(s.fleetsimVersion)} from <code>${escapeHtml(data.dir)}</code>. Self-contained: no scripts, no network.</footer>
+<footer>Written by fleetsim ${escapeHtml(s.fleetsimVersion)}. Self-contained: no scripts, no network.</footer>
 </main>
 </body>
 </html>
