@@ -126,6 +126,27 @@ test('a failing replication stops the run with its index, seed and cause, and le
   assert.equal(fs.readdirSync(outDir), ['rep-002']); // only what was there before
 });
 
+test('a worker that runs out of memory fails its replication, named with its seed; the parent lives on', async () => {
+  // 20,000 VMs need more than a 16 MB heap; the same study with 20 VMs fits.
+  const big = await loadScenario(scenarioFile, { overrides: ['groups[0].count=20000'] });
+  const outDir = path.join(tmp, 'oom');
+  let err: unknown;
+  try {
+    await runStudy([{ params: [], loaded: big }], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
+  } catch (e) {
+    err = e;
+  }
+  assert.instance(err, ReplicationFailed);
+  const f = err as ReplicationFailed;
+  assert.is(f.code, 'ERR_WORKER_OUT_OF_MEMORY');
+  assert.is(f.seed, deriveSeed(11, f.replication));
+  assert.match(f.message, new RegExp(`^replication ${f.replication} \\(seed ${f.seed}\\) failed: its worker thread ran out of memory \\(JS heap limit 16 MB per worker\\)`));
+  assert.not.ok(fs.existsSync(outDir), 'nothing of the study is left');
+  const small = await loadScenario(scenarioFile);
+  const ok = await runStudy([{ params: [], loaded: small }], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
+  assert.is(ok.summary.replications.count, 2);
+});
+
 test('an abort stops the workers and removes what the run wrote', async () => {
   const loaded = await loadScenario(scenarioFile, { overrides: ['groups[0].count=3000', 'horizon=28d'] });
   const outDir = path.join(tmp, 'abort');
