@@ -198,7 +198,9 @@ test('shard index from the environment: Kubernetes, Slurm (any start and step), 
   assert.equal(resolveShard(undefined, undefined, { SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '4' })?.index, 0);
   assert.is(resolveShard('none', undefined, slurm), null, '--shard none runs the whole study inside an array task');
   assert.equal(resolveShard('1/3', undefined, slurm), { index: 1, count: 3, source: '--shard 1/3' }, 'the flag wins over the environment');
-  assert.throws(() => resolveShard(undefined, '6', slurm), /--shards 6 disagrees with the array: SLURM_ARRAY_TASK_COUNT=5/);
+  // With --shards, array ids are shard indexes: `sbatch --array=3` re-runs shard 3 alone.
+  assert.equal(resolveShard(undefined, '8', { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '3', SLURM_ARRAY_TASK_COUNT: '1' }), { index: 3, count: 8, source: 'SLURM_ARRAY_TASK_ID=3' });
+  assert.throws(() => resolveShard(undefined, '6', slurm), /SLURM_ARRAY_TASK_ID=7 is not a shard of 6/);
   assert.throws(() => resolveShard(undefined, undefined, { ...slurm, SLURM_ARRAY_TASK_ID: '8' }), /not shard 0\.\.4 of a dense array/);
   assert.throws(() => resolveShard(undefined, undefined, { SLURM_ARRAY_TASK_ID: '1' }), /SLURM_ARRAY_TASK_COUNT is not set/);
   assert.throws(() => resolveShard(undefined, '4', { JOB_COMPLETION_INDEX: '4' }), /JOB_COMPLETION_INDEX=4 is not a shard of 4/);

@@ -73,32 +73,39 @@ function indexFrom(env: Env, name: string, count: number): ResolvedShard | null 
   return { index, count, source: `${name}=${index}` };
 }
 
-/** The index from Slurm's array variables, 0-based: (ID - MIN) / STEP. */
+/**
+ * The shard of a Slurm array task. Without --shards the whole array is the study: index
+ * (ID - MIN) / STEP, count SLURM_ARRAY_TASK_COUNT (any start and step). With --shards N the
+ * array ids are the shard indexes 0..N-1 themselves, so an array of some of them
+ * (`sbatch --array=3,5`, to re-run failed shards) runs just those.
+ */
 function slurmShard(env: Env, count: number | undefined): ResolvedShard | null {
   const id = envInt(env, 'SLURM_ARRAY_TASK_ID');
   if (id === undefined) return null;
+  if (count !== undefined) {
+    if (id < 0 || id >= count) {
+      throw new InputError(`SLURM_ARRAY_TASK_ID=${id} is not a shard of ${count}`, { path: 'SLURM_ARRAY_TASK_ID', value: id, expected: `array ids 0..${count - 1} with --shards ${count}`, hint: `submit --array=0-${count - 1} (or some of those ids, to re-run them)` });
+    }
+    return { index: id, count, source: `SLURM_ARRAY_TASK_ID=${id}` };
+  }
   const min = envInt(env, 'SLURM_ARRAY_TASK_MIN') ?? 0;
   const step = envInt(env, 'SLURM_ARRAY_TASK_STEP') ?? 1;
-  const slurmCount = envInt(env, 'SLURM_ARRAY_TASK_COUNT');
-  const source = `SLURM_ARRAY_TASK_ID=${id} (MIN ${min}, STEP ${step}${slurmCount !== undefined ? `, COUNT ${slurmCount}` : ''})`;
-  const n = count ?? slurmCount;
+  const n = envInt(env, 'SLURM_ARRAY_TASK_COUNT');
   if (n === undefined) {
-    throw new InputError('cannot tell the number of shards: SLURM_ARRAY_TASK_COUNT is not set', { path: 'SLURM_ARRAY_TASK_COUNT', expected: 'a Slurm that sets it (17.11 and later), or --shards N', hint: 'add --shards N (N = the number of array tasks)' });
-  }
-  if (count !== undefined && slurmCount !== undefined && count !== slurmCount) {
-    throw new InputError(`--shards ${count} disagrees with the array: SLURM_ARRAY_TASK_COUNT=${slurmCount}`, { path: '--shards', value: count, expected: `the number of array tasks (${slurmCount})`, hint: 'drop --shards (Slurm says how many tasks), or submit --array=0-' + (count - 1) });
+    throw new InputError('cannot tell the number of shards: SLURM_ARRAY_TASK_COUNT is not set', { path: 'SLURM_ARRAY_TASK_COUNT', expected: 'a Slurm that sets it (17.11 and later), or --shards N', hint: 'add --shards N, with array ids 0..N-1' });
   }
   const offset = id - min;
-  if (step < 1 || offset % step !== 0 || offset / step >= n || offset < 0) {
-    throw new InputError(`the array task ${id} is not shard 0..${n - 1} of a dense array`, { path: 'SLURM_ARRAY_TASK_ID', value: id, expected: `an array such as --array=0-${n - 1} (or 1-${n}, or any start and step) with ${n} tasks`, hint: 'for other arrays, give the shard yourself: --shard I/N' });
+  if (step < 1 || offset < 0 || offset % step !== 0 || offset / step >= n) {
+    throw new InputError(`the array task ${id} is not shard 0..${n - 1} of a dense array`, { path: 'SLURM_ARRAY_TASK_ID', value: id, expected: `an array such as --array=0-${n - 1} (or 1-${n}, or any start and step) with ${n} tasks`, hint: 'for other arrays, add --shards N and use array ids 0..N-1' });
   }
-  return { index: offset / step, count: n, source };
+  return { index: offset / step, count: n, source: `SLURM_ARRAY_TASK_ID=${id} (MIN ${min}, STEP ${step}, COUNT ${n})` };
 }
 
 /**
  * The shard this run is, or null for the whole study. Order: `--shard I/N` (or `none`);
- * with `--shards N`, JOB_COMPLETION_INDEX, then SLURM_ARRAY_TASK_ID, then
- * AWS_BATCH_JOB_ARRAY_INDEX; without flags, a Slurm array task (Slurm says the count).
+ * with `--shards N`, the index from JOB_COMPLETION_INDEX, then SLURM_ARRAY_TASK_ID, then
+ * AWS_BATCH_JOB_ARRAY_INDEX (each 0..N-1); without flags, a Slurm array task, whose
+ * array gives the count.
  */
 export function resolveShard(shardFlag: unknown, shardsFlag: unknown, env: Env): ResolvedShard | null {
   const count = shardsFlag === undefined ? undefined : positiveInt(shardsFlag, '--shards', '8', ' (the number of shards: completions of an Indexed Job, size of an array)');
