@@ -16,7 +16,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { VERSION } from '../version.js';
-import { executeUnits, planStudy, specUnits, studyFingerprint, type ReplicationRow, type StudyPoint, type StudyRunOptions, type StudySpec, type StudyUnit } from './study.js';
+import { executeUnits, planStudy, specUnits, studyFingerprint, type ReplicationRow, type StudyPoint, type StudyRunOptions, type StudySpec, type StudyUnit, type UnitResult } from './study.js';
 
 export interface Shard {
   /** 0-based. */
@@ -103,18 +103,24 @@ export async function runShard(points: readonly StudyPoint[], options: ShardOpti
     }
     throw e;
   }
-  const manifest: ShardManifest = {
-    format: SHARD_FORMAT,
-    fleetsimVersion: VERSION,
-    fingerprint,
-    shard: { index: options.shard.index, count: options.shard.count },
-    units: { total, done: mine.map((u) => u.unit) },
-    study: plan.spec,
-    results: results.map((r) => ({ unit: r.unit, point: r.point, ...r.row, files: r.files })),
-  };
+  const manifest = shardManifest(plan.spec, options.shard, results);
   writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   fs.rmSync(pendingPath, { force: true });
   return { shardDir, manifestPath, manifest, units: mine };
+}
+
+/** The manifest of a finished shard: the study, the shard, and its units' results in unit order. */
+export function shardManifest(spec: StudySpec, shard: Shard, results: readonly UnitResult[]): ShardManifest {
+  const total = spec.points.length * spec.replications.count;
+  return {
+    format: SHARD_FORMAT,
+    fleetsimVersion: VERSION,
+    fingerprint: studyFingerprint(spec),
+    shard: { index: shard.index, count: shard.count },
+    units: { total, done: results.map((r) => r.unit) },
+    study: spec,
+    results: results.map((r) => ({ unit: r.unit, point: r.point, ...r.row, files: r.files })),
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
