@@ -127,8 +127,8 @@ test('a failing replication stops the run with its index, seed and cause, and le
 });
 
 test('a worker that runs out of memory fails its replication, named with its seed; the parent lives on', async () => {
-  // 20,000 VMs need more than a 16 MB heap; the same study with 20 VMs fits.
-  const big = await loadScenario(scenarioFile, { overrides: ['groups[0].count=20000'] });
+  // 200,000 VMs need far more than a 16 MB heap; the same study with 20 VMs fits.
+  const big = await loadScenario(scenarioFile, { overrides: ['groups[0].count=200000'] });
   const outDir = path.join(tmp, 'oom');
   let err: unknown;
   try {
