@@ -226,6 +226,27 @@ test('CLI: --shards with JOB_COMPLETION_INDEX writes that shard; --progress json
   assert.is(lines[1]!.etaSeconds, 0);
 });
 
+test('CLI inside a Slurm array task: a study runs its shard unasked; a single run ignores the array', async () => {
+  const parent = path.join(tmp, 'slurm-env');
+  const slurm = { SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_STEP: '1', SLURM_ARRAY_TASK_COUNT: '3' };
+  Object.assign(process.env, slurm);
+  let study, single, none;
+  try {
+    study = await cli(['run', scenario, '-r', '5', '--no-timeline', '--out', parent]);
+    single = await cli(['run', scenario, '--no-timeline', '--no-report', '-q', '--out', path.join(tmp, 'slurm-single')]);
+    none = await cli([...RUN, '--shard', 'none', '--no-report', '--out', path.join(tmp, 'slurm-none')]);
+  } finally {
+    for (const k of Object.keys(slurm)) delete process.env[k];
+  }
+  assert.is(study.code, 0, study.err);
+  assert.match(study.out, /shard 1\/3 \(from SLURM_ARRAY_TASK_ID=2 \(MIN 1, STEP 1, COUNT 3\)\) · 2 of 5 units: rep 1, rep 4/);
+  assert.equal(fs.readdirSync(parent), ['shard-001-of-003']);
+  assert.is(single.code, 0, single.err);
+  assert.equal(fs.readdirSync(path.join(tmp, 'slurm-single')).sort(), ['billing.csv', 'series.csv', 'summary.json']);
+  assert.is(none.code, 0, none.err);
+  assert.ok(fs.existsSync(path.join(tmp, 'slurm-none', 'summary.json')), '--shard none: the whole study');
+});
+
 test('the study library knows nothing of terminals: no progress bars, no stdout/stderr, no CLI imports in src/parallel', () => {
   const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'parallel');
   for (const f of fs.readdirSync(dir)) {
