@@ -190,6 +190,7 @@ test('shard flags: bad values, too many shards, and a sharded single run exit 2 
 
 test('shard index from the environment: Kubernetes, Slurm (any start and step), AWS Batch', () => {
   assert.is(resolveShard(undefined, undefined, {}), null);
+  assert.equal(resolveShard(undefined, '1', {}), { index: 0, count: 1, source: '--shards 1' }, 'one shard needs no index');
   assert.is(resolveShard(undefined, undefined, { JOB_COMPLETION_INDEX: '2' }), null, 'an Indexed Job says no count: no sharding without --shards');
   assert.equal(resolveShard(undefined, '4', { JOB_COMPLETION_INDEX: '2' }), { index: 2, count: 4, source: 'JOB_COMPLETION_INDEX=2' });
   assert.equal(resolveShard(undefined, '4', { AWS_BATCH_JOB_ARRAY_INDEX: '3' }), { index: 3, count: 4, source: 'AWS_BATCH_JOB_ARRAY_INDEX=3' });

@@ -126,6 +126,8 @@ export function resolveShard(shardFlag: unknown, shardsFlag: unknown, env: Env):
   if (count !== undefined) {
     const found = indexFrom(env, 'JOB_COMPLETION_INDEX', count) ?? slurmShard(env, count) ?? indexFrom(env, 'AWS_BATCH_JOB_ARRAY_INDEX', count);
     if (found) return found;
+    // One shard has one index: no engine needed to say it (an AWS Batch "array" of one is no array).
+    if (count === 1) return { index: 0, count: 1, source: '--shards 1' };
     throw new InputError(`--shards ${count} without a shard index`, {
       path: '--shards', value: count,
       expected: 'a batch engine\'s index in the environment (JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)',
