@@ -4,11 +4,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  applyCommitments, collectHours, HourlyUsageMeter, hourClock, parseRatioCsv, readRatioCsv,
+  applyCommitments, collectHours, describeCommitments, HourlyUsageMeter, hourClock, parseRatioCsv, readRatioCsv,
   type CommitmentInput, type SizeRate, type UsageKey,
 } from '../src/billing/commitments/index.js';
 import { LINUX_LICENCE, NO_COMMITMENTS, type CapacityReservationSpec, type CommitmentsSpec, type ReservationSpec, type SavingsPlanSpec } from '../src/domain/index.js';
-import { ROOT } from './helpers/cli.js';
+import { CommitmentsCsvWriter } from '../src/output/commitments-csv.js';
+import { ROOT, tempDir } from './helpers/cli.js';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const START = Date.parse('2026-01-05T00:00:00Z');
@@ -324,6 +326,33 @@ test('ratio files: the bundled table reads; bad lines are InputErrors with file:
     }
   }
   assert.throws(() => readRatioCsv('/nonexistent/isf.csv'), /cannot read ratio file: ENOENT/);
+});
+
+test('commitments.csv: one row per commitment per hour it is active, names quoted, written atomically', () => {
+  // Hour 0: 1.5 VM-hours of D2s_v5; hour 1: 0.5. Reservation 1 x 0.05/h; plan 0.04/h at 50% off (0.048/h);
+  // a D4s_v5 reservation bought at 01:00 with nothing to cover.
+  const keys = [key('Standard_D2s_v5')];
+  const meter = new HourlyUsageMeter(keys, hourClock(START, 2 * H));
+  meter.addBilled(0, 0, 2 * H - 1800);
+  meter.addBilled(0, 1800, H);
+  const c = commitments({
+    reservations: [reservation('ri, eu', 'Standard_D2s_v5', { pricePerHour: 0.05 }), reservation('late', 'Standard_D4s_v5', { pricePerHour: 0.1, startSeconds: H })],
+    savingsPlans: [plan('sp', { hourlyCommitment: 0.04, discount: 0.5 })],
+  });
+  const file = path.join(tempDir(), 'commitments.csv');
+  const w = new CommitmentsCsvWriter(file, describeCommitments(c));
+  assert.not.ok(fs.existsSync(file));
+  applyCommitments({ startMs: START, horizonSeconds: 2 * H, sizes: SIZES, commitments: c, usage: meter }, w.hour);
+  w.commit();
+  assert.equal(fs.readFileSync(file, 'utf8').split('\n'), [
+    'hour_start,commitment,kind,term,unit,capacity,used,unused,utilisation,cost,unused_cost,saving',
+    '2026-01-05T00:00:00.000Z,"ri, eu",reservation,1y,instance-hours,1,1,0,1,0.05,0,0.046',
+    '2026-01-05T00:00:00.000Z,sp,savingsPlan,1y,currency,0.04,0.024,0.016,0.6,0.04,0.016,0.008',
+    '2026-01-05T01:00:00.000Z,"ri, eu",reservation,1y,instance-hours,1,0.5,0.5,0.5,0.05,0.025,-0.002',
+    '2026-01-05T01:00:00.000Z,late,reservation,1y,instance-hours,1,0,1,0,0.1,0.1,-0.1',
+    '2026-01-05T01:00:00.000Z,sp,savingsPlan,1y,currency,0.04,0,0.04,0,0.04,0.04,-0.04',
+    '',
+  ]);
 });
 
 test.run();

@@ -222,11 +222,7 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
     spot[i] = k.spot ? 1 : 0;
   });
 
-  const infos: CommitmentInfo[] = [
-    ...cm.reservations.map((r): CommitmentInfo => ({ name: r.name, kind: 'reservation', term: r.term, unit: r.size === null ? 'normalized-unit-hours' : 'instance-hours' })),
-    ...cm.savingsPlans.map((p): CommitmentInfo => ({ name: p.name, kind: 'savingsPlan', term: p.term, unit: 'currency' })),
-    ...cm.capacityReservations.map((c): CommitmentInfo => ({ name: c.name, kind: 'capacityReservation', term: null, unit: 'unit-hours' })),
-  ];
+  const infos = describeCommitments(cm);
   const R = cm.reservations.length, S = cm.savingsPlans.length;
 
   // Capacity reservations: zonal before regional (a zonal VM fills its zone's first), then file order.
@@ -413,6 +409,15 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
     saving: sum(tc.saving),
   };
   return { hours: clock.hours, keys, commitments: infos, byKey: tk, byCommitment: tc, total };
+}
+
+/** The commitments in result order (reservations, savings plans, capacity reservations, each in file order). */
+export function describeCommitments(cm: CommitmentsSpec): CommitmentInfo[] {
+  return [
+    ...cm.reservations.map((r): CommitmentInfo => ({ name: r.name, kind: 'reservation', term: r.term, unit: r.size === null ? 'normalized-unit-hours' : 'instance-hours' })),
+    ...cm.savingsPlans.map((p): CommitmentInfo => ({ name: p.name, kind: 'savingsPlan', term: p.term, unit: 'currency' })),
+    ...cm.capacityReservations.map((c): CommitmentInfo => ({ name: c.name, kind: 'capacityReservation', term: null, unit: 'unit-hours' })),
+  ];
 }
 
 /** A plan's rate for a size in a region: explicit (region, then any region), else from the discount, else not covered. */
