@@ -4,7 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  applyCommitments, collectHours, describeCommitments, HourlyUsageMeter, hourClock, parseRatioCsv, readRatioCsv,
+  applyCommitments, checkCommitments, collectHours, describeCommitments, HourlyUsageMeter, hourClock, parseRatioCsv, readRatioCsv,
   type CommitmentInput, type SizeRate, type UsageKey,
 } from '../src/billing/commitments/index.js';
 import { LINUX_LICENCE, NO_COMMITMENTS, type CapacityReservationSpec, type CommitmentsSpec, type ReservationSpec, type SavingsPlanSpec } from '../src/domain/index.js';
@@ -353,6 +353,34 @@ test('commitments.csv: one row per commitment per hour it is active, names quote
     '2026-01-05T01:00:00.000Z,sp,savingsPlan,1y,currency,0.04,0,0.04,0,0.04,0.04,-0.04',
     '',
   ]);
+});
+
+test('checkCommitments: unknown sizes, groups and flexibility groups, Spot scopes, bad quantities, terms, names twice', () => {
+  const ctx = { sizes: SIZES.map((s) => s.name), groups: [{ name: 'web', spot: false }, { name: 'batch', spot: true }], ratios: RATIOS };
+  const problems = checkCommitments(commitments({
+    reservations: [
+      reservation('a', 'Standard_D4s_v9', { quantity: 1.5 }),
+      reservation('a', 'Standard_DS4_v2', { instanceSizeFlexibility: true, flexibilityGroup: 'DSv2 Serie', scope: ['batch', 'wbe'] }),
+      reservation('c', 'Standard_D2s_v3', { instanceSizeFlexibility: true, endSeconds: 2 * 8760 * H }),
+    ],
+    savingsPlans: [plan('p', { hourlyCommitment: 0 })],
+    capacityReservations: [{ name: 'cr', size: 'Standard_D2s_v3', region: 'eastus', zone: null, quantity: -1, scope: null, startSeconds: 10, endSeconds: 5 }],
+  }), ctx);
+  assert.equal(problems.map((p) => `${p.path}: ${p.problem}${p.hint ? ` (${p.hint})` : ''}`), [
+    'reservations[0].size: unknown size `Standard_D4s_v9` (did you mean `Standard_D4s_v5`?)',
+    'reservations[0].quantity: bad quantity',
+    'reservations[1].name: commitment name `a` used twice (rename one of them)',
+    'reservations[1].flexibilityGroup: unknown flexibility group `DSv2 Serie` (did you mean `DSv2 Series`?)',
+    'reservations[1].scope[0]: reservation scoped to Spot group `batch` (reservations never cover Spot VMs: remove `batch` from the scope)',
+    'reservations[1].scope[1]: unknown group `wbe` (did you mean `web`?)',
+    'reservations[2].size: size `Standard_D2s_v3` is not in the instance-size-flexibility ratio table (add its line to the ratio file, or set instanceSizeFlexibility: false)',
+    'reservations[2].end: lasts longer than its term (a renewal is a second commitment: add one that starts where this term ends)',
+    'savingsPlans[0].hourlyCommitment: bad hourly commitment',
+    'savingsPlans[0]: savings plan with neither rates nor a discount covers nothing',
+    'capacityReservations[0].quantity: bad quantity',
+    'capacityReservations[0].end: ends before it starts',
+  ]);
+  assert.equal(checkCommitments(commitments({ reservations: [reservation('ok', 'Standard_DS4_v2', { instanceSizeFlexibility: true, flexibilityGroup: 'DSv2 Series', scope: ['web'] })] }), ctx), []);
 });
 
 test.run();
