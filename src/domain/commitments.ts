@@ -95,7 +95,8 @@ export interface CommitmentsSpec {
   capacityReservations: CapacityReservationSpec[];
 }
 
-export const NO_COMMITMENTS: CommitmentsSpec = Object.freeze({ reservations: [], savingsPlans: [], capacityReservations: [] }) as CommitmentsSpec;
+/** No commitments (frozen, lists included: copy before adding to it). */
+export const NO_COMMITMENTS: CommitmentsSpec = Object.freeze({ reservations: Object.freeze([]), savingsPlans: Object.freeze([]), capacityReservations: Object.freeze([]) }) as unknown as CommitmentsSpec;
 
 /** One line of an instance-size-flexibility ratio table (`InstanceSizeFlexibilityGroup,ArmSkuName,Ratio`). */
 export interface SizeRatio {
