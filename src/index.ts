@@ -1,8 +1,12 @@
 // fleetsim's library API: what the CLI, the tests and notebooks build on.
 export { Engine } from './engine/index.js';
 export type { EventHandler, EventHandle } from './engine/index.js';
-export { FleetSimulation, FleetLayout } from './model/fleet.js';
-export type { TimelineSink, GroupLayout, FleetCounters } from './model/fleet.js';
+export { FleetSimulation } from './billing/simulation.js';
+export type { FleetOptions } from './billing/simulation.js';
+export { FleetLayout } from './model/layout.js';
+export type { GroupLayout } from './model/layout.js';
+export type { TimelineSink, FleetPolicies } from './model/fleet.js';
+export type { FleetCounters } from './model/store.js';
 export * as states from './domain/states.js';
 export { STATUS_TABLE } from './domain/states.js';
 export { BILLED_STATES, BILLING_PRESETS, chargeClosedRun, chargeOpenRun, compileBillingRules } from './billing/rules.js';

@@ -4,7 +4,7 @@
 
 import { stringify } from 'csv-stringify/sync';
 import { REPORTED_STATES, vmBill } from '../billing/report.js';
-import type { FleetSimulation } from '../model/fleet.js';
+import type { FleetSimulation } from '../billing/simulation.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 
 export const BILLING_COLUMNS = [

@@ -2,7 +2,7 @@
 // scenario models finite capacity. Written only then.
 
 import { stringify } from 'csv-stringify/sync';
-import type { FleetSimulation } from '../model/fleet.js';
+import type { FleetSimulation } from '../billing/simulation.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 
 export const CAPACITY_COLUMNS = ['time_s', 'timestamp', 'region', 'zone', 'vcpus_capacity', 'vcpus_used', 'utilisation', 'allocation_failures_cum'];

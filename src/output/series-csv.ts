@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { OPERATIONS } from '../domain/index.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
-import type { FleetSimulation } from '../model/fleet.js';
+import type { FleetSimulation } from '../billing/simulation.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 
 export const SERIES_COLUMNS = [

@@ -3,7 +3,7 @@
 
 import type { BillingReport, CostTotals } from '../billing/report.js';
 import { roundCents } from '../billing/rules.js';
-import type { FleetSimulation } from '../model/fleet.js';
+import type { FleetSimulation } from '../billing/simulation.js';
 import { ERROR_CODES, type LoadedScenario } from '../domain/index.js';
 import { VERSION } from '../version.js';
 

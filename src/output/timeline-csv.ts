@@ -16,7 +16,8 @@
 
 import { stringify } from 'csv-stringify/sync';
 import { OPERATION_LABELS, STATUS_TABLE } from '../domain/index.js';
-import type { FleetLayout, TimelineSink } from '../model/fleet.js';
+import type { TimelineSink } from '../model/fleet.js';
+import type { FleetLayout } from '../model/layout.js';
 
 export const TIMELINE_COLUMNS = [
   'time_s', 'timestamp', 'vm', 'group', 'size', 'kind', 'state', 'code', 'level', 'display_status', 'billed', 'operation', 'message',

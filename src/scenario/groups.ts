@@ -39,7 +39,8 @@ export const DEFAULT_DURATIONS_SECONDS = {
   deallocate: { deallocating: 60 },
   delete: { deleting: 60 },
   hibernate: { hibernating: 60 },
-} as const satisfies { [Op in OperationName]: Record<keyof PhaseDurations[Op], number> };
+  resize: { stopping: 30, starting: 60, updating: 10 },
+} as const satisfies { [Op in OperationName]: Record<keyof NonNullable<PhaseDurations[Op]>, number> };
 
 /** Defaults of the per-group what-if options. */
 export const DEFAULT_RETRY: Readonly<RetrySpec> = { maxAttempts: 1, backoff: 'fixed', delaySeconds: 60, maxDelaySeconds: 3600 };

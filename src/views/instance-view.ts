@@ -17,7 +17,9 @@
 // while a VM is being created.
 
 import { InputError } from '../errors.js';
-import { FleetLayout, FleetSimulation, type TimelineSink } from '../model/fleet.js';
+import { FleetSimulation } from '../billing/simulation.js';
+import { FleetLayout } from '../model/layout.js';
+import type { TimelineSink } from '../model/fleet.js';
 import { P_DELETED, S_HIBERNATED, STATUS_TABLE, provStatus } from '../domain/index.js';
 import type { Scenario } from '../domain/index.js';
 import { formatOffset } from '../scenario/time.js';
