@@ -8,7 +8,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario } from '../src/scenario/load.js';
 import { runToDirectory, RunAborted } from '../src/run.js';
-import { runStudy } from '../src/parallel/study.js';
+import { runStudy, type StudyPoint } from '../src/parallel/study.js';
+import { group, single } from './helpers/scenarios.js';
 import { ReplicationFailed } from '../src/parallel/pool.js';
 import { deriveSeed } from '../src/parallel/seed.js';
 import { main } from '../src/cli/main.js';
@@ -127,23 +128,28 @@ test('a failing replication stops the run with its index, seed and cause, and le
 });
 
 test('a worker that runs out of memory fails its replication, named with its seed; the parent lives on', async () => {
-  // 200,000 VMs need far more than a 16 MB heap; the same study with 20 VMs fits.
-  const big = await loadScenario(scenarioFile, { overrides: ['groups[0].count=200000'] });
+  // A trace replay holds its VMs' times on the worker's heap: 500,000 VMs (8 MB of doubles
+  // per list) do not fit a 16 MB heap; 20 do.
+  const trace = (n: number): StudyPoint => {
+    const createAt = Array.from({ length: n }, (_, i) => (i % 3600) + 0.5);
+    const scenario = single([]);
+    scenario.groups = [group('trace', n, 'S', { createAt: null, vms: { createAt, deleteAt: createAt.map((t) => t + 3600) } })];
+    return { params: [], loaded: { scenario, file: 'trace.yaml', fileSha256: '0'.repeat(64), overrides: [] } };
+  };
   const outDir = path.join(tmp, 'oom');
   let err: unknown;
   try {
-    await runStudy([{ params: [], loaded: big }], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
+    await runStudy([trace(500_000)], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
   } catch (e) {
     err = e;
   }
   assert.instance(err, ReplicationFailed);
   const f = err as ReplicationFailed;
   assert.is(f.code, 'ERR_WORKER_OUT_OF_MEMORY');
-  assert.is(f.seed, deriveSeed(11, f.replication));
+  assert.is(f.seed, deriveSeed(7, f.replication));
   assert.match(f.message, new RegExp(`^replication ${f.replication} \\(seed ${f.seed}\\) failed: its worker thread ran out of memory \\(JS heap limit 16 MB per worker\\)`));
   assert.not.ok(fs.existsSync(outDir), 'nothing of the study is left');
-  const small = await loadScenario(scenarioFile);
-  const ok = await runStudy([{ params: [], loaded: small }], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
+  const ok = await runStudy([trace(20)], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
   assert.is(ok.summary.replications.count, 2);
 });
 
