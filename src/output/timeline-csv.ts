@@ -5,8 +5,8 @@
 // rows are copied together into a byte buffer that goes to disk as is:
 //   - everything after the VM name depends only on (group, status, billed, operation): that
 //     tail is built once per combination met, from csv-stringify fragments;
-//   - the time and ISO timestamp are built once per distinct time (digits and [-:.TZ+e],
-//     never quoted);
+//   - the time (seconds to 3 decimals) and ISO timestamp (the same millisecond) are built
+//     once per distinct time (digits and [-:.TZ+], never quoted);
 //   - the VM name is the group's prefix (`name-`, when csv-stringify leaves it unquoted)
 //     plus zero-padded digits written straight into the buffer (digits never need quoting).
 // Building strings instead (concatenation, then UTF-8 encoding on write) spent most of its
@@ -17,6 +17,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { OPERATION_LABELS, STATUS_TABLE } from '../domain/index.js';
 import type { FleetLayout, TimelineSink } from '../model/fleet.js';
+import { roundMs, scaledToFixed, timeCells } from './fixed.js';
 
 export const TIMELINE_COLUMNS = [
   'time_s', 'timestamp', 'vm', 'group', 'size', 'kind', 'state', 'code', 'level', 'display_status', 'billed', 'operation', 'message',
@@ -105,7 +106,7 @@ export class TimelineCsvWriter implements TimelineSink {
     if (!this.fast) return this.slowRow(time, vm, status, billed, operation);
     if (time !== this.lastTime) {
       this.lastTime = time;
-      this.timeBytes = utf8('' + time + ',' + new Date(this.startMs + time * 1000).toISOString() + ',');
+      this.timeBytes = utf8(timeCells(this.startMs, time) + ',');
     }
     let g = this.lastGroup;
     if (vm < this.firstVm[g]! || vm >= this.lastGroupEnd) {
@@ -149,8 +150,9 @@ export class TimelineCsvWriter implements TimelineSink {
   private stringRow(time: number, vm: number, status: number, billed: boolean, operation: number): string {
     const g = this.layout.groups[this.layout.groupOf(vm)]!;
     const s = STATUS_TABLE[status]!;
+    const ms = roundMs(time);
     return stringify([[
-      time, new Date(this.startMs + time * 1000).toISOString(), this.layout.vmName(vm), g.name, g.size,
+      scaledToFixed(ms, 3), new Date(this.startMs + ms).toISOString(), this.layout.vmName(vm), g.name, g.size,
       s.kind, s.state, s.code, s.level, s.displayStatus, billed ? 'true' : 'false', OPERATION_LABELS[operation]!, s.message,
     ]]);
   }
