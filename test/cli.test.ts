@@ -44,9 +44,9 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   const timeline = fs.readFileSync(path.join(out, 'timeline.csv'), 'utf8').trim().split('\n');
   assert.is(timeline[0], 'time_s,timestamp,vm,group,size,kind,state,code,level,display_status,billed,operation,message');
   assert.is(timeline.length - 1, summary.run.stateChanges);
-  assert.is(timeline[1], '0.000,2026-01-05T00:00:00.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,provisioning,creating,ProvisioningState/creating,Info,Creating,false,create,');
-  assert.ok(timeline.includes('68445.000,2026-01-05T19:00:45.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,power,deallocated,PowerState/deallocated,Info,VM deallocated,false,deallocate,'));
-  assert.ok(timeline.includes('68420.000,2026-01-05T19:00:20.000Z,build-stop-1,build-stop,Standard_D8s_v5,power,stopped,PowerState/stopped,Info,VM stopped,true,stop,'));
+  assert.is(timeline[1], '0.000,2026-01-05T00:00:00.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,provisioning,creating,ProvisioningState/creating,Info,Creating,false,create,Creating');
+  assert.ok(timeline.includes('68445.000,2026-01-05T19:00:45.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,power,deallocated,PowerState/deallocated,Info,VM deallocated,false,deallocate,VM deallocated'));
+  assert.ok(timeline.includes('68420.000,2026-01-05T19:00:20.000Z,build-stop-1,build-stop,Standard_D8s_v5,power,stopped,PowerState/stopped,Info,VM stopped,true,stop,VM stopped'));
   // No temporary files left behind.
   assert.not.ok(fs.readdirSync(out).some((f) => f.includes('.tmp-')));
 });

@@ -33,6 +33,15 @@ export interface TextOut {
   writeBytes?(bytes: Uint8Array): void;
 }
 
+/**
+ * The `message` cell of a status: its error or notice message, else its display status.
+ * Never empty: a text column that is empty in all but a few rows is read by pandas as
+ * float64 in some chunks and text in others (a DtypeWarning and a mixed column).
+ */
+export function timelineMessage(s: { message: string; displayStatus: string }): string {
+  return s.message !== '' ? s.message : s.displayStatus;
+}
+
 /** One CSV record through csv-stringify, without its trailing newline. */
 export function csvFields(values: Array<string | number>): string {
   const s = stringify([values]);
@@ -91,7 +100,7 @@ export class TimelineCsvWriter implements TimelineSink {
     this.tails = layout.groups.map(() => undefined);
     this.groupSize = layout.groups.map((g) => ',' + csvFields([g.name, g.size]));
     this.statusHead = STATUS_TABLE.map((s) => ',' + csvFields([s.kind, s.state, s.code, s.level, s.displayStatus]));
-    this.statusTail = STATUS_TABLE.map((s) => ',' + csvFields([s.message]));
+    this.statusTail = STATUS_TABLE.map((s) => ',' + csvFields([timelineMessage(s)]));
     this.opFrag = OPERATION_LABELS.map((o) => ',' + csvFields([o]));
     this.bytes = Buffer.allocUnsafe(this.fast ? this.chunkChars : 0);
     if (options.header ?? true) {
@@ -153,7 +162,7 @@ export class TimelineCsvWriter implements TimelineSink {
     const ms = roundMs(time);
     return stringify([[
       scaledToFixed(ms, 3), new Date(this.startMs + ms).toISOString(), this.layout.vmName(vm), g.name, g.size,
-      s.kind, s.state, s.code, s.level, s.displayStatus, billed ? 'true' : 'false', OPERATION_LABELS[operation]!, s.message,
+      s.kind, s.state, s.code, s.level, s.displayStatus, billed ? 'true' : 'false', OPERATION_LABELS[operation]!, timelineMessage(s),
     ]]);
   }
 
