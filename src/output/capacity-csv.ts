@@ -40,4 +40,9 @@ export class CapacityRecorder {
   writeTo(out: TextOut): void {
     out.write(this.buf);
   }
+
+  /** The CSV text so far (the Parquet twin is converted from it). */
+  text(): string {
+    return this.buf;
+  }
 }
