@@ -19,6 +19,9 @@ function parseAt(v: unknown, startMs: number): number {
   }
 }
 
+/** Errors name the flags on the command line (the library names its arguments). */
+const FLAG_PATHS = { vm: '--vm', at: '--at' };
+
 export const instanceViewCommand: Command = (y, ctx) => y.command(
   'instance-view <scenario>',
   "print a VM's instance view (provisioning and power status, Azure's shape) at a simulated moment",
@@ -38,14 +41,14 @@ export const instanceViewCommand: Command = (y, ctx) => y.command(
     const at = parseAt(args.at, loaded.scenario.startMs);
     const json = Boolean(args.json);
     if (!all) {
-      ctx.io.out(JSON.stringify(instanceView(loaded.scenario, String(args.vm), at), null, json ? undefined : 2) + '\n');
+      ctx.io.out(JSON.stringify(instanceView(loaded.scenario, String(args.vm), at, { paths: FLAG_PATHS }), null, json ? undefined : 2) + '\n');
       return;
     }
     if (json) {
       // One document: the views as a JSON array, streamed element by element.
       let buf = '[';
       let first = true;
-      for (const view of allInstanceViews(loaded.scenario, at)) {
+      for (const view of allInstanceViews(loaded.scenario, at, { paths: FLAG_PATHS })) {
         buf += (first ? '' : ',') + JSON.stringify(view);
         first = false;
         if (buf.length >= 1 << 16) { ctx.io.out(buf); buf = ''; }
@@ -54,7 +57,7 @@ export const instanceViewCommand: Command = (y, ctx) => y.command(
       return;
     }
     let buf = '';
-    for (const view of allInstanceViews(loaded.scenario, at)) {
+    for (const view of allInstanceViews(loaded.scenario, at, { paths: FLAG_PATHS })) {
       buf += JSON.stringify(view) + '\n';
       if (buf.length >= 1 << 16) {
         ctx.io.out(buf);
