@@ -9,12 +9,13 @@ import { runStudy } from '../../parallel/study.js';
 import { parseReplications, parseWorkers, studyBar } from '../../parallel/flags.js';
 import { formatStudyReport } from '../../parallel/format.js';
 import { buildPoints, findBaseline, parseBaselineFlags, parseParamFlag, readSweepFile, type SweepParam } from '../../parallel/sweep-spec.js';
-import { asList, parseSeed, withScenarioFlags, type Command } from '../context.js';
+import { asList, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
+import { EXIT_CODES_TEXT } from '../exit-codes.js';
 
 export const sweepCommand: Command = (y, ctx) => y.command(
   'sweep <scenario>',
   'run the cartesian product of --param values, each point --replications times, with statistics',
-  (c) => withScenarioFlags(c)
+  (c) => withExamples(withJsonFlag(withScenarioFlags(c), 'the study summary')
     .option('param', { type: 'string', array: true, describe: 'a swept field and its values: --param billing.preset=azure-2018,azure-2023 (repeatable)' })
     .option('sweep', { type: 'string', describe: 'sweep file (YAML/JSON): params: {path: [values]}, set, replications, baseline' })
     .option('replications', { type: 'string', alias: 'r', describe: 'runs per point, with seeds shared by all points (default 1, or the sweep file\'s)' })
@@ -22,8 +23,7 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     .option('baseline', { type: 'string', array: true, describe: 'the point others are compared with: path=value (repeatable) or a point index' })
     .option('out', { type: 'string', describe: 'output folder (default: results/<scenario name>-sweep/)' })
     .option('timeline', { type: 'boolean', default: false, describe: 'also write timeline.csv for every replication (large)' })
-    .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
-    .example('$0 sweep scenarios/office-week.yaml --param billing.preset=azure-2018,azure-2023 -r 8 --baseline billing.preset=azure-2018', 'what the 2023 billing rules change, with 95% CIs'),
+    .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' }), [['sweep scenarios/office-week.yaml -r 8 \\\n      --param billing.preset=azure-2018,azure-2023 \\\n      --baseline billing.preset=azure-2018', 'what the 2023 billing rules change, with 95% CIs']], EXIT_CODES_TEXT),
   async (args) => {
     const file = args.sweep === undefined ? undefined : await readSweepFile(String(args.sweep));
     const replications = args.replications === undefined && file?.replications !== undefined ? file.replications : parseReplications(args.replications);
@@ -42,7 +42,8 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     const baselineSpec = parseBaselineFlags(asList(args.baseline)) ?? file?.baseline;
     const baseline = baselineSpec === undefined ? null : findBaseline(points, baselineSpec, '--baseline');
     const outDir = args.out ? String(args.out) : path.join('results', `${base.scenario.name}-sweep`);
-    const quiet = Boolean(args.quiet);
+    const json = Boolean(args.json);
+    const quiet = Boolean(args.quiet) || json;
     const t0 = performance.now();
     const bar = studyBar(!quiet && ctx.io.isTTY, points.length * replications, Math.max(...points.map((p) => p.loaded.scenario.horizonSeconds)));
     try {
@@ -51,7 +52,8 @@ export const sweepCommand: Command = (y, ctx) => y.command(
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.stop();
-      if (!quiet) ctx.io.out(formatStudyReport(result, (performance.now() - t0) / 1000));
+      if (json) ctx.io.out(JSON.stringify(result.summary, null, 2) + '\n');
+      else if (!quiet) ctx.io.out(formatStudyReport(result, (performance.now() - t0) / 1000));
     } finally {
       bar?.stop();
     }
