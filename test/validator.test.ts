@@ -10,6 +10,7 @@ import { AJV_KEYWORDS, AJV_OPTIONS } from '../src/scenario/schema.js';
 import { DIST_PARAMS } from '../src/scenario/vocabulary.js';
 import { getScenarioSchema } from '../src/scenario/index.js';
 import { ROOT } from './helpers/cli.js';
+import type { RawCapacity, RawDuration, RawDurations, RawFailures, RawGroup, RawSchedule, RawScenario, RawTrace } from '../src/scenario/spec.js';
 
 interface Generator {
   generateSchemaText(): Promise<string>;
@@ -69,5 +70,29 @@ test('no module under src/ loads spec.ts or typebox at run time (import type onl
   }
   assert.equal(offenders, []);
 });
+
+// The raw input types are inferred from spec.ts, precisely: `npm run typecheck` fails if they
+// degrade (to unknown, any or a looser shape).
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const typeChecks: [
+  Equal<RawGroup['count'], number>,
+  Equal<RawScenario['start'], string>,
+  Equal<RawGroup['retry'], { maxAttempts?: number; backoff?: 'fixed' | 'exponential'; delay?: number | string; maxDelay?: number | string } | undefined>,
+  Equal<RawSchedule['every'], 'daily' | 'weekdays' | 'weekends' | Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'> | undefined>,
+  Equal<RawCapacity['regions'][string]['vcpus'], number | null | undefined>,
+  Equal<RawTrace['sizes'], Record<string, string>>,
+] = [true, true, true, true, true, true];
+export const durationChecks: RawDurations[] = [
+  { create: { starting: { dist: 'lognormal', mean: '1m', sigma: 1 } } },
+  // @ts-expect-error a lognormal needs its sigma
+  { start: { starting: { dist: 'lognormal', mean: 1 } } satisfies { starting: RawDuration } },
+  // @ts-expect-error stop has no starting phase
+  { stop: { starting: 1 } },
+];
+export const failureChecks: RawFailures[] = [
+  { start: { probability: 1, code: 'AllocationFailed' } },
+  // @ts-expect-error not an error code (which codes suit which operation, the schema says)
+  { stop: { probability: 1, code: 'Boom' } },
+];
 
 test.run();

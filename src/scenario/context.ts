@@ -13,8 +13,6 @@ import { DIST_PARAMS } from './vocabulary.js';
 import { MAX_DURATION_SECONDS, MAX_EMPIRICAL_SAMPLES, formatLimit } from './limits.js';
 import type { RawDistribution, RawDuration, RawInstant } from './spec.js';
 
-export type { RawDuration, RawInstant } from './spec.js';
-
 const DURATION_LIMIT_HINT = `fleetsim's durations are at most ${formatLimit(MAX_DURATION_SECONDS)} s (100 years, the longest horizon); see "Limits" in the README`;
 
 // ---------------------------------------------------------------------------------------------

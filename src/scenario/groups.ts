@@ -34,7 +34,6 @@ import { MAX_ARRIVAL_DRAWS, MAX_ARRIVAL_RATE_PER_HOUR, MAX_NAME_LENGTH, MAX_RATE
 import type { RawCapacity, RawDurations, RawFailures, RawGroup, RawGroupOptions, RawTrace } from './spec.js';
 
 export { DEFAULT_DURATIONS_SECONDS, DEFAULT_RETRY, DEFAULT_LATE_COMPLETION, DEFAULT_REGION } from './vocabulary.js';
-export type { RawCapacity, RawDurations, RawFailures, RawGroup, RawGroupOptions, RawTrace } from './spec.js';
 
 /** What group resolution needs from the rest of the scenario. */
 export interface GroupEnv {

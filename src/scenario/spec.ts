@@ -6,7 +6,7 @@
 // scenarios/scenario.schema.json (for editors, and read by the loader for error messages and
 // --set paths) and generated/scenario-validator.cjs (ajv, precompiled). A test fails when
 // either is stale. Nothing imports this module at run time except with `import type`:
-// loading TypeBox costs ~150 ms, the CLI's whole start-up budget.
+// loading TypeBox costs ~150 ms, half of the CLI's start-up.
 //
 // Bounds on plain numbers and strings live here (minimum, maximum, maxLength, patterns, from
 // limits.ts); bounds on durations (which may be strings) and across fields live in the
