@@ -21,7 +21,7 @@ export const SCHEMA_FILE = path.join(root, 'scenarios', 'scenario.schema.json');
 export const VALIDATOR_FILE = path.join(root, 'generated', 'scenario-validator.cjs');
 
 /** The ajv options of the scenario validator; src/scenario/schema.ts uses the same when it compiles. */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true };
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, inlineRefs: false };
 /** Annotation keywords of the schema (error-message texts); src/scenario/schema.ts registers the same. */
 export const AJV_KEYWORDS = ['x-expected', 'x-limit'];
 

@@ -64,7 +64,10 @@ function oneOf<const V extends readonly string[]>(values: V, a: Annotations = {}
   return Type.Unsafe<V[number]>({ enum: [...values], ...ann(a) });
 }
 
-/** A mapping from names (checked by `keys`) to values of one schema. */
+/**
+ * A mapping from names (checked by `keys`, written inline: ajv tells which key failed only
+ * for an inline propertyNames schema, not through a $ref) to values of one schema.
+ */
 function mapOf<V extends TSchema>(value: V, keys: TSchema, a: Annotations & { minProperties?: number } = {}): TUnsafe<Record<string, Static<V>>> {
   return Type.Unsafe<Record<string, Static<V>>>({
     type: 'object',
@@ -101,28 +104,24 @@ const NAME_EXPECTED = `a non-empty name of at most ${L.MAX_NAME_LENGTH} characte
 const IDENTIFIER_EXPECTED = `a name of letters, digits, _ . - starting with a letter or digit (${L.IDENTIFIER_PATTERN}), at most ${L.MAX_NAME_LENGTH} characters`;
 const NAME_LIMIT = `names are at most ${L.MAX_NAME_LENGTH} characters; ${LIMITS_HINT}`;
 
-const name = def(
-  'name',
-  Type.String({
-    ...ann({ description: `A name: 1 to ${L.MAX_NAME_LENGTH} characters, no control characters.`, expected: NAME_EXPECTED, limit: NAME_LIMIT }),
-    minLength: 1,
-    maxLength: L.MAX_NAME_LENGTH,
-    pattern: L.NO_CONTROL_PATTERN,
-  }),
-);
+const nameSchema = Type.String({
+  ...ann({ description: `A name: 1 to ${L.MAX_NAME_LENGTH} characters, no control characters.`, expected: NAME_EXPECTED, limit: NAME_LIMIT }),
+  minLength: 1,
+  maxLength: L.MAX_NAME_LENGTH,
+  pattern: L.NO_CONTROL_PATTERN,
+});
+const name = def('name', nameSchema);
 
-const identifier = def(
-  'identifier',
-  Type.String({
-    ...ann({
-      description: `A name safe in CSV files, file names and --set paths: letters, digits, _ . - (starting with a letter or digit), at most ${L.MAX_NAME_LENGTH} characters.`,
-      expected: IDENTIFIER_EXPECTED,
-      limit: NAME_LIMIT,
-    }),
-    maxLength: L.MAX_NAME_LENGTH,
-    pattern: L.IDENTIFIER_PATTERN,
+const identifierSchema = Type.String({
+  ...ann({
+    description: `A name safe in CSV files, file names and --set paths: letters, digits, _ . - (starting with a letter or digit), at most ${L.MAX_NAME_LENGTH} characters.`,
+    expected: IDENTIFIER_EXPECTED,
+    limit: NAME_LIMIT,
   }),
-);
+  maxLength: L.MAX_NAME_LENGTH,
+  pattern: L.IDENTIFIER_PATTERN,
+});
+const identifier = def('identifier', identifierSchema);
 
 const dataFile = def(
   'dataFile',
@@ -373,13 +372,13 @@ const capacitySchema = closed(
           }),
         ),
         zones: Type.Optional(
-          mapOf(capacityVcpus(`vCPUs in the zone (integer >= 0, at most ${n(L.MAX_CAPACITY_VCPUS)}).`), identifier(), {
+          mapOf(capacityVcpus(`vCPUs in the zone (integer >= 0, at most ${n(L.MAX_CAPACITY_VCPUS)}).`), identifierSchema, {
             description: 'vCPUs per availability zone, e.g. {"1": 8000, "2": 8000}.',
             minProperties: 1,
           }),
         ),
       }),
-      identifier(),
+      identifierSchema,
       { description: 'Regions by name, e.g. westeurope: {vcpus: 20000, zones: {"1": 8000, "2": 8000}}.', minProperties: 1 },
     ),
   },
@@ -586,7 +585,7 @@ const traceSchema = closed(
   {
     name: identifier('Name of the replay: its groups are called <name>-<size>.'),
     file: dataFile("The vmtable CSV (headerless, 11 columns), plain or gzip, relative to the scenario file's folder."),
-    sizes: mapOf(name('A key of `sizes`.'), name(), {
+    sizes: mapOf(name('A key of `sizes`.'), nameSchema, {
       description:
         'Size for each core count (column vmcorecount) met in the trace, e.g. {"2": Standard_D2s_v5, ">24": Standard_D32s_v5}; every core count met must be mapped.',
       minProperties: 1,
@@ -660,7 +659,7 @@ const scenarioSchema = closed(
         { description: 'Billing model (all fields optional).' },
       ),
     ),
-    sizes: mapOf(size(), identifier(), { description: 'VM sizes by name, e.g. Standard_D4s_v5: {vcpus: 4, pricePerHour: 0.192}.', minProperties: 1 }),
+    sizes: mapOf(size(), identifierSchema, { description: 'VM sizes by name, e.g. Standard_D4s_v5: {vcpus: 4, pricePerHour: 0.192}.', minProperties: 1 }),
     durations: Type.Optional(durations('Default phase durations for every group.')),
     failures: Type.Optional(failures('Default failures for every group.')),
     capacity: Type.Optional(capacity('Finite capacity in vCPUs per region and zone (default: unlimited, every group in region `default`).')),
