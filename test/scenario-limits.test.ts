@@ -58,6 +58,8 @@ interface Bound {
   expected: string;
   /** A part of the problem. */
   problem?: RegExp;
+  /** The error's line in the scenario file. */
+  line?: number;
 }
 
 const N = L.formatLimit;
@@ -82,7 +84,7 @@ const BOUNDS: Bound[] = [
   { what: 'uniform max', set: ['durations.stop.stopping={dist: uniform, min: 0, max: 1e300}'], path: 'durations.stop.stopping.max', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
   { what: 'exponential mean', set: ['durations.delete.deleting={dist: exponential, mean: 99999999999d}'], path: 'durations.delete.deleting.mean', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
   { what: 'lognormal mean', set: ['durations.create.starting={dist: lognormal, mean: 1e10, sigma: 1}'], path: 'durations.create.starting.mean', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
-  { what: 'lifetime', text: withGroup('lifetime: 40000000000'), path: 'groups[0].lifetime', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
+  { what: 'lifetime', text: withGroup('lifetime: 40000000000'), path: 'groups[0].lifetime', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`, line: 9 },
   { what: 'lateCompletion.after', text: withGroup('lateCompletion: { after: 5000000000 }'), path: 'groups[0].lateCompletion.after', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
   { what: 'retry delay', text: withGroup('retry: { maxAttempts: 3, delay: 1e12 }'), path: 'groups[0].retry.delay', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
   { what: 'retry maxDelay', text: withGroup('retry: { maxAttempts: 3, maxDelay: 100000w }'), path: 'groups[0].retry.maxDelay', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
@@ -112,14 +114,14 @@ const BOUNDS: Bound[] = [
   { what: 'retry attempts', text: withGroup('retry: { maxAttempts: 1001 }'), path: 'groups[0].retry.maxAttempts', expected: `<= ${N(L.MAX_RETRY_ATTEMPTS)}` },
   // names
   { what: 'scenario name length', set: [`name=${LONG_NAME}`], path: 'name', expected: `at most ${L.MAX_NAME_LENGTH} characters`, problem: /too long \(129 characters, at most 128\)/ },
-  { what: 'a NUL in the scenario name', text: `name: "a\\0b"\n${BASE}`, path: 'name', expected: 'without control characters', problem: /contains a control character/ },
+  { what: 'a NUL in the scenario name', text: `name: "a\\0b"\n${BASE}`, path: 'name', expected: 'without control characters', problem: /contains a control character/, line: 1 },
   { what: 'empty scenario name', set: ['name=""'], path: 'name', expected: 'a non-empty string' },
   { what: 'group name length', set: [`groups.0.name=${LONG_NAME}`], path: 'groups[0].name', expected: 'letters, digits' },
   { what: 'group name characters', set: ['groups.0.name="a,b"'], path: 'groups[0].name', expected: 'letters, digits' },
   { what: 'size name length', set: [`sizes={${LONG_NAME}: {vcpus: 1, pricePerHour: 1}}`, `groups.0.size=${LONG_NAME}`], path: `sizes.${LONG_NAME}`, expected: `at most ${L.MAX_NAME_LENGTH} characters`, problem: /^name `n+\.\.\. \(129 characters\)` in `sizes` is too long/ },
-  { what: 'size name characters', text: BASE.replace('  S: {', '  "S\\tX": {'), path: 'sizes["S\\tX"]', expected: 'letters, digits', problem: /invalid name/ },
+  { what: 'size name characters', text: BASE.replace('  S: {', '  "S\\tX": {'), path: 'sizes["S\\tX"]', expected: 'letters, digits', problem: /invalid name/, line: 4 },
   { what: 'size named by a group', set: [`groups.0.size=${LONG_NAME}`], path: 'groups[0].size', expected: `at most ${L.MAX_NAME_LENGTH} characters` },
-  { what: 'schedule name', text: `${BASE}schedules:\n  - { name: "${LONG_NAME}", operation: stop, groups: [g], at: 1h }\n`, path: 'schedules[0].name', expected: `at most ${L.MAX_NAME_LENGTH} characters` },
+  { what: 'schedule name', text: `${BASE}schedules:\n  - { name: "${LONG_NAME}", operation: stop, groups: [g], at: 1h }\n`, path: 'schedules[0].name', expected: `at most ${L.MAX_NAME_LENGTH} characters`, line: 10 },
   { what: 'region name', text: `${CAPACITY}${BASE}`, set: [`capacity.regions={${LONG_NAME}: {vcpus: 10}}`], path: `capacity.regions.${LONG_NAME}`, expected: 'letters, digits' },
   { what: 'zone name', text: `${CAPACITY}${BASE}`, set: ['capacity.regions.westeurope.zones={"zone 1": 40}'], path: 'capacity.regions.westeurope.zones["zone 1"]', expected: 'letters, digits' },
   { what: 'zone of a group', text: withGroup(`zone: "${LONG_NAME}"`, CAPACITY), path: 'groups[0].zone', expected: 'a zone name' },
@@ -144,6 +146,7 @@ for (const b of BOUNDS) {
     assert.ok(e, `no error at ${b.path}; got:\n${errors.map((x) => x.message).join('\n')}`);
     assert.ok(e.detail.expected?.includes(b.expected), `expected "${e.detail.expected}" to include "${b.expected}"`);
     if (b.problem) assert.match(e.problem, b.problem);
+    if (b.line !== undefined) assert.is(e.detail.line, b.line, 'line');
     // a message stays readable whatever the input's size
     assert.ok(e.message.length < 2000, `message of ${e.message.length} characters`);
   });
