@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError, InputErrors } from '../src/errors.js';
-import { parseScenarioText, type Scenario } from '../src/scenario/index.js';
+import { loadScenario, parseScenarioText, type Scenario } from '../src/scenario/index.js';
 import * as L from '../src/scenario/limits.js';
 import { main } from '../src/cli/main.js';
 import { sampleDuration } from '../src/model/random.js';
@@ -274,6 +274,23 @@ test('C7: retry maxAttempts above 1,000 exits 2; 300 is allowed', async () => {
   assert.is(ok.code, 0, ok.err);
 });
 
+test('--seed above 2^53 - 1 is refused by the loader and the CLI', async () => {
+  const { all } = ((): { all: InputError[] } => {
+    try {
+      parseScenarioText(BASE, 'seed.yaml', { seed: 2 ** 53 });
+    } catch (e) {
+      return { all: e instanceof InputErrors ? e.errors : [e as InputError] };
+    }
+    return { all: [] };
+  })();
+  assert.equal(all.map((e) => [e.detail.path, e.detail.expected]), [['--seed', 'an integer >= 0 and <= 2^53 - 1']]);
+  const file = path.join(tmp, 'seed.yaml');
+  writeFileSync(file, BASE);
+  const r = await cli(['validate', file, '--seed', String(2 ** 53)]);
+  assert.is(r.code, 2);
+  assert.match(r.err, /--seed/);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Empirical samples
 
@@ -334,6 +351,12 @@ traces:
 `;
   const yaml = path.join(tmp, 'trace.yaml');
   writeFileSync(yaml, text);
+  const loaded = await loadScenario(yaml).then(
+    () => [] as InputError[],
+    (e: unknown) => (e instanceof InputErrors ? e.errors : [e as InputError]),
+  );
+  assert.equal(loaded.map((e) => e.detail.path), ['traces[0].name']);
+  assert.match(loaded[0]!.detail.expected ?? '', /<name>-<size> is at most 128 characters/);
   const r = await cli(['validate', yaml]);
   assert.is(r.code, 2, r.err);
   assert.match(r.err, /group name `t+-s+\.\.\. \(141 characters\)` of trace `t+` is too long/);
