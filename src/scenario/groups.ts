@@ -8,8 +8,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import {
-  ERROR_CODES,
-  ERROR_CODES_BY_OPERATION,
   OPERATIONS,
   type ArrivalsSpec,
   type AutoscaleSpec,
@@ -106,35 +104,20 @@ export function resolveFailures(raw: RawFailures | undefined, p: DocPath, c: Col
     const f = raw[op];
     if (!f) continue;
     const fp: DocPath = [...p, op];
-    // probability and weights are bounded by the schema; what is left is across fields
-    let ok = true;
+    // the schema bounds probability and weights and lists the codes each operation can
+    // fail with; what is left is across fields
     if (f.code !== undefined && f.codes !== undefined) {
-      ok = false;
       c.add([...fp, 'codes'], `failures of ${op} give both \`code\` and \`codes\``, {
         key: true,
         value: { code: f.code, codes: f.codes },
         expected: 'either code (one error code) or codes (error code: weight)',
       });
+      continue;
     }
-    const valid = ERROR_CODES_BY_OPERATION[op];
-    const entries: Array<[string, number, DocPath]> = f.codes
-      ? Object.entries(f.codes).map(([code, w]) => [code, w ?? 0, [...fp, 'codes', code]])
-      : [[f.code ?? DEFAULT_ERROR_CODE, 1, [...fp, 'code']]];
-    const codes: FailureSpec['codes'] = [];
-    for (const [code, weight, cp] of entries) {
-      // unreachable after the schema (it lists each operation's codes), kept for parseScenarioObject's callers' sake
-      if (!valid.includes(code as ErrorCode)) {
-        ok = false;
-        const known = (ERROR_CODES as readonly string[]).includes(code);
-        c.add(cp, known ? `error code \`${clip(code)}\` does not apply to ${op}` : `unknown error code \`${clip(code)}\``, {
-          key: f.codes !== undefined,
-          value: code,
-          expected: `one of: ${valid.join(', ')}`,
-        });
-      }
-      codes.push({ code: code as ErrorCode, weight });
-    }
-    if (ok) out[op] = { probability: f.probability, codes };
+    const codes: FailureSpec['codes'] = f.codes
+      ? (Object.entries(f.codes) as Array<[ErrorCode, number]>).map(([code, weight]) => ({ code, weight }))
+      : [{ code: f.code ?? DEFAULT_ERROR_CODE, weight: 1 }];
+    out[op] = { probability: f.probability, codes };
   }
   return out;
 }
