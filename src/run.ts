@@ -16,6 +16,7 @@ import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './domain/index.js';
+import { ParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
 
 /** Run a scenario to its horizon in memory. */
 export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null } = {}): FleetSimulation {
@@ -34,6 +35,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Sampling step of series.csv, which is also the slice between progress calls and abort checks (default: seriesStep(horizon)). */
   sliceSeconds?: number;
+  /** csv (default), parquet or both: which twins of timeline, billing, series and capacity to write (docs/outputs.md). */
+  format?: OutputFormat;
 }
 
 export interface RunResult {
@@ -60,15 +63,19 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   // first, so an interrupted run never leaves new CSVs beside an old summary.
   for (const stale of ['summary.json', 'report.html']) fs.rmSync(path.join(outDir, stale), { force: true });
   const timelinePath = path.join(outDir, 'timeline.csv');
-  const timelineFile = options.timeline === false ? null : new AtomicFile(timelinePath);
+  const csv = wantsCsv(options.format);
+  const parquet = wantsParquet(options.format) ? await ParquetOutputs.open(outDir) : null;
+  const timelineFile = options.timeline === false || !csv ? null : new AtomicFile(timelinePath);
   const files: AtomicFile[] = [];
   try {
     let writer: TimelineCsvWriter | null = null;
     const sim = new FleetSimulation(loaded.scenario, {
       // The layout is known only once arrivals are drawn: the sim hands it over.
-      timeline: timelineFile
-        ? (layout: FleetLayout) => (writer = new TimelineCsvWriter(timelineFile, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true }))
-        : null,
+      timeline: options.timeline === false ? null : (layout: FleetLayout) => {
+        if (timelineFile) writer = new TimelineCsvWriter(timelineFile, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true });
+        const pq = parquet?.timelineSink(layout, loaded.scenario.startMs);
+        return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
+      },
     });
     const series = new SeriesRecorder(sim);
     const capacity = sim.capacity.length > 0 ? new CapacityRecorder(sim) : null;
@@ -92,9 +99,12 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     timelineWriter?.flush();
     const report = billingReport(sim);
 
-    const billing = new AtomicFile(path.join(outDir, 'billing.csv'));
-    files.push(billing);
-    writeBillingCsv(billing, sim);
+    const billingPath = path.join(outDir, 'billing.csv');
+    const billing = csv ? new AtomicFile(billingPath) : null;
+    if (billing) {
+      files.push(billing);
+      writeBillingCsv(billing, sim);
+    }
     const seriesFile = new AtomicFile(path.join(outDir, 'series.csv'));
     files.push(seriesFile);
     series.writeTo(seriesFile);
@@ -104,24 +114,35 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
       files.push(capacityFile);
       capacity!.writeTo(capacityFile);
     }
-    const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineWriter ? timelineWriter.rows : null);
+    await parquet?.finish(sim, series.text(), capacity ? capacity.text() : null);
+    const timelineRows = timelineWriter ? timelineWriter.rows : parquet?.timeline ? parquet.timeline.rows : null;
+    const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineRows);
     // Everything is complete: put the files in place, summary last (its presence means the run finished).
     timelineFile?.commit();
     if (!timelineFile) fs.rmSync(timelinePath, { force: true });
-    billing.commit();
+    billing?.commit();
     seriesFile.commit();
     capacityFile?.commit();
+    parquet?.commit();
     // A folder reused from an earlier run must not keep files this run did not write.
     if (!capacityFile) fs.rmSync(capacityPath, { force: true });
+    if (!billing) fs.rmSync(billingPath, { force: true });
+    const written = new Set(parquet ? parquet.files.map((f) => f.finalPath) : []);
+    for (const t of ['timeline', 'billing', 'series', 'capacity']) {
+      const f = path.join(outDir, `${t}.parquet`);
+      if (!written.has(f)) fs.rmSync(f, { force: true });
+    }
     writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     return {
       outDir,
-      files: [...(timelineFile ? [timelinePath] : []), billing.finalPath, seriesFile.finalPath, ...(capacityFile ? [capacityPath] : []), path.join(outDir, 'summary.json')],
+      files: [...(timelineFile ? [timelinePath] : []), ...(billing ? [billingPath] : []), seriesFile.finalPath, ...(capacityFile ? [capacityPath] : []),
+        ...(parquet ? parquet.files.map((f) => f.finalPath) : []), path.join(outDir, 'summary.json')],
       sim, report, summary,
     };
   } catch (e) {
     timelineFile?.abort();
     for (const f of files) f.abort();
+    parquet?.abort();
     if (!existed) fs.rmSync(outDir, { recursive: true, force: true });
     throw e;
   }

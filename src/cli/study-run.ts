@@ -20,7 +20,8 @@ export interface StudyFlags {
 
 /** Reads the study flags (and the batch engine's environment): before anything is loaded, so bad flags fail fast. */
 export function parseStudyFlags(args: Record<string, unknown>, ctx: CommandContext, env: Readonly<Record<string, string | undefined>> = process.env): StudyFlags {
-  const quiet = Boolean(args.quiet);
+  // --json prints one document on stdout: no table, and no bar unless --progress asks.
+  const quiet = Boolean(args.quiet) || Boolean(args.json);
   return {
     workers: parseWorkers(args.workers),
     workerHeapMb: parseWorkerHeap(args['worker-heap']),
@@ -38,6 +39,8 @@ export interface StudyCliOptions {
   timeline: boolean;
   /** Write report.html after a whole study (`run` only: the report covers one point). */
   report: boolean;
+  /** Print the study's summary.json (a shard: what it ran) as JSON on stdout instead of the text. */
+  json?: boolean;
 }
 
 export async function runStudyCli(points: StudyPoint[], f: StudyFlags, o: StudyCliOptions, ctx: CommandContext): Promise<void> {
@@ -58,7 +61,10 @@ export async function runStudyCli(points: StudyPoint[], f: StudyFlags, o: StudyC
     try {
       const r = await runShard(points, { ...run, shard: { index: shard.index, count: shard.count }, onProgress: reporter.onProgress, onUnitDone: reporter.onUnitDone });
       reporter.stop();
-      if (!f.quiet) {
+      if (o.json) {
+        const m = r.manifest;
+        ctx.io.out(JSON.stringify({ fleetsimVersion: m.fleetsimVersion, fingerprint: m.fingerprint, shard: m.shard, units: m.units, shardDir: r.shardDir, source: shard.source }, null, 2) + '\n');
+      } else if (!f.quiet) {
         ctx.io.out(formatShardReport({
           name: points[0]!.loaded.scenario.name, version: VERSION, shard, units: r.units, total: units, sweep: o.sweep, shardDir: r.shardDir, parent: o.outDir,
         }, (performance.now() - t0) / 1000));
@@ -73,7 +79,8 @@ export async function runStudyCli(points: StudyPoint[], f: StudyFlags, o: StudyC
     const result = await runStudy(points, { ...run, onProgress: reporter.onProgress, onUnitDone: reporter.onUnitDone });
     reporter.stop();
     const report = o.report ? await writeReport(o.outDir) : null;
-    if (!f.quiet) ctx.io.out(formatStudyReport(result, (performance.now() - t0) / 1000) + (report ? `report: ${report}\n` : ''));
+    if (o.json) ctx.io.out(JSON.stringify(result.summary, null, 2) + '\n');
+    else if (!f.quiet) ctx.io.out(formatStudyReport(result, (performance.now() - t0) / 1000) + (report ? `report: ${report}\n` : ''));
   } finally {
     reporter.stop();
   }

@@ -35,8 +35,13 @@ function hash32(x: number): number {
   return x ^ (x >>> 15);
 }
 
+/** Where draws come from: a VM's stream for a purpose. */
+export interface UniformSource {
+  next(vm: number, g: number, purpose: number): number;
+}
+
 /** Per-VM counter-based streams. */
-export class RandomStreams {
+export class RandomStreams implements UniformSource {
   /** Per group and purpose: the two key words. */
   private readonly keys: Int32Array;
   /** Per purpose: one counter per VM (empty until the purpose's first draw). */
@@ -107,7 +112,7 @@ export class DurationTable {
   }
 
   /** Draw slot k for VM vm of group g from the streams' `purpose` stream. */
-  draw(k: number, streams: RandomStreams, vm: number, g: number, purpose: number): number {
+  draw(k: number, streams: UniformSource, vm: number, g: number, purpose: number): number {
     switch (this.kind[k]) {
       case K_FIXED:
         return this.a[k]!;
@@ -127,4 +132,9 @@ export class DurationTable {
       }
     }
   }
+}
+
+/** One draw of a duration from a source of uniforms in [0, 1): for tests and notebooks, not the hot path. */
+export function sampleDuration(d: DurationSpec, u: () => number): number {
+  return new DurationTable([d]).draw(0, { next: u }, 0, 0, 0);
 }

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '../output/atomic.js';
+import { metricCell, statCell } from '../output/study-csv.js';
 import type { LoadedScenario } from '../domain/index.js';
 import { VERSION } from '../version.js';
 import { METRIC_COLUMNS, METRICS, type Metric, type Metrics } from './metrics.js';
@@ -380,10 +381,10 @@ export async function executeUnits(points: readonly StudyPoint[], plan: StudyPla
 }
 
 const csvLine = (cells: Array<string | number>): string => stringify([cells]);
-const cell = (x: number | null): string => (x === null ? '' : String(x));
+const cell = statCell;
 
 function metricCells(m: Metrics): string[] {
-  return METRICS.map((k) => String(r6(m[k])));
+  return METRICS.map((k) => metricCell(METRIC_COLUMNS[k], m[k]));
 }
 
 /**
@@ -437,7 +438,7 @@ export function writeStudyFiles(outDir: string, spec: StudySpec, rowsByPoint: Re
         for (const k of METRICS) {
           const s = st[k];
           const d = diff?.[k];
-          const diffCells = baseline === null ? [] : d ? [cell(d.mean), cell(d.sd), cell(d.ciLow), cell(d.ciHigh)] : ['', '', '', ''];
+          const diffCells = baseline === null ? [] : d ? [cell(d.mean), cell(d.sd), cell(d.ciLow), cell(d.ciHigh)] : [cell(null), cell(null), cell(null), cell(null)];
           sweepCsv += csvLine([...pointCells(p), g, METRIC_COLUMNS[k], s.n, cell(s.mean), cell(s.sd), cell(s.ciLow), cell(s.ciHigh), ...diffCells]);
         }
       }

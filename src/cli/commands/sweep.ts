@@ -9,21 +9,20 @@ import { loadScenario } from '../../scenario/load.js';
 import { parseReplications, withStudyFlags } from '../study-flags.js';
 import { parseStudyFlags, runStudyCli } from '../study-run.js';
 import { buildPoints, findBaseline, parseBaselineFlags, parseParamFlag, readSweepFile, type SweepParam } from '../../parallel/sweep-spec.js';
-import { asList, parseSeed, withScenarioFlags, type Command } from '../context.js';
+import { asList, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
+import { EXIT_CODES_TEXT } from '../exit-codes.js';
 
 export const sweepCommand: Command = (y, ctx) => y.command(
   'sweep <scenario>',
   'run the cartesian product of --param values, each point --replications times, with statistics',
-  (c) => withStudyFlags(withScenarioFlags(c))
+  (c) => withExamples(withJsonFlag(withStudyFlags(withScenarioFlags(c)), 'the study summary')
     .option('param', { type: 'string', array: true, describe: 'a swept field and its values: --param billing.preset=azure-2018,azure-2023 (repeatable)' })
     .option('sweep', { type: 'string', describe: 'sweep file (YAML/JSON): params: {path: [values]}, set, replications, baseline' })
     .option('replications', { type: 'string', alias: 'r', describe: 'runs per point, with seeds shared by all points (default 1, or the sweep file\'s)' })
     .option('baseline', { type: 'string', array: true, describe: 'the point others are compared with: path=value (repeatable) or a point index' })
     .option('out', { type: 'string', describe: 'output folder (default: results/<scenario name>-sweep/)' })
     .option('timeline', { type: 'boolean', default: false, describe: 'also write timeline.csv for every replication (large)' })
-    .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
-    .example('$0 sweep scenarios/office-week.yaml --param billing.preset=azure-2018,azure-2023 -r 8 --baseline billing.preset=azure-2018', 'what the 2023 billing rules change, with 95% CIs')
-    .example('$0 sweep scenarios/office-week.yaml --param billing.preset=azure-2018,azure-2023 -r 8 --shards 4 --out /shared/sw', 'one shard of four, its index from the batch engine'),
+    .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' }), [['sweep scenarios/office-week.yaml -r 8 \\\n      --param billing.preset=azure-2018,azure-2023 \\\n      --baseline billing.preset=azure-2018', 'what the 2023 billing rules change, with 95% CIs'], ['sweep scenarios/office-week.yaml -r 8 --param billing.preset=azure-2018,azure-2023 --shards 4 --out /shared/sw', 'one shard of four, its index from the batch engine (docs/scale-out.md)']], EXIT_CODES_TEXT),
   async (args) => {
     const file = args.sweep === undefined ? undefined : await readSweepFile(String(args.sweep));
     const replications = args.replications === undefined && file?.replications !== undefined ? file.replications : parseReplications(args.replications);
@@ -42,6 +41,6 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     const baselineSpec = parseBaselineFlags(asList(args.baseline)) ?? file?.baseline;
     const baseline = baselineSpec === undefined ? null : findBaseline(points, baselineSpec, '--baseline');
     const outDir = args.out ? String(args.out) : path.join('results', `${base.scenario.name}-sweep`);
-    await runStudyCli(points, study, { outDir, replications, sweep: true, baseline, timeline: Boolean(args.timeline), report: false }, ctx);
+    await runStudyCli(points, study, { outDir, replications, sweep: true, baseline, timeline: Boolean(args.timeline), report: false, json: Boolean(args.json) }, ctx);
   },
 );
