@@ -20,7 +20,8 @@
 //   4. what is left is pay-as-you-go. Spot usage is never covered; licences never are.
 // Usage of equal priority (same size and price, or same discount) is covered pro rata, so
 // results do not depend on the order of keys. Results stream out per hour (onHour; the
-// arrays are reused, copy what you keep) and sum into totals. Cost: O(hours x sum over
+// arrays are reused, copy what you keep) and sum into totals. CommitmentEngine takes the
+// hours one at a time, for a model that applies each hour as soon as it is complete. Cost: O(hours x sum over
 // commitments of the keys each may cover) <= O(hours x keys x commitments); memory
 // O(keys + commitments).
 import type { CommitmentsSpec, CommitmentTerm, LicenceSpec, SavingsPlanSpec, SizeRatio } from '../../domain/index.js';
@@ -193,99 +194,149 @@ function overlap(start: number, end: number, from: number, to: number): number {
   return b > a ? b - a : 0;
 }
 
-/** Apply the commitments to the usage, hour by hour. */
-export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) => void): CommitmentResult {
-  const { commitments: cm, usage } = input;
-  const ratios = input.ratios === undefined ? ratioTable([]) : 'of' in input.ratios ? input.ratios : ratioTable(input.ratios);
-  const clock = hourClock(input.startMs, input.horizonSeconds);
+/** What the engine needs besides the usage: the caller's keys instead of the usage source. */
+export type EngineInput = Omit<CommitmentInput, 'usage'> & { keys: readonly UsageKey[] };
 
-  // Sizes: a region-specific entry wins over the default one.
-  const sizeRates = new Map<string, SizeRate>();
-  for (const s of input.sizes) sizeRates.set(s.region ? `${s.name}@${s.region}` : s.name, s);
-  const sizeOf = (size: string, region: string): SizeRate => {
-    const s = sizeRates.get(`${size}@${region}`) ?? sizeRates.get(size);
-    if (!s) throw new Error(`commitment engine: no price for size ${size} in ${region} (the loader should have rejected it)`);
-    return s;
-  };
+interface ResPlan { r: CommitmentsSpec['reservations'][number]; i: number; ratioR: number; unitRate: number; tiers: Tier[] }
+interface PlanPlan { p: SavingsPlanSpec; i: number; out: number; tiers: Tier[] }
+interface CrPlan { c: CommitmentsSpec['capacityReservations'][number]; i: number; out: number; key: number; match: Int32Array }
 
-  const keys: ResultKey[] = [
-    ...usage.keys.map((k) => ({ ...k, capacityReservation: null })),
-    ...cm.capacityReservations.map((c): ResultKey => ({ size: c.size, region: c.region, zone: c.zone, group: null, licence: LINUX_LICENCE, spot: false, capacityReservation: c.name })),
-  ];
-  const K = usage.keys.length, KK = keys.length;
-  const price = new Float64Array(KK), licencePerHour = new Float64Array(KK), spot = new Uint8Array(KK);
-  keys.forEach((k, i) => {
-    const s = sizeOf(k.size, k.region);
-    price[i] = k.pricePerHour ?? s.pricePerHour;
-    const l = k.licence;
-    licencePerHour[i] = l.os === 'windows' && l.licenseType !== 'Windows_Server' ? s.vcpus * l.windowsPerVcpuHour : 0;
-    spot[i] = k.spot ? 1 : 0;
-  });
+/**
+ * The engine as a stream: clock hours go in one at a time, in order (`hour(h, billed,
+ * allocated)`), each hour's figures come straight back, and `result()` sums them. A model
+ * that meters usage as it simulates applies each hour as soon as it is complete, so it can
+ * price every VM's share of an hour while it still knows it (src/billing/hourly.ts).
+ */
+export class CommitmentEngine {
+  readonly clock: ReturnType<typeof hourClock>;
+  readonly keys: readonly ResultKey[];
+  readonly commitments: readonly CommitmentInfo[];
+  /** Pay-as-you-go compute price per hour of each result key. */
+  readonly price: Float64Array;
+  /** Windows software meter per VM-hour of each result key (0 for Linux and Hybrid Benefit). */
+  readonly licencePerHour: Float64Array;
+  private readonly spot: Uint8Array;
+  private readonly K: number;
+  private readonly crPlan: CrPlan[];
+  private readonly resPlan: ResPlan[];
+  private readonly spPlan: PlanPlan[];
+  private readonly hk: KeyFigures;
+  private readonly hc: CommitmentFigures;
+  private readonly tk: KeyFigures;
+  private readonly tc: CommitmentFigures;
+  private readonly rem: Float64Array;
+  private readonly allocRem: Float64Array;
+  private reservationFees = 0;
+  private unusedPlan = 0;
+  private next = 0;
 
-  const infos = describeCommitments(cm);
-  const R = cm.reservations.length, S = cm.savingsPlans.length;
+  constructor(input: EngineInput) {
+    const cm = input.commitments;
+    const ratios = input.ratios === undefined ? ratioTable([]) : 'of' in input.ratios ? input.ratios : ratioTable(input.ratios);
+    this.clock = hourClock(input.startMs, input.horizonSeconds);
 
-  // Capacity reservations: zonal before regional (a zonal VM fills its zone's first), then file order.
-  const crPlan = cm.capacityReservations.map((c, i) => ({
-    c, i, out: R + S + i, key: K + i,
-    match: Int32Array.from(usage.keys.flatMap((k, j) => (!k.spot && k.size === c.size && k.region === c.region && (c.zone === null || k.zone === c.zone) && inScope(c.scope, k.group) ? [j] : []))),
-  })).sort((a, b) => Number(a.c.zone === null) - Number(b.c.zone === null) || a.i - b.i);
+    // Sizes: a region-specific entry wins over the default one.
+    const sizeRates = new Map<string, SizeRate>();
+    for (const s of input.sizes) sizeRates.set(s.region ? `${s.name}@${s.region}` : s.name, s);
+    const sizeOf = (size: string, region: string): SizeRate => {
+      const s = sizeRates.get(`${size}@${region}`) ?? sizeRates.get(size);
+      if (!s) throw new Error(`commitment engine: no price for size ${size} in ${region} (the loader should have rejected it)`);
+      return s;
+    };
 
-  // Reservations: narrowest scope first, exact-size before flexible, then file order.
-  const resPlan = cm.reservations.map((r, i) => {
-    let ratioR = 1;
-    if (r.instanceSizeFlexibility && r.size !== null) {
-      const own = ratios.of(r.size);
-      if (!own) throw new Error(`commitment engine: reservation ${r.name}: size ${r.size} is not in the ratio table`);
-      ratioR = own.ratio;
-    }
-    const flexGroup = r.instanceSizeFlexibility ? r.flexibilityGroup ?? (r.size !== null ? ratios.of(r.size)!.group : null) : null;
-    const order: Array<{ k: number; factor: number; tie: string; exact: boolean; perUnit: number; size: string }> = [];
-    keys.forEach((k, j) => {
-      if (spot[j] || k.region !== r.region || !inScope(r.scope, k.group)) return;
-      let units = 0;
-      if (flexGroup !== null) {
-        const kr = ratios.of(k.size);
-        if (kr && kr.group === flexGroup) units = kr.ratio;
-      } else if (k.size === r.size) units = 1;
-      if (units > 0) order.push({ k: j, factor: units, tie: `${k.size}|${price[j]}`, exact: k.size === r.size, perUnit: price[j]! / units, size: k.size });
+    const keys: ResultKey[] = [
+      ...input.keys.map((k) => ({ ...k, capacityReservation: null })),
+      ...cm.capacityReservations.map((c): ResultKey => ({ size: c.size, region: c.region, zone: c.zone, group: null, licence: LINUX_LICENCE, spot: false, capacityReservation: c.name })),
+    ];
+    this.keys = keys;
+    const K = input.keys.length, KK = keys.length;
+    this.K = K;
+    const price = new Float64Array(KK), licencePerHour = new Float64Array(KK), spot = new Uint8Array(KK);
+    keys.forEach((k, i) => {
+      const s = sizeOf(k.size, k.region);
+      price[i] = k.pricePerHour ?? s.pricePerHour;
+      const l = k.licence;
+      licencePerHour[i] = l.os === 'windows' && l.licenseType !== 'Windows_Server' ? s.vcpus * l.windowsPerVcpuHour : 0;
+      spot[i] = k.spot ? 1 : 0;
     });
-    // Exact size first, then the usage worth most per unit (the customer's best outcome), then by name for determinism.
-    order.sort((a, b) => Number(b.exact) - Number(a.exact) || b.perUnit - a.perUnit || (a.size < b.size ? -1 : a.size > b.size ? 1 : 0) || a.k - b.k);
-    return { r, i, ratioR, unitRate: r.pricePerHour / ratioR, tiers: tiers(order) };
-  }).sort((a, b) => breadth(a.r.scope) - breadth(b.r.scope) || Number(a.r.instanceSizeFlexibility) - Number(b.r.instanceSizeFlexibility) || a.i - b.i);
+    this.price = price;
+    this.licencePerHour = licencePerHour;
+    this.spot = spot;
 
-  // Savings plans: 3-year first, then narrowest scope, then file order; keys by greatest discount.
-  const spPlan = cm.savingsPlans.map((p, i) => {
-    const order: Array<{ k: number; factor: number; tie: string; discount: number; size: string }> = [];
-    keys.forEach((k, j) => {
-      if (spot[j] || !inScope(p.scope, k.group)) return;
-      const rate = planRate(p, k.size, k.region, price[j]!);
-      if (rate === null) return;
-      if (!(rate > 0)) throw new Error(`commitment engine: savings plan ${p.name}: rate for ${k.size} must be > 0`);
-      // Azure charges the lower of plan rate and pay-as-you-go rate.
-      const eff = Math.min(rate, price[j]!);
-      const discount = price[j]! > 0 ? 1 - eff / price[j]! : 0;
-      order.push({ k: j, factor: eff, tie: discount.toPrecision(12), discount, size: k.size });
-    });
-    order.sort((a, b) => b.discount - a.discount || (a.size < b.size ? -1 : a.size > b.size ? 1 : 0) || a.k - b.k);
-    return { p, i, out: R + i, tiers: tiers(order) };
-  }).sort((a, b) => (a.p.term === b.p.term ? 0 : a.p.term === '3y' ? -1 : 1) || breadth(a.p.scope) - breadth(b.p.scope) || a.i - b.i);
+    this.commitments = describeCommitments(cm);
+    const R = cm.reservations.length, S = cm.savingsPlans.length;
 
-  const C = infos.length;
-  const hk = keyFigures(KK), hc = commitmentFigures(C);
-  const tk = keyFigures(KK), tc = commitmentFigures(C);
-  const billedIn = new Float64Array(K), allocIn = new Float64Array(K);
-  const rem = new Float64Array(KK), allocRem = new Float64Array(K);
-  const hkr = hk as unknown as Record<string, Float64Array>, hcr = hc as unknown as Record<string, Float64Array>;
-  let reservationFees = 0, unusedPlan = 0;
+    // Capacity reservations: zonal before regional (a zonal VM fills its zone's first), then file order.
+    this.crPlan = cm.capacityReservations.map((c, i) => ({
+      c, i, out: R + S + i, key: K + i,
+      match: Int32Array.from(input.keys.flatMap((k, j) => (!k.spot && k.size === c.size && k.region === c.region && (c.zone === null || k.zone === c.zone) && inScope(c.scope, k.group) ? [j] : []))),
+    })).sort((a, b) => Number(a.c.zone === null) - Number(b.c.zone === null) || a.i - b.i);
 
-  for (let h = 0; h < clock.hours; h++) {
+    // Reservations: narrowest scope first, exact-size before flexible, then file order.
+    this.resPlan = cm.reservations.map((r, i) => {
+      let ratioR = 1;
+      if (r.instanceSizeFlexibility && r.size !== null) {
+        const own = ratios.of(r.size);
+        if (!own) throw new Error(`commitment engine: reservation ${r.name}: size ${r.size} is not in the ratio table`);
+        ratioR = own.ratio;
+      }
+      const flexGroup = r.instanceSizeFlexibility ? r.flexibilityGroup ?? (r.size !== null ? ratios.of(r.size)!.group : null) : null;
+      const order: Array<{ k: number; factor: number; tie: string; exact: boolean; perUnit: number; size: string }> = [];
+      keys.forEach((k, j) => {
+        if (spot[j] || k.region !== r.region || !inScope(r.scope, k.group)) return;
+        let units = 0;
+        if (flexGroup !== null) {
+          const kr = ratios.of(k.size);
+          if (kr && kr.group === flexGroup) units = kr.ratio;
+        } else if (k.size === r.size) units = 1;
+        if (units > 0) order.push({ k: j, factor: units, tie: `${k.size}|${price[j]}`, exact: k.size === r.size, perUnit: price[j]! / units, size: k.size });
+      });
+      // Exact size first, then the usage worth most per unit (the customer's best outcome), then by name for determinism.
+      order.sort((a, b) => Number(b.exact) - Number(a.exact) || b.perUnit - a.perUnit || (a.size < b.size ? -1 : a.size > b.size ? 1 : 0) || a.k - b.k);
+      return { r, i, ratioR, unitRate: r.pricePerHour / ratioR, tiers: tiers(order) };
+    }).sort((a, b) => breadth(a.r.scope) - breadth(b.r.scope) || Number(a.r.instanceSizeFlexibility) - Number(b.r.instanceSizeFlexibility) || a.i - b.i);
+
+    // Savings plans: 3-year first, then narrowest scope, then file order; keys by greatest discount.
+    this.spPlan = cm.savingsPlans.map((p, i) => {
+      const order: Array<{ k: number; factor: number; tie: string; discount: number; size: string }> = [];
+      keys.forEach((k, j) => {
+        if (spot[j] || !inScope(p.scope, k.group)) return;
+        const rate = planRate(p, k.size, k.region, price[j]!);
+        if (rate === null) return;
+        if (!(rate > 0)) throw new Error(`commitment engine: savings plan ${p.name}: rate for ${k.size} must be > 0`);
+        // Azure charges the lower of plan rate and pay-as-you-go rate.
+        const eff = Math.min(rate, price[j]!);
+        const discount = price[j]! > 0 ? 1 - eff / price[j]! : 0;
+        order.push({ k: j, factor: eff, tie: discount.toPrecision(12), discount, size: k.size });
+      });
+      order.sort((a, b) => b.discount - a.discount || (a.size < b.size ? -1 : a.size > b.size ? 1 : 0) || a.k - b.k);
+      return { p, i, out: R + i, tiers: tiers(order) };
+    }).sort((a, b) => (a.p.term === b.p.term ? 0 : a.p.term === '3y' ? -1 : 1) || breadth(a.p.scope) - breadth(b.p.scope) || a.i - b.i);
+
+    const C = this.commitments.length;
+    this.hk = keyFigures(KK);
+    this.hc = commitmentFigures(C);
+    this.tk = keyFigures(KK);
+    this.tc = commitmentFigures(C);
+    this.rem = new Float64Array(KK);
+    this.allocRem = new Float64Array(K);
+  }
+
+  /** Hours applied so far (the next hour to apply). */
+  get hoursApplied(): number { return this.next; }
+
+  /**
+   * Apply clock hour h (hours go in order, from 0) to its usage: billed and allocated seconds
+   * per caller key. Returns the hour's figures; the arrays are reused by the next call.
+   */
+  hour(h: number, billedIn: ArrayLike<number>, allocIn: ArrayLike<number>): HourView {
+    if (h !== this.next) throw new Error(`commitment engine: hour ${h} applied out of order (expected ${this.next})`);
+    this.next++;
+    const { clock, hk, hc, rem, allocRem, price, spot, K } = this;
+    const KK = this.keys.length;
+    const hkr = hk as unknown as Record<string, Float64Array>, hcr = hc as unknown as Record<string, Float64Array>;
     clear(hkr);
     clear(hcr);
-    billedIn.fill(0);
-    allocIn.fill(0);
-    usage.fill(h, billedIn, allocIn);
     const from = Math.max(0, clock.hourStartSeconds(h)), to = Math.min(clock.horizonSeconds, clock.hourStartSeconds(h + 1));
 
     for (let k = 0; k < K; k++) {
@@ -295,7 +346,7 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
     }
 
     // 1. Capacity reservations.
-    for (const { c, out, key, match } of crPlan) {
+    for (const { c, out, key, match } of this.crPlan) {
       const cap = c.quantity * overlap(c.startSeconds, c.endSeconds, from, to);
       let alloc = 0;
       for (let m = 0; m < match.length; m++) alloc += allocRem[match[m]!]!;
@@ -312,7 +363,7 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
     }
 
     // 2. Reservations.
-    for (const { r, i, ratioR, unitRate, tiers: ts } of resPlan) {
+    for (const { r, i, ratioR, unitRate, tiers: ts } of this.resPlan) {
       const capacity = (r.quantity * overlap(r.startSeconds, r.endSeconds, from, to)) / 3600;
       const capUnits = capacity * ratioR;
       let left = capUnits, value = 0;
@@ -341,11 +392,11 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
       hc.cost[i] = cost;
       hc.unusedCost[i] = (capacity - used) * r.pricePerHour;
       hc.saving[i] = value - cost;
-      reservationFees += cost;
+      this.reservationFees += cost;
     }
 
     // 3. Savings plans.
-    for (const { p, out, tiers: ts } of spPlan) {
+    for (const { p, out, tiers: ts } of this.spPlan) {
       const capacity = (p.hourlyCommitment * overlap(p.startSeconds, p.endSeconds, from, to)) / 3600;
       let left = capacity, value = 0;
       for (const t of ts) {
@@ -372,7 +423,7 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
       hc.cost[out] = capacity;
       hc.unusedCost[out] = left;
       hc.saving[out] = value - capacity;
-      unusedPlan += left;
+      this.unusedPlan += left;
     }
 
     // 4. Pay-as-you-go for the rest; list and licence for everything.
@@ -383,32 +434,53 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
       hk.billedCost[k]! += payg * price[k]!;
       hk.effectiveCost[k]! += payg * price[k]!;
       hk.listCost[k] = hours * price[k]!;
-      hk.licenceCost[k] = hours * licencePerHour[k]!;
+      hk.licenceCost[k] = hours * this.licencePerHour[k]!;
     }
-    for (const { out, key } of crPlan) hc.cost[out] = hk.effectiveCost[key]!;
+    for (const { out, key } of this.crPlan) hc.cost[out] = hk.effectiveCost[key]!;
 
-    if (onHour) onHour({ hour: h, startMs: clock.hourStartMs(h), fromSeconds: from, toSeconds: to, keys: hk, commitments: hc });
-    addInto(tk as unknown as Record<string, Float64Array>, hkr);
-    addInto(tc as unknown as Record<string, Float64Array>, hcr);
+    addInto(this.tk as unknown as Record<string, Float64Array>, hkr);
+    addInto(this.tc as unknown as Record<string, Float64Array>, hcr);
+    return { hour: h, startMs: clock.hourStartMs(h), fromSeconds: from, toSeconds: to, keys: hk, commitments: hc };
   }
 
-  const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
-  const usageBilled = sum(tk.billedCost);
-  let unusedCommitment = 0, unusedCR = 0;
-  for (let i = 0; i < R + S; i++) unusedCommitment += tc.unusedCost[i]!;
-  for (let i = R + S; i < C; i++) unusedCR += tc.cost[i]!;
-  const total: CommitmentTotals = {
-    list: sum(tk.listCost),
-    billed: usageBilled + reservationFees + unusedPlan,
-    usageBilled,
-    commitmentFees: reservationFees + unusedPlan,
-    effective: sum(tk.effectiveCost),
-    unusedCommitment,
-    unusedCapacityReservation: unusedCR,
-    licence: sum(tk.licenceCost),
-    saving: sum(tc.saving),
-  };
-  return { hours: clock.hours, keys, commitments: infos, byKey: tk, byCommitment: tc, total };
+  /** Totals over the hours applied so far (all of them, once the last hour is in). */
+  result(): CommitmentResult {
+    const { tk, tc } = this;
+    const R = this.resPlan.length, S = this.spPlan.length, C = this.commitments.length;
+    const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
+    const usageBilled = sum(tk.billedCost);
+    let unusedCommitment = 0, unusedCR = 0;
+    for (let i = 0; i < R + S; i++) unusedCommitment += tc.unusedCost[i]!;
+    for (let i = R + S; i < C; i++) unusedCR += tc.cost[i]!;
+    const total: CommitmentTotals = {
+      list: sum(tk.listCost),
+      billed: usageBilled + this.reservationFees + this.unusedPlan,
+      usageBilled,
+      commitmentFees: this.reservationFees + this.unusedPlan,
+      effective: sum(tk.effectiveCost),
+      unusedCommitment,
+      unusedCapacityReservation: unusedCR,
+      licence: sum(tk.licenceCost),
+      saving: sum(tc.saving),
+    };
+    return { hours: this.clock.hours, keys: this.keys, commitments: this.commitments, byKey: tk, byCommitment: tc, total };
+  }
+}
+
+/** Apply the commitments to the usage, hour by hour (the whole study at once). */
+export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) => void): CommitmentResult {
+  const { usage, ...rest } = input;
+  const engine = new CommitmentEngine({ ...rest, keys: usage.keys });
+  const K = usage.keys.length;
+  const billedIn = new Float64Array(K), allocIn = new Float64Array(K);
+  for (let h = 0; h < engine.clock.hours; h++) {
+    billedIn.fill(0);
+    allocIn.fill(0);
+    usage.fill(h, billedIn, allocIn);
+    const view = engine.hour(h, billedIn, allocIn);
+    if (onHour) onHour(view);
+  }
+  return engine.result();
 }
 
 /** The commitments in result order (reservations, savings plans, capacity reservations, each in file order). */
