@@ -8,6 +8,7 @@
 import { ABSENT, CREATING, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { PowerListener } from '../model/fleet.js';
+import type { HourlyBilling } from './hourly.js';
 import { chargeClosedRun, chargeOpenRun, type BillingRules } from './rules.js';
 
 const REC = 8, R_SINCE = 0, R_RUN = 1, R_STATES = 2;
@@ -22,8 +23,10 @@ export class BillingMeter implements PowerListener {
   private readonly billedIntegral: Float64Array;
   private readonly billedIntegralAt: Float64Array;
   private readonly billed: Uint8Array;
+  /** Hourly metering and commitments (hourly.ts); null unless the scenario has commitments or FOCUS rows are asked for. */
+  hourly: HourlyBilling | null = null;
 
-  constructor(layout: FleetLayout, private readonly rules: BillingRules) {
+  constructor(private readonly layout: FleetLayout, private readonly rules: BillingRules) {
     const n = layout.vmCount, G = layout.groups.length;
     this.billedSeconds = new Float64Array(n);
     this.rec = new Float64Array(n * REC);
@@ -39,10 +42,16 @@ export class BillingMeter implements PowerListener {
     if (from < CREATING) rec[r + R_STATES + from] += now - rec[r + R_SINCE]!;
     else if (from === CREATING) this.creating[vm] += now - rec[r + R_SINCE]!;
     rec[r + R_SINCE] = now;
+    const hourly = this.hourly;
+    if (hourly !== null) hourly.power(vm, g, from, to, now);
     const was = this.billed[from]!, is = this.billed[to]!;
     if (was === is) return;
     if (is === 1) rec[r + R_RUN] = now;
-    else this.billedSeconds[vm] += chargeClosedRun(now - rec[r + R_RUN]!, this.rules);
+    else {
+      const charged = chargeClosedRun(now - rec[r + R_RUN]!, this.rules);
+      this.billedSeconds[vm] += charged;
+      if (hourly !== null) hourly.runClosed(vm, g, rec[r + R_RUN]!, now, charged);
+    }
     // Exact billed VM-seconds per group (before rounding), for the cost-over-time series.
     this.billedIntegral[g] += this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!);
     this.billedIntegralAt[g] = now;
@@ -52,6 +61,8 @@ export class BillingMeter implements PowerListener {
   /** Close the books at the horizon: state times end there, open billed runs are charged what they consumed. */
   close(horizon: number, powerOf: (vm: number) => number): void {
     const n = this.billedSeconds.length, rec = this.rec;
+    const hourly = this.hourly;
+    hourly?.beginClose(horizon);
     for (let vm = 0; vm < n; vm++) {
       const p = powerOf(vm);
       if (p >= ABSENT) continue;
@@ -59,8 +70,13 @@ export class BillingMeter implements PowerListener {
       const dt = horizon - rec[r + R_SINCE]!;
       if (p < CREATING) rec[r + R_STATES + p] += dt; else this.creating[vm] += dt;
       rec[r + R_SINCE] = horizon;
-      if (this.billed[p] === 1) this.billedSeconds[vm] += chargeOpenRun(horizon - rec[r + R_RUN]!, this.rules);
+      if (this.billed[p] === 1) {
+        const charged = chargeOpenRun(horizon - rec[r + R_RUN]!, this.rules);
+        this.billedSeconds[vm] += charged;
+        if (hourly !== null) hourly.runClosed(vm, this.layout.groupOf(vm), rec[r + R_RUN]!, horizon, charged);
+      }
     }
+    hourly?.finish();
   }
 
   /** Seconds the VM spent in power code s (0..5 Azure states, 6 creating). Complete after close(). */

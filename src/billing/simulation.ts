@@ -10,6 +10,8 @@ import type { CapacityPool } from '../model/capacity.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { FleetCounters } from '../model/store.js';
 import type { GroupWorkload } from '../model/workload.js';
+import { hasCommitments } from '../domain/index.js';
+import { commitmentEngine, HourlyBilling, type HourlyBillingOptions } from './hourly.js';
 import { BillingMeter } from './meter.js';
 import { compileBillingRules, type BillingRules } from './rules.js';
 
@@ -17,6 +19,11 @@ export interface FleetOptions {
   /** A sink, or a function that makes one from the fleet's layout (known only once arrivals are drawn). */
   timeline?: TimelineSink | ((layout: FleetLayout) => TimelineSink) | null;
   policies?: FleetPolicies;
+  /**
+   * Hourly metering (hourly.ts): on when the scenario has commitments, or when `onDay` asks
+   * for per-day figures (focus.csv); `onHour` sees each clock hour's commitment figures.
+   */
+  hourly?: HourlyBillingOptions;
 }
 
 export class FleetSimulation {
@@ -30,7 +37,11 @@ export class FleetSimulation {
     this.model = new FleetModel(scenario, {
       timeline: options.timeline ?? null,
       billed: this.rules.billed,
-      meter: (layout) => (meter = new BillingMeter(layout, this.rules)),
+      meter: (layout) => {
+        meter = new BillingMeter(layout, this.rules);
+        if (hasCommitments(scenario.pricing) || options.hourly?.onDay) meter.hourly = new HourlyBilling(layout, this.rules, commitmentEngine(scenario, layout), options.hourly);
+        return meter;
+      },
       policies: options.policies,
     });
     this.meter = meter!;
@@ -49,6 +60,8 @@ export class FleetSimulation {
   get hibernated(): Uint8Array | null { return this.model.hibernated; }
   /** Billed seconds per VM (complete after finish()). */
   get billedSeconds(): Float64Array { return this.meter.billedSeconds; }
+  /** Hourly metering and commitments; null when the scenario has none (and no per-day figures were asked for). */
+  get hourly(): HourlyBilling | null { return this.meter.hourly; }
   get billedVmsByGroup(): Float64Array { return this.meter.billedVmsByGroup; }
   get failuresByGroupOp(): Float64Array { return this.model.stats.failuresByGroupOp; }
   get failuresByGroupCode(): Float64Array { return this.model.stats.failuresByGroupCode; }

@@ -104,3 +104,31 @@ export interface SizeRatio {
   size: string;
   ratio: number;
 }
+
+/** The price book a scenario read its prices from (for reports: which prices a study used). */
+export interface PriceBookRef {
+  file: string;
+  /** SHA-256 of the book's currency and entries (fleetsim prices import). */
+  fingerprint: string;
+  region: string;
+  kind: 'standard' | 'devtest';
+  currency: string;
+  effectiveDate: string;
+}
+
+/** What a scenario resolved about prices and commitments; absent from a scenario with none of them. */
+export interface PricingSpec {
+  commitments: CommitmentsSpec;
+  /** Rows of the instance-size-flexibility ratio table (empty unless a reservation uses flexibility). */
+  ratios: SizeRatio[];
+  /** The ratio file read, or null when none was needed. */
+  ratioFile: string | null;
+  priceBook: PriceBookRef | null;
+}
+
+/** Whether a scenario's pricing has any commitment at all (the hourly meter runs only then). */
+export function hasCommitments(p: PricingSpec | undefined): boolean {
+  if (!p) return false;
+  const c = p.commitments;
+  return c.reservations.length + c.savingsPlans.length + c.capacityReservations.length > 0;
+}

@@ -3,6 +3,7 @@
 // Times here are plain numbers: seconds from the scenario start (t = 0).
 // Part of the domain layer: the file format (scenario/) produces it, the model consumes it.
 
+import type { LicenceSpec, PricingSpec } from './commitments.js';
 import type { ErrorCode, OperationName } from './operations.js';
 
 export type DurationSpec =
@@ -145,6 +146,8 @@ export interface GroupSpec {
   autoscale: AutoscaleSpec | null;
   /** Explicit per-VM times (trace replay); when set, count === vms.createAt.length and createAt is ignored. */
   vms: ExplicitVms | null;
+  /** OS and licence (docs/commitments.md); absent: Linux, no software meter. */
+  licence?: LicenceSpec;
 }
 
 export interface ScheduleSpec {
@@ -172,6 +175,8 @@ export interface Scenario {
   capacity: RegionCapacity[];
   /** Things the loader wants the user to know that are not errors (e.g. trace VMs outside the horizon). */
   notes: string[];
+  /** Commitments, ratio table and price book (docs/commitments.md); absent when the scenario has none. */
+  pricing?: PricingSpec;
 }
 
 /** A scenario as loaded from disk, with where it came from. */

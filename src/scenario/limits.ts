@@ -50,6 +50,18 @@ export const MAX_SIZE_VCPUS = 100_000;
 /** vCPUs of a region or zone: keeps capacity sums exact in doubles (20M VMs x 100k vCPUs < 2^53). */
 export const MAX_CAPACITY_VCPUS = 1_000_000_000_000;
 
+/** Quantity of one reservation (instances or normalized units) or capacity reservation (units): no more than a fleet could use. */
+export const MAX_COMMITMENT_QUANTITY = 1_000_000_000;
+
+/** A savings plan's spend per hour: keeps the study's sums finite. */
+export const MAX_HOURLY_COMMITMENT = 1_000_000_000;
+
+/** Commitments over all: the engine applies each one every clock hour. */
+export const MAX_COMMITMENTS = 1000;
+
+/** Clock hours x usage keys (groups and capacity reservations) of a study with commitments: the hourly meter's memory (~64 bytes each). */
+export const MAX_HOURLY_CELLS = 20_000_000;
+
 /** Largest seed: seeds are exact integers. */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 

@@ -18,6 +18,7 @@ import { DURATION_EXPECTED, parseDuration, parseInstant, formatOffset } from './
 import { Collector, durationOf, instantOf } from './context.js';
 import { expandTraces, readTraces, resolveCapacity, resolveFailures, resolveGroups, resolvePhaseOverrides, type GroupEnv, type TraceVms, type TraceCache } from './groups.js';
 import { DEFAULT_BILLING, DEFAULT_SEED, DEFAULT_TIMEZONE } from './vocabulary.js';
+import { resolveLicences, resolvePriceBook, resolvePricing, resolveSizes } from './commitments.js';
 import { MAX_DATE_MS, MAX_HORIZON_SECONDS, MAX_SEED, MAX_TOTAL_VMS, formatLimit } from './limits.js';
 import type { RawScenario } from './spec.js';
 
@@ -258,8 +259,9 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
     }
   }
 
-  // sizes
-  const sizes: SizeSpec[] = Object.entries(r.sizes).map(([name, s]) => ({ name, vcpus: s.vcpus, pricePerHour: s.pricePerHour }));
+  // sizes, priced as typed or from the price book (commitments.ts)
+  const prices = resolvePriceBook(r, billing.currency, c);
+  const sizes: SizeSpec[] = resolveSizes(r, prices, c);
 
   // defaults for every group
   const topDurations = resolvePhaseOverrides(r.durations, ['durations'], c);
@@ -283,6 +285,9 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
     c.add(['groups'], '`groups` must not be empty', { value: r.groups ?? [], expected: 'at least one group (or a trace replay under `traces`)' });
   }
   checkTotalVms(groups, r, c);
+  // licences and commitments (commitments.ts)
+  resolveLicences(r, groups, groupIndex, sizes, prices, c);
+  const pricing = resolvePricing(r, { startMs, horizon, sizes, groups, capacity, prices }, c);
   const byName = new Map(groups.map((g) => [g.name, g]));
 
   // schedules
@@ -406,6 +411,7 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
     schedules,
     capacity,
     notes: env.notes,
+    ...(pricing ? { pricing } : {}),
   };
 }
 

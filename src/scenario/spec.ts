@@ -351,7 +351,7 @@ const size = def(
   closed(
     {
       vcpus: number(1, L.MAX_SIZE_VCPUS, { integer: true, description: `Number of vCPUs (integer >= 1, at most ${n(L.MAX_SIZE_VCPUS)}).`, limit: LIMITS_HINT }),
-      pricePerHour: number(0, L.MAX_PRICE_PER_HOUR, { description: `Compute price per VM-hour (in the billing currency), >= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}.`, limit: LIMITS_HINT }),
+      pricePerHour: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR, { description: `Compute (infrastructure, Linux) price per VM-hour in the billing currency, >= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}. Required unless \`prices\` names a price book, which then prices the size in \`prices.region\`.`, limit: LIMITS_HINT })),
     },
     { description: 'A VM size: vCPU count and pay-as-you-go compute price.' },
   ),
@@ -409,6 +409,97 @@ const zone = def(
     minimum: 0,
   }),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Commitments, licences and prices (docs/commitments.md). Kept in one section of their own.
+
+const licenceOptions = {
+  os: Type.Optional(oneOf(['linux', 'windows'] as const, { description: 'Operating system (default linux). Windows VMs pay a software meter per vCPU-hour in billed states, on top of compute, unless licenseType is Windows_Server.' })),
+  licenseType: Type.Optional(oneOf(['Windows_Server'] as const, { description: 'Windows_Server: Azure Hybrid Benefit (your own licences): no Windows software meter. Windows groups only.' })),
+  windowsLicensePerVcpuHour: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR, {
+    description: `The Windows software meter per vCPU-hour (>= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}). Default: from the price book (Windows minus Linux pay-as-you-go, per vCPU) when \`prices\` is given; required otherwise for Windows without Hybrid Benefit.`,
+    limit: LIMITS_HINT,
+  })),
+};
+
+const term = (description: string) => oneOf(['1y', '3y'] as const, { description });
+const commitmentName = (what: string) => identifier(`Name of the ${what} in commitments.csv and focus.csv (unique among all commitments; default ${what}-<index>).`);
+const scopeOf = (what: string) => Type.Array(name(), {
+  description: `Groups whose VMs the ${what} may cover (narrower scopes are applied first); default: shared, every group.`,
+  minItems: 1,
+  uniqueItems: true,
+});
+const commitmentWindow = {
+  start: Type.Optional(instantOrOffset('When it starts: an offset from the scenario start or an ISO 8601 date-time (default 0: already bought). May be before the start only as an instant.')),
+  end: Type.Optional(instantOrOffset('When it ends (exclusive; default start + term). At most one term after the start: a renewal is a second commitment.')),
+};
+
+const reservation = def('reservation', closed(
+  {
+    name: Type.Optional(commitmentName('reservation')),
+    size: Type.Optional(name('The reserved size: a key of `sizes`. Or give only `flexibilityGroup`: then quantity counts normalized units (ratio 1).')),
+    flexibilityGroup: Type.Optional(name('Instance size flexibility group of the ratio table (e.g. "Dsv5 Series"); found from `size` when not given.')),
+    region: Type.Optional(name('Region whose VMs it covers: a region of the groups (default: the only one, or `default` when capacity is not modelled).')),
+    quantity: number(0, L.MAX_COMMITMENT_QUANTITY, {
+      exclusiveMin: true,
+      description: `Instances of the size (a whole number > 0), or normalized units for a flexibility group (> 0); at most ${n(L.MAX_COMMITMENT_QUANTITY)}. Each covers up to one instance-hour per clock hour.`,
+      expected: 'a number > 0 (whole instances of the size)',
+      limit: LIMITS_HINT,
+    }),
+    term: term('Term: 1y (8,760 h) or 3y (26,280 h); the price per hour is the term price / those hours.'),
+    pricePerHour: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR, { description: 'Price per hour of one instance (or normalized unit), amortized. Default: the price book\'s reservation rate for the term.', limit: LIMITS_HINT })),
+    termPrice: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR * 26280, { description: 'Or the term total of one instance (upfront, or the sum of the monthly payments), e.g. 3,478.0: divided by 8,760 or 26,280 hours.', limit: LIMITS_HINT })),
+    instanceSizeFlexibility: Type.Optional(Type.Boolean({ description: 'Cover other sizes of the flexibility group in proportion to their ratios (default true, as Azure).' })),
+    scope: Type.Optional(scopeOf('reservation')),
+    ...commitmentWindow,
+  },
+  { description: 'A reserved VM instance purchase: covers up to `quantity` instance-hours of its size (or its flexibility group) in its region each clock hour; unused hours are lost. Never covers Spot VMs or licences.' },
+));
+
+const savingsPlan = def('savingsPlan', closed(
+  {
+    name: Type.Optional(commitmentName('savings plan')),
+    hourlyCommitment: number(0, L.MAX_HOURLY_COMMITMENT, {
+      exclusiveMin: true,
+      description: `Spend committed per hour, in the billing currency (> 0, at most ${n(L.MAX_HOURLY_COMMITMENT)}): paid whether used or not.`,
+      expected: 'an amount > 0 per hour',
+      limit: LIMITS_HINT,
+    }),
+    term: term('Term: 1y or 3y (3-year plans are applied first).'),
+    rates: Type.Optional(mapOf(number(0, L.MAX_PRICE_PER_HOUR, { exclusiveMin: true, description: 'The plan\'s price per hour of the size (> 0).', limit: LIMITS_HINT }), identifierSchema, {
+      description: 'Plan rates per size, e.g. {Standard_D4s_v5: 0.14016}. Default: the price book\'s savings-plan rates for the term, then `discount`.',
+      minProperties: 1,
+    })),
+    discount: Type.Optional(number(0, 1, { exclusiveMax: true, description: 'For sizes without a rate: plan rate = pay-as-you-go x (1 - discount), in [0, 1).', expected: 'a number in [0, 1), e.g. 0.27' })),
+    scope: Type.Optional(scopeOf('savings plan')),
+    ...commitmentWindow,
+  },
+  { description: 'A savings plan for compute: each clock hour, usage is charged at the plan rates (greatest discount first) until the hourly commitment is spent; the rest is pay-as-you-go. Never covers Spot VMs or licences.' },
+));
+
+const capacityReservation = def('capacityReservation', closed(
+  {
+    name: Type.Optional(commitmentName('capacity reservation')),
+    size: name('The size reserved: a key of `sizes`.'),
+    region: Type.Optional(name('Region (default: the only one of the groups, or `default`).')),
+    zone: Type.Optional(zone()),
+    quantity: number(1, L.MAX_COMMITMENT_QUANTITY, { integer: true, description: `Units (VMs of the size), a whole number >= 1, at most ${n(L.MAX_COMMITMENT_QUANTITY)}.`, limit: LIMITS_HINT }),
+    scope: Type.Optional(scopeOf('capacity reservation')),
+    ...commitmentWindow,
+  },
+  {
+    description: 'An on-demand capacity reservation: `quantity` units of a size in a region (or zone), billed at pay-as-you-go whether used or not (unused units are eligible for reservations and savings plans), and guaranteed: a start or create of a matching VM with a unit free never fails for lack of capacity. No term; default for the whole study.',
+  },
+));
+
+const prices = def('prices', closed(
+  {
+    book: dataFile('A price book written by `fleetsim prices import` (relative to the scenario file\'s folder), e.g. data/prices.json.'),
+    region: name('The Azure region (armRegionName) the book prices sizes in, e.g. eastus.'),
+    kind: Type.Optional(oneOf(['standard', 'devtest'] as const, { description: 'standard (default) or devtest (Dev/Test subscription prices).' })),
+  },
+  { description: 'Prices from a price book instead of typed in: sizes without pricePerHour, reservations without a price, savings-plan rates and the Windows meter come from it.' },
+));
 
 // ---------------------------------------------------------------------------------------------
 // Per-group options
@@ -546,6 +637,7 @@ const groupOptions = {
   hibernation: Type.Optional(Type.Boolean({ description: 'Enable hibernation for the VMs (default false); required by `hibernate` schedules.' })),
   retry: Type.Optional(retry()),
   lateCompletion: Type.Optional(lateCompletion()),
+  ...licenceOptions,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -668,6 +760,12 @@ const scenarioSchema = closed(
     groups: Type.Optional(Type.Array(group(), { description: 'Groups of VMs. Required unless `traces` are given; not empty then.' })),
     traces: Type.Optional(Type.Array(trace(), { description: 'Trace replays: each expands into groups named <name>-<size> (see definitions/trace).' })),
     schedules: Type.Optional(Type.Array(schedule(), { description: 'Scheduled operations, applied in file order.' })),
+    // commitments, licences and prices (docs/commitments.md)
+    prices: Type.Optional(prices('Prices from a price book (fleetsim prices import): {book: data/prices.json, region: eastus}.')),
+    flexibilityRatios: Type.Optional(dataFile('Instance size flexibility ratio table: a CSV with header InstanceSizeFlexibilityGroup,ArmSkuName,Ratio, as Azure publishes it (default: the bundled scenarios/data/isf-ratios.csv).')),
+    reservations: Type.Optional(Type.Array(reservation(), { description: 'Reserved VM instances (see definitions/reservation).' })),
+    savingsPlans: Type.Optional(Type.Array(savingsPlan(), { description: 'Savings plans for compute (see definitions/savingsPlan).' })),
+    capacityReservations: Type.Optional(Type.Array(capacityReservation(), { description: 'On-demand capacity reservations (see definitions/capacityReservation).' })),
   },
   {
     description:

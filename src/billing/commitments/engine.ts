@@ -123,6 +123,11 @@ export interface HourView {
   toSeconds: number;
   keys: KeyFigures;
   commitments: CommitmentFigures;
+  /**
+   * Hours of each result key covered by each reservation and savings plan in this hour:
+   * `covered[c * keys + k]` (c in result order; capacity reservations' rows stay 0).
+   */
+  covered: Float64Array;
 }
 
 export interface CommitmentTotals {
@@ -226,6 +231,7 @@ export class CommitmentEngine {
   private readonly tc: CommitmentFigures;
   private readonly rem: Float64Array;
   private readonly allocRem: Float64Array;
+  private readonly covered: Float64Array;
   private reservationFees = 0;
   private unusedPlan = 0;
   private next = 0;
@@ -320,6 +326,7 @@ export class CommitmentEngine {
     this.tc = commitmentFigures(C);
     this.rem = new Float64Array(KK);
     this.allocRem = new Float64Array(K);
+    this.covered = new Float64Array(C * KK);
   }
 
   /** Hours applied so far (the next hour to apply). */
@@ -337,6 +344,8 @@ export class CommitmentEngine {
     const hkr = hk as unknown as Record<string, Float64Array>, hcr = hc as unknown as Record<string, Float64Array>;
     clear(hkr);
     clear(hcr);
+    const covered = this.covered;
+    covered.fill(0);
     const from = Math.max(0, clock.hourStartSeconds(h)), to = Math.min(clock.horizonSeconds, clock.hourStartSeconds(h + 1));
 
     for (let k = 0; k < K; k++) {
@@ -379,6 +388,7 @@ export class CommitmentEngine {
           const cov = all ? rem[k]! : rem[k]! * f;
           rem[k] = all ? 0 : rem[k]! - cov;
           hk.reservationHours[k]! += cov;
+          covered[i * KK + k]! += cov;
           hk.effectiveCost[k]! += cov * t.factor[m]! * unitRate;
           value += cov * price[k]!;
         }
@@ -397,6 +407,7 @@ export class CommitmentEngine {
 
     // 3. Savings plans.
     for (const { p, out, tiers: ts } of this.spPlan) {
+      const row = out * KK;
       const capacity = (p.hourlyCommitment * overlap(p.startSeconds, p.endSeconds, from, to)) / 3600;
       let left = capacity, value = 0;
       for (const t of ts) {
@@ -411,6 +422,7 @@ export class CommitmentEngine {
           const cov = all ? rem[k]! : rem[k]! * f;
           rem[k] = all ? 0 : rem[k]! - cov;
           hk.savingsPlanHours[k]! += cov;
+          covered[row + k]! += cov;
           hk.billedCost[k]! += cov * t.factor[m]!;
           hk.effectiveCost[k]! += cov * t.factor[m]!;
           value += cov * price[k]!;
@@ -440,7 +452,7 @@ export class CommitmentEngine {
 
     addInto(this.tk as unknown as Record<string, Float64Array>, hkr);
     addInto(this.tc as unknown as Record<string, Float64Array>, hcr);
-    return { hour: h, startMs: clock.hourStartMs(h), fromSeconds: from, toSeconds: to, keys: hk, commitments: hc };
+    return { hour: h, startMs: clock.hourStartMs(h), fromSeconds: from, toSeconds: to, keys: hk, commitments: hc, covered };
   }
 
   /** Totals over the hours applied so far (all of them, once the last hour is in). */
@@ -508,5 +520,5 @@ export function planRate(p: SavingsPlanSpec, size: string, region: string, paygP
 export function collectHours(): { hours: HourView[]; onHour: (h: HourView) => void } {
   const hours: HourView[] = [];
   const copy = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, (v as Float64Array).slice()])) as T;
-  return { hours, onHour: (h) => hours.push({ ...h, keys: copy(h.keys), commitments: copy(h.commitments) }) };
+  return { hours, onHour: (h) => hours.push({ ...h, keys: copy(h.keys), commitments: copy(h.commitments), covered: h.covered.slice() }) };
 }

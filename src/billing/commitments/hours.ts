@@ -48,14 +48,18 @@ export class HourlyUsageMeter implements HourlyUsage {
     this.allocated = new Float64Array(clock.hours * keys.length);
   }
 
-  /** Billed compute seconds of key k over [from, to) (scenario seconds), split at hour boundaries. */
-  addBilled(k: number, from: number, to: number): void {
-    this.spread(this.billed, k, from, to);
+  /**
+   * Billed compute seconds of key k over [from, to) (scenario seconds), split at hour
+   * boundaries; `vms` VMs at once (a model that counts the key's billed VMs), or -1 to take
+   * an interval back out.
+   */
+  addBilled(k: number, from: number, to: number, vms = 1): void {
+    this.spread(this.billed, k, from, to, vms);
   }
 
-  /** Allocated seconds (Running, Starting, Stopping, Stopped) of key k over [from, to). */
-  addAllocated(k: number, from: number, to: number): void {
-    this.spread(this.allocated, k, from, to);
+  /** Allocated seconds (Running, Starting, Stopping, Stopped) of key k over [from, to), for `vms` VMs. */
+  addAllocated(k: number, from: number, to: number, vms = 1): void {
+    this.spread(this.allocated, k, from, to, vms);
   }
 
   /**
@@ -74,7 +78,7 @@ export class HourlyUsageMeter implements HourlyUsage {
     allocated.set(this.allocated.subarray(hour * n, hour * n + n));
   }
 
-  private spread(m: Float64Array, k: number, from: number, to: number): void {
+  private spread(m: Float64Array, k: number, from: number, to: number, vms: number): void {
     const c = this.clock;
     const a = Math.max(0, from);
     const b = Math.min(c.horizonSeconds, to);
@@ -84,7 +88,7 @@ export class HourlyUsageMeter implements HourlyUsage {
     let t = a;
     while (t < b && h < c.hours) {
       const end = Math.min(b, c.hourStartSeconds(h + 1));
-      m[h * n + k]! += end - t;
+      m[h * n + k]! += (end - t) * vms;
       t = end;
       h++;
     }
