@@ -92,3 +92,22 @@ export function groupCents(sim: FleetSimulation): MoneyCents[] {
     return acc.total;
   });
 }
+
+/**
+ * The same rule for any one column: hand out each row's cents as the step of the rounded
+ * running total of exact amounts, so the rows add up to the rounded total exactly.
+ */
+export class RunningCents {
+  private sum = 0;
+  private cents = 0;
+  /** Add one row's exact amount; returns its cents. */
+  add(amount: number): number {
+    this.sum += amount;
+    const c = toCents(this.sum) - this.cents;
+    this.cents += c;
+    return c;
+  }
+  get total(): number {
+    return this.cents;
+  }
+}

@@ -3,6 +3,7 @@
 // per-VM rounding error (office-week's 1,526,728.00 USD is exact).
 
 import { computeCost, otherCost } from './rules.js';
+import { licencePerHour, vmCommitmentCost } from './costs.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetSimulation } from './simulation.js';
 
@@ -21,6 +22,11 @@ export interface CostTotals {
   /** Disk plus public IP: charges that accrue in every state. */
   otherCost: number;
   totalCost: number;
+  /** Compute at pay-as-you-go (equal to computeCost), as the invoice shows it, amortized; and the Windows licence meter (docs/commitments.md). */
+  listCost: number;
+  billedCost: number;
+  effectiveCost: number;
+  licenceCost: number;
 }
 
 export interface GroupTotals extends CostTotals {
@@ -28,6 +34,16 @@ export interface GroupTotals extends CostTotals {
   pricePerHour: number;
   failedOperations: number;
   rejectedOperations: number;
+}
+
+/** The cost fields that came with commitments: kept last in every totals object (summary.json's key order). */
+export const COMMITMENT_COST_FIELDS = ['listCost', 'billedCost', 'effectiveCost', 'licenceCost'] as const;
+
+/** The same totals with the commitment fields moved to the end (after a group's size and operation counts). */
+export function commitmentFieldsLast<T extends CostTotals>(t: T): T {
+  const out = { ...t } as Record<string, unknown>;
+  for (const k of COMMITMENT_COST_FIELDS) { delete out[k]; out[k] = t[k]; }
+  return out as T;
 }
 
 export interface BillingReport {
@@ -40,7 +56,7 @@ export interface BillingReport {
 function emptyTotals(): CostTotals {
   const secondsByState: Record<string, number> = {};
   for (const s of REPORTED_STATES) secondsByState[s] = 0;
-  return { vms: 0, secondsByState, billedSeconds: 0, billedHours: 0, computeCost: 0, diskCost: 0, publicIpCost: 0, otherCost: 0, totalCost: 0 };
+  return { vms: 0, secondsByState, billedSeconds: 0, billedHours: 0, computeCost: 0, diskCost: 0, publicIpCost: 0, otherCost: 0, totalCost: 0, listCost: 0, billedCost: 0, effectiveCost: 0, licenceCost: 0 };
 }
 
 function add(into: CostTotals, from: CostTotals): void {
@@ -53,6 +69,10 @@ function add(into: CostTotals, from: CostTotals): void {
   into.publicIpCost += from.publicIpCost;
   into.otherCost += from.otherCost;
   into.totalCost += from.totalCost;
+  into.listCost += from.listCost;
+  into.billedCost += from.billedCost;
+  into.effectiveCost += from.effectiveCost;
+  into.licenceCost += from.licenceCost;
 }
 
 /** Per-VM figures, for billing.csv and the instance view. */
@@ -82,13 +102,20 @@ export function billingReport(sim: FleetSimulation): BillingReport {
   const sizes: Record<string, CostTotals> = {};
   const total = emptyTotals();
   const nOps = sim.failuresByGroupOp.length / Math.max(1, sim.layout.groups.length);
+  const licence = licencePerHour(sim);
   for (const g of sim.layout.groups) {
     const t = emptyTotals();
-    let existed = 0;
+    let existed = 0, billed = 0, effective = 0, lic = 0;
     for (let vm = g.first; vm < g.first + g.count; vm++) {
       for (let s = 0; s < REPORTED_STATES.length; s++) t.secondsByState[REPORTED_STATES[s]!]! += sim.secondsIn(vm, s);
       t.billedSeconds += sim.billedSeconds[vm]!;
       existed += sim.existedSeconds(vm);
+      if (sim.hourly !== null || licence[g.index]! > 0) {
+        const c = vmCommitmentCost(sim, vm, g.index, licence[g.index]!);
+        billed += c.billed;
+        effective += c.effective;
+        lic += c.licence;
+      }
     }
     t.vms = g.count;
     t.billedHours = t.billedSeconds / 3600;
@@ -97,9 +124,13 @@ export function billingReport(sim: FleetSimulation): BillingReport {
     t.publicIpCost = otherCost(existed, g.publicIpPerHour);
     t.otherCost = t.diskCost + t.publicIpCost;
     t.totalCost = t.computeCost + t.otherCost;
+    t.listCost = t.computeCost;
+    t.billedCost = sim.hourly !== null ? billed : t.computeCost;
+    t.effectiveCost = sim.hourly !== null ? effective : t.computeCost;
+    t.licenceCost = lic;
     let failed = 0;
     for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
-    groups[g.name] = { ...t, size: g.size, pricePerHour: g.pricePerHour, failedOperations: failed, rejectedOperations: sim.rejectedByGroup[g.index]! };
+    groups[g.name] = commitmentFieldsLast({ ...t, size: g.size, pricePerHour: g.pricePerHour, failedOperations: failed, rejectedOperations: sim.rejectedByGroup[g.index]! });
     add((sizes[g.size] ??= emptyTotals()), t);
     add(total, t);
   }

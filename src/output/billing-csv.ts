@@ -3,11 +3,15 @@
 // csv-stringify once per group; numbers are fixed-point decimals (never need quoting):
 // seconds to 3 places, billed_seconds a whole number, hours to 6 places, money in cents by
 // the rule of src/billing/money.ts, so each group's rows add up to summary.json's totals.
+// The last columns are compute under commitments (docs/commitments.md): list, invoice
+// (billed), amortized (effective), the Windows licence meter, and the hours commitments
+// covered; with no commitments the three compute columns equal compute_cost.
 
 import { stringify } from 'csv-stringify/sync';
 import { REPORTED_STATES } from '../billing/report.js';
 import { formatCents, GroupCents } from '../billing/money.js';
 import type { FleetSimulation } from '../billing/simulation.js';
+import { GroupCommitmentCents, licencePerHour, vmCommitmentCost } from '../billing/costs.js';
 import { fixed6, seconds3 } from './fixed.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 
@@ -15,6 +19,7 @@ export const BILLING_COLUMNS = [
   'vm', 'group', 'size',
   ...REPORTED_STATES.map((s) => `${s}_s`),
   'existed_s', 'billed_seconds', 'billed_hours', 'compute_cost', 'disk_cost', 'public_ip_cost', 'other_cost',
+  'list_cost', 'billed_cost', 'effective_cost', 'licence_cost', 'reservation_hours', 'savings_plan_hours',
 ];
 
 /** One VM's row, as the values every billing writer (CSV, Parquet) shows. */
@@ -30,21 +35,33 @@ export interface BillingRow {
   diskCents: number;
   publicIpCents: number;
   otherCents: number;
+  listCents: number;
+  billedCostCents: number;
+  effectiveCents: number;
+  licenceCents: number;
+  reservationHours: number;
+  savingsPlanHours: number;
 }
 
 /** Every VM's billing row in file order (group by group), with money split by the cents rule. */
 export function* billingRows(sim: FleetSimulation): Generator<BillingRow> {
   const secondsByState = new Array<number>(REPORTED_STATES.length).fill(0);
+  const licence = licencePerHour(sim);
   for (const g of sim.layout.groups) {
     const cents = new GroupCents(g.pricePerHour, g.diskPerHour, g.publicIpPerHour);
+    const cc = new GroupCommitmentCents(g.pricePerHour, sim.hourly !== null);
     for (let vm = g.first; vm < g.first + g.count; vm++) {
       for (let s = 0; s < REPORTED_STATES.length; s++) secondsByState[s] = sim.secondsIn(vm, s);
       const billed = sim.billedSeconds[vm]!;
       const existed = sim.existedSeconds(vm);
       const c = cents.add(billed, existed);
+      const x = vmCommitmentCost(sim, vm, g.index, licence[g.index]!);
+      const m = cc.add(billed, x);
       yield {
         vm, group: g.index, secondsByState, existedSeconds: existed, billedSeconds: billed, billedHours: billed / 3600,
         computeCents: c.compute, diskCents: c.disk, publicIpCents: c.publicIp, otherCents: c.other,
+        listCents: m.list, billedCostCents: m.billed, effectiveCents: m.effective, licenceCents: m.licence,
+        reservationHours: x.reservationHours, savingsPlanHours: x.savingsPlanHours,
       };
     }
   }
@@ -61,7 +78,9 @@ export function writeBillingCsv(out: TextOut, sim: FleetSimulation, chunkChars =
     let row = (p !== null ? p + num : csvFields([`${g.name}-${num}`])) + groupSize[r.group];
     for (const s of r.secondsByState) row += ',' + seconds3(s);
     row += ',' + seconds3(r.existedSeconds) + ',' + r.billedSeconds + ',' + fixed6(r.billedHours) + ',' + formatCents(r.computeCents) +
-      ',' + formatCents(r.diskCents) + ',' + formatCents(r.publicIpCents) + ',' + formatCents(r.otherCents) + '\n';
+      ',' + formatCents(r.diskCents) + ',' + formatCents(r.publicIpCents) + ',' + formatCents(r.otherCents) +
+      ',' + formatCents(r.listCents) + ',' + formatCents(r.billedCostCents) + ',' + formatCents(r.effectiveCents) + ',' + formatCents(r.licenceCents) +
+      ',' + fixed6(r.reservationHours) + ',' + fixed6(r.savingsPlanHours) + '\n';
     buf += row;
     if (buf.length >= chunkChars) { out.write(buf); buf = ''; }
   }

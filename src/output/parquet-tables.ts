@@ -115,6 +115,7 @@ export async function writeBillingParquet(L: ParquetLib, out: ByteOut, sim: Flee
   const secs = REPORTED_STATES.map(() => new Float64Array(R));
   const existed = new Float64Array(R), billed = new Float64Array(R), hours = new Float64Array(R);
   const compute = new Float64Array(R), disk = new Float64Array(R), ip = new Float64Array(R), other = new Float64Array(R);
+  const list = new Float64Array(R), billedCost = new Float64Array(R), effective = new Float64Array(R), licence = new Float64Array(R), resH = new Float64Array(R), spH = new Float64Array(R);
   const flush = (): void => {
     if (n === 0) return;
     const sub = (a: Float64Array): Float64Array => a.subarray(0, n);
@@ -130,6 +131,12 @@ export async function writeBillingParquet(L: ParquetLib, out: ByteOut, sim: Flee
       disk_cost: { kind: 'float', values: sub(disk) },
       public_ip_cost: { kind: 'float', values: sub(ip) },
       other_cost: { kind: 'float', values: sub(other) },
+      list_cost: { kind: 'float', values: sub(list) },
+      billed_cost: { kind: 'float', values: sub(billedCost) },
+      effective_cost: { kind: 'float', values: sub(effective) },
+      licence_cost: { kind: 'float', values: sub(licence) },
+      reservation_hours: { kind: 'float', values: sub(resH) },
+      savings_plan_hours: { kind: 'float', values: sub(spH) },
     };
     REPORTED_STATES.forEach((st, s) => { cols[`${st}_s`] = { kind: 'float', values: sub(secs[s]!) }; });
     w.push(arrowBatch(L, OUTPUT_SCHEMAS.billing, cols));
@@ -147,6 +154,12 @@ export async function writeBillingParquet(L: ParquetLib, out: ByteOut, sim: Flee
     disk[n] = r.diskCents / 100;
     ip[n] = r.publicIpCents / 100;
     other[n] = r.otherCents / 100;
+    list[n] = r.listCents / 100;
+    billedCost[n] = r.billedCostCents / 100;
+    effective[n] = r.effectiveCents / 100;
+    licence[n] = r.licenceCents / 100;
+    resH[n] = Math.round(r.reservationHours * 1e6) / 1e6;
+    spH[n] = Math.round(r.savingsPlanHours * 1e6) / 1e6;
     if (++n === R) flush();
   }
   flush();

@@ -95,6 +95,12 @@ const BILLING: TableSchema = {
     money('disk_cost', 'disk charges'),
     money('public_ip_cost', 'public IP charges'),
     money('other_cost', 'disk_cost + public_ip_cost'),
+    money('list_cost', 'compute at pay-as-you-go (FOCUS ListCost): equal to compute_cost'),
+    money('billed_cost', 'compute as the invoice shows it (FOCUS BilledCost): reservation-covered hours 0, savings-plan hours at the plan rate, the rest pay-as-you-go; compute_cost with no commitments'),
+    money('effective_cost', 'amortized compute (FOCUS EffectiveCost): billed_cost plus the reservation fees spread over the hours they covered; compute_cost with no commitments'),
+    money('licence_cost', 'the Windows software meter (never covered by commitments); 0 for Linux and Hybrid Benefit'),
+    dec('reservation_hours', 6, 'billed hours covered by reservations', 'hours'),
+    dec('savings_plan_hours', 6, 'billed hours covered by savings plans', 'hours'),
   ],
 };
 

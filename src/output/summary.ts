@@ -1,7 +1,9 @@
 // summary.json: what was run (scenario, file hash, seed, overrides, version) and what came
 // out (totals per group, per size and overall; counts of events and state changes).
 
-import type { BillingReport, CostTotals } from '../billing/report.js';
+import { commitmentFieldsLast, type BillingReport, type CostTotals } from '../billing/report.js';
+import { groupCommitmentCents } from '../billing/costs.js';
+import { commitmentSummary, type CommitmentSummary } from './commitments-summary.js';
 import { addCents, fromCents, groupCents, ZERO_CENTS, type MoneyCents } from '../billing/money.js';
 import type { FleetSimulation } from '../billing/simulation.js';
 import { ERROR_CODES, type LoadedScenario } from '../domain/index.js';
@@ -42,6 +44,8 @@ export interface RunSummary {
   capacity: Array<{ region: string; zone: string | null; vcpus: number | null; peakVcpus: number; meanVcpus: number; allocationFailures: number }>;
   /** Notes from the scenario loader (e.g. trace VMs outside the horizon). */
   notes: string[];
+  /** Reservations, savings plans, capacity reservations: the fleet's invoice and amortized cost, each commitment's use (only when the scenario has some). */
+  commitments?: CommitmentSummary;
 }
 
 export interface GroupActivity {
@@ -103,8 +107,16 @@ function capacity(sim: FleetSimulation): RunSummary['capacity'] {
  * rows (src/billing/money.ts), so a group's figures are the exact sums of its rows and the
  * fleet's and each size's are the exact sums of their groups.
  */
-function tidy<T extends CostTotals>(t: T, cents: MoneyCents): T {
+type ExtraCents = { list: number; billed: number; effective: number; licence: number };
+const ZERO_EXTRA: ExtraCents = { list: 0, billed: 0, effective: 0, licence: 0 };
+const addExtra = (a: ExtraCents, b: ExtraCents): ExtraCents => ({ list: a.list + b.list, billed: a.billed + b.billed, effective: a.effective + b.effective, licence: a.licence + b.licence });
+
+function tidy<T extends CostTotals>(t: T, cents: MoneyCents, extra: ExtraCents): T {
   const out = { ...t, secondsByState: { ...t.secondsByState } };
+  out.listCost = fromCents(extra.list);
+  out.billedCost = fromCents(extra.billed);
+  out.effectiveCost = fromCents(extra.effective);
+  out.licenceCost = fromCents(extra.licence);
   out.billedHours = Math.round(t.billedHours * 1e6) / 1e6;
   out.computeCost = fromCents(cents.compute);
   out.diskCost = fromCents(cents.disk);
@@ -117,17 +129,23 @@ function tidy<T extends CostTotals>(t: T, cents: MoneyCents): T {
 export function buildSummary(loaded: LoadedScenario, sim: FleetSimulation, report: BillingReport, wallSeconds: number, timelineRows: number | null): RunSummary {
   const s = loaded.scenario;
   const perGroup = groupCents(sim);
+  const perGroupExtra = groupCommitmentCents(sim);
   const groups: BillingReport['groups'] = {};
   const sizeCents = new Map<string, MoneyCents>();
+  const sizeExtra = new Map<string, ExtraCents>();
   let fleetCents: MoneyCents = ZERO_CENTS;
+  let fleetExtra = ZERO_EXTRA;
   for (const g of sim.layout.groups) {
-    const c = perGroup[g.index]!;
-    groups[g.name] = tidy(report.groups[g.name]!, c);
+    const c = perGroup[g.index]!, x = perGroupExtra[g.index]!;
+    groups[g.name] = tidy(report.groups[g.name]!, c, x);
     sizeCents.set(g.size, addCents(sizeCents.get(g.size) ?? ZERO_CENTS, c));
+    sizeExtra.set(g.size, addExtra(sizeExtra.get(g.size) ?? ZERO_EXTRA, x));
     fleetCents = addCents(fleetCents, c);
+    fleetExtra = addExtra(fleetExtra, x);
   }
   const sizes: BillingReport['sizes'] = {};
-  for (const [k, v] of Object.entries(report.sizes)) sizes[k] = tidy(v, sizeCents.get(k) ?? ZERO_CENTS);
+  for (const [k, v] of Object.entries(report.sizes)) sizes[k] = commitmentFieldsLast(tidy(v, sizeCents.get(k) ?? ZERO_CENTS, sizeExtra.get(k) ?? ZERO_EXTRA));
+  const commitments = commitmentSummary(sim, fleetCents, fleetExtra);
   return {
     fleetsimVersion: VERSION,
     scenario: {
@@ -148,11 +166,12 @@ export function buildSummary(loaded: LoadedScenario, sim: FleetSimulation, repor
       timelineRows,
     },
     currency: report.currency,
-    total: tidy(report.total, fleetCents),
+    total: commitmentFieldsLast(tidy(report.total, fleetCents, fleetExtra)),
     groups,
     sizes,
     activity: activity(sim),
     capacity: capacity(sim),
     notes: s.notes,
+    ...(commitments ? { commitments } : {}),
   };
 }
