@@ -17,6 +17,8 @@ import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './domain/index.js';
 import { ParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
+import { CommitmentOutputs } from './output/commitment-outputs.js';
+import { hasCommitments } from './domain/index.js';
 
 /** Run a scenario to its horizon in memory. */
 export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null } = {}): FleetSimulation {
@@ -37,6 +39,8 @@ export interface RunOptions {
   sliceSeconds?: number;
   /** csv (default), parquet or both: which twins of timeline, billing, series and capacity to write (docs/outputs.md). */
   format?: OutputFormat;
+  /** Write focus.csv, FOCUS 1.2 cost rows per VM and day (default: when the scenario has commitments; docs/outputs.md). */
+  focus?: boolean;
 }
 
 export interface RunResult {
@@ -67,6 +71,7 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   const parquet = wantsParquet(options.format) ? await ParquetOutputs.open(outDir) : null;
   const timelineFile = options.timeline === false || !csv ? null : new AtomicFile(timelinePath);
   const files: AtomicFile[] = [];
+  const commitmentFiles = new CommitmentOutputs(outDir, loaded.scenario, options.focus ?? hasCommitments(loaded.scenario.pricing));
   try {
     let writer: TimelineCsvWriter | null = null;
     const sim = new FleetSimulation(loaded.scenario, {
@@ -76,6 +81,7 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
         const pq = parquet?.timelineSink(layout, loaded.scenario.startMs);
         return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
       },
+      ...(commitmentFiles.active ? { hourly: commitmentFiles.hourly() } : {}),
     });
     const series = new SeriesRecorder(sim);
     const capacity = sim.capacity.length > 0 ? new CapacityRecorder(sim) : null;
@@ -124,7 +130,9 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     seriesFile.commit();
     capacityFile?.commit();
     parquet?.commit();
+    commitmentFiles.commit();
     // A folder reused from an earlier run must not keep files this run did not write.
+    for (const f of ['commitments.csv', 'focus.csv']) if (!commitmentFiles.files.includes(path.join(outDir, f))) fs.rmSync(path.join(outDir, f), { force: true });
     if (!capacityFile) fs.rmSync(capacityPath, { force: true });
     if (!billing) fs.rmSync(billingPath, { force: true });
     const written = new Set(parquet ? parquet.files.map((f) => f.finalPath) : []);
@@ -136,13 +144,14 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     return {
       outDir,
       files: [...(timelineFile ? [timelinePath] : []), ...(billing ? [billingPath] : []), seriesFile.finalPath, ...(capacityFile ? [capacityPath] : []),
-        ...(parquet ? parquet.files.map((f) => f.finalPath) : []), path.join(outDir, 'summary.json')],
+        ...(parquet ? parquet.files.map((f) => f.finalPath) : []), ...commitmentFiles.files, path.join(outDir, 'summary.json')],
       sim, report, summary,
     };
   } catch (e) {
     timelineFile?.abort();
     for (const f of files) f.abort();
     parquet?.abort();
+    commitmentFiles.abort();
     if (!existed) fs.rmSync(outDir, { recursive: true, force: true });
     throw e;
   }

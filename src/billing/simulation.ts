@@ -23,7 +23,7 @@ export interface FleetOptions {
    * Hourly metering (hourly.ts): on when the scenario has commitments, or when `onDay` asks
    * for per-day figures (focus.csv); `onHour` sees each clock hour's commitment figures.
    */
-  hourly?: HourlyBillingOptions;
+  hourly?: HourlyBillingOptions | ((layout: FleetLayout) => HourlyBillingOptions);
 }
 
 export class FleetSimulation {
@@ -39,7 +39,8 @@ export class FleetSimulation {
       billed: this.rules.billed,
       meter: (layout) => {
         meter = new BillingMeter(layout, this.rules);
-        if (hasCommitments(scenario.pricing) || options.hourly?.onDay) meter.hourly = new HourlyBilling(layout, this.rules, commitmentEngine(scenario, layout), options.hourly);
+        const h = typeof options.hourly === 'function' ? options.hourly(layout) : options.hourly;
+        if (hasCommitments(scenario.pricing) || h?.onDay) meter.hourly = new HourlyBilling(layout, this.rules, commitmentEngine(scenario, layout), h);
         return meter;
       },
       policies: options.policies,

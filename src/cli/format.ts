@@ -11,17 +11,54 @@ function table(rows: string[][], rightAligned: boolean[]): string {
   return rows.map((r) => r.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
 }
 
+const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+
+/**
+ * The run table with commitments: per group list (pay-as-you-go), billed (invoice) and
+ * effective (amortized) compute, licences and disks; the fleet's commitment rows and its
+ * all-in cost; then one line per commitment with its utilisation and what it saved.
+ */
+function commitmentTable(s: RunSummary): string[] {
+  const cur = s.currency;
+  const c = s.commitments!;
+  const rows: string[][] = [['group', 'size', 'VMs', 'billed hours', `list ${cur}`, `billed ${cur}`, `effective ${cur}`, `licence ${cur}`, `disk+IP ${cur}`, `total ${cur}`]];
+  for (const [name, g] of Object.entries(s.groups)) {
+    rows.push([name, g.size, int.format(g.vms), hours.format(g.billedHours), money.format(g.listCost), money.format(g.billedCost), money.format(g.effectiveCost), money.format(g.licenceCost), money.format(g.otherCost),
+      money.format(g.effectiveCost + g.licenceCost + g.otherCost)]);
+  }
+  const unusedCr = c.unusedCapacityReservationCost;
+  if (c.unusedCapacityReservationListCost !== 0) {
+    rows.push(['unused capacity reservations', '', '', '', money.format(c.unusedCapacityReservationListCost), money.format(c.unusedCapacityReservationBilledCost), money.format(unusedCr), '', '', money.format(unusedCr)]);
+  }
+  rows.push(['commitment fees / unused', '', '', '', '', money.format(c.commitmentFees), money.format(c.unusedCommitmentCost), '', '', money.format(c.unusedCommitmentCost)]);
+  const t = s.total;
+  rows.push(['total', '', int.format(t.vms), hours.format(t.billedHours), money.format(c.listCost), money.format(c.billedCost), money.format(c.effectiveCost), money.format(c.licenceCost), money.format(t.otherCost), money.format(c.totalCost)]);
+  const out = [table(rows, [false, false, true, true, true, true, true, true, true, true]), ''];
+  out.push(`saving against pay-as-you-go: ${money.format(c.saving)} ${cur} (${pct(c.savingFraction)} of ${money.format(c.listCost)} ${cur} list compute); unused commitment ${money.format(c.unusedCommitmentCost)} ${cur}`);
+  for (const it of c.items) {
+    const kind = it.kind === 'reservation' ? 'reservation' : it.kind === 'savingsPlan' ? 'savings plan' : 'capacity reservation';
+    const unit = it.unit === 'currency' ? cur : it.unit === 'unit-hours' ? 'unit-hours' : it.unit === 'normalized-unit-hours' ? 'normalized unit-hours' : 'instance-hours';
+    const used = `${hours.format(it.used)} of ${hours.format(it.capacity)} ${unit}`;
+    out.push(`  ${kind} ${it.name}${it.term ? ` (${it.term})` : ''}: utilisation ${pct(it.utilisation)} (${used}); cost ${money.format(it.cost)} ${cur}, unused ${money.format(it.unusedCost)} ${cur}, saving ${money.format(it.saving)} ${cur}`);
+  }
+  return out;
+}
+
 export function formatRunReport(s: RunSummary, files: string[]): string {
   const cur = s.currency;
   const days = s.scenario.horizonSeconds / 86400;
   const head = `fleetsim ${s.fleetsimVersion} · ${s.scenario.name} · ${int.format(s.run.vms)} VMs · ${hours.format(days).replace(/\.00$/, '')} days from ${s.scenario.start} · seed ${s.scenario.seed} · ${s.scenario.billing.preset}, per ${s.scenario.billing.granularity}`;
-  const rows: string[][] = [['group', 'size', 'VMs', 'billed h/VM', 'billed hours', `compute ${cur}`, `disk+IP ${cur}`, `total ${cur}`]];
-  for (const [name, g] of Object.entries(s.groups)) {
-    rows.push([name, g.size, int.format(g.vms), g.vms ? hours.format(g.billedHours / g.vms) : '-', hours.format(g.billedHours), money.format(g.computeCost), money.format(g.otherCost), money.format(g.totalCost)]);
+  const lines = [head, ''];
+  if (s.commitments) lines.push(...commitmentTable(s));
+  else {
+    const rows: string[][] = [['group', 'size', 'VMs', 'billed h/VM', 'billed hours', `compute ${cur}`, `disk+IP ${cur}`, `total ${cur}`]];
+    for (const [name, g] of Object.entries(s.groups)) {
+      rows.push([name, g.size, int.format(g.vms), g.vms ? hours.format(g.billedHours / g.vms) : '-', hours.format(g.billedHours), money.format(g.computeCost), money.format(g.otherCost), money.format(g.totalCost)]);
+    }
+    const t = s.total;
+    rows.push(['total', '', int.format(t.vms), '', hours.format(t.billedHours), money.format(t.computeCost), money.format(t.otherCost), money.format(t.totalCost)]);
+    lines.push(table(rows, [false, false, true, true, true, true, true, true]));
   }
-  const t = s.total;
-  rows.push(['total', '', int.format(t.vms), '', hours.format(t.billedHours), money.format(t.computeCost), money.format(t.otherCost), money.format(t.totalCost)]);
-  const lines = [head, '', table(rows, [false, false, true, true, true, true, true, true])];
   const r = s.run;
   const notes: string[] = [];
   for (const c of s.capacity ?? []) {

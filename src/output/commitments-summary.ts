@@ -44,8 +44,10 @@ export interface CommitmentSummary {
   commitmentFees: number;
   /** Reservation and savings-plan commitment nobody used (lost). */
   unusedCommitmentCost: number;
-  /** Effective cost of capacity reservations' unused units. */
+  /** Effective cost of capacity reservations' unused units; their pay-as-you-go value and their billed cost. */
   unusedCapacityReservationCost: number;
+  unusedCapacityReservationListCost: number;
+  unusedCapacityReservationBilledCost: number;
   /** Windows licence meters (never covered). */
   licenceCost: number;
   /** billedCost + licenceCost + disks and public IPs: what the run costs in all. */
@@ -88,6 +90,8 @@ export function commitmentSummary(sim: FleetSimulation, fleet: MoneyCents, extra
     commitmentFees: fromCents(feesC),
     unusedCommitmentCost: fromCents(toCents(res.total.unusedCommitment)),
     unusedCapacityReservationCost: fromCents(toCents(res.total.unusedCapacityReservation)),
+    unusedCapacityReservationListCost: fromCents(toCents(crList)),
+    unusedCapacityReservationBilledCost: fromCents(toCents(crBilled)),
     licenceCost: fromCents(extra.licence),
     totalCost: fromCents(billedC + extra.licence + fleet.other),
     items,

@@ -30,6 +30,7 @@ export const runCommand: Command = (y, ctx) => y.command(
     .option('timeline', { type: 'boolean', default: true, describe: 'write timeline.csv (--no-timeline: billing only)' })
     .option('replications', { type: 'string', alias: 'r', describe: 'runs with derived seeds, one rep-NNN/ folder each, plus statistics (default 1)' })
     .option('report', { type: 'boolean', default: true, describe: 'write report.html, the charts of the run (--no-report: skip)' })
+    .option('focus', { type: 'boolean', describe: 'write focus.csv, FOCUS 1.2 cost rows per VM and day (default: when the scenario has commitments)' })
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' }), [['run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate'], ['run scenarios/office-week.yaml --set billing.preset=azure-2023', 'same fleet, 2023 billing rules'], ['run scenarios/office-week.yaml --format parquet', 'typed Parquet instead of CSV, ~50x smaller'], ['run scenarios/office-week.yaml -r 8 -w 2 --no-timeline', '8 replications on 2 threads, mean and 95% CI'], ['run scenarios/office-week.yaml --json -q | jq .total', 'the summary for scripts'], ['run scenarios/office-week.yaml -r 32 --shard 3/8 --out /shared/ow', 'shard 3 of 8 of a study, then fleetsim merge (docs/scale-out.md)']], EXIT_CODES_TEXT),
   async (args) => {
     const replications = parseReplications(args.replications);
@@ -54,6 +55,7 @@ export const runCommand: Command = (y, ctx) => y.command(
         outDir,
         timeline: Boolean(args.timeline),
         format,
+        ...(args.focus !== undefined ? { focus: Boolean(args.focus) } : {}),
         signal: ctx.signal,
         onProgress: (t) => bar?.update(t, { day: Math.floor(t / 86400), days }),
       });

@@ -1,0 +1,73 @@
+// The files a run with commitments adds: commitments.csv (per commitment per clock hour) and
+// focus.csv (FOCUS 1.2 rows per VM per day), both streamed from the hourly meter while the
+// simulation runs and written atomically. runToDirectory asks this module for the meter's
+// callbacks, and commits or aborts the files with the others.
+
+import path from 'node:path';
+import { describeCommitments } from '../billing/commitments/index.js';
+import type { HourlyBillingOptions } from '../billing/hourly.js';
+import type { FleetLayout } from '../model/layout.js';
+import { hasCommitments, type Scenario } from '../domain/index.js';
+import { CommitmentsCsvWriter } from './commitments-csv.js';
+import { FocusCsvWriter } from './focus-csv.js';
+
+export class CommitmentOutputs {
+  private commitmentsCsv: CommitmentsCsvWriter | null = null;
+  private focus: FocusCsvWriter | null = null;
+  readonly files: string[] = [];
+
+  /** @param focus write focus.csv (default: when the scenario has commitments). */
+  constructor(private readonly dir: string, private readonly scenario: Scenario, private readonly focusWanted: boolean) {}
+
+  /** Whether the run writes any of these files. */
+  get active(): boolean {
+    return hasCommitments(this.scenario.pricing) || this.focusWanted;
+  }
+
+  /** The meter's callbacks; the writers open once the layout is known (arrivals drawn). */
+  hourly(): (layout: FleetLayout) => HourlyBillingOptions {
+    const sc = this.scenario;
+    return (layout) => {
+      {
+        const price = Float64Array.from(layout.groups, (g) => g.pricePerHour);
+        const licence = Float64Array.from(layout.groups, (g) => {
+          const l = sc.groups[g.index]!.licence;
+          return l && l.os === 'windows' && l.licenseType !== 'Windows_Server' ? l.windowsPerVcpuHour * g.vcpus : 0;
+        });
+        const cm = sc.pricing?.commitments ?? { reservations: [], savingsPlans: [], capacityReservations: [] };
+        const infos = describeCommitments(cm);
+        if (hasCommitments(sc.pricing)) {
+          const f = path.join(this.dir, 'commitments.csv');
+          this.commitmentsCsv = new CommitmentsCsvWriter(f, infos);
+          this.files.push(f);
+        }
+        if (this.focusWanted) {
+          const f = path.join(this.dir, 'focus.csv');
+          const bookRegion = sc.pricing?.priceBook?.region ?? null;
+          const crs = cm.capacityReservations;
+          this.focus = new FocusCsvWriter(f, {
+            layout, currency: sc.billing.currency, commitments: infos, price, licence,
+            regionOf: layout.groups.map((g) => (g.region === 'default' && bookRegion ? bookRegion : g.region)),
+            capacityReservationOf: layout.groups.map((g) => crs.find((c) => !g.spot && c.size === g.size && c.region === g.region && (c.zone === null || c.zone === g.zone) && (c.scope === null || c.scope.includes(g.name)))?.name ?? null),
+            capacityReservations: crs.map((c, i) => ({ key: layout.groups.length + i, size: c.size, region: c.region === 'default' && bookRegion ? bookRegion : c.region })),
+          });
+          this.files.push(f);
+        }
+      }
+      return {
+        onHour: (h) => this.commitmentsCsv?.hour(h),
+        ...(this.focusWanted ? { onDay: (d: Parameters<NonNullable<HourlyBillingOptions['onDay']>>[0]) => this.focus?.day(d) } : {}),
+      };
+    };
+  }
+
+  commit(): void {
+    this.commitmentsCsv?.commit();
+    this.focus?.commit();
+  }
+
+  abort(): void {
+    this.commitmentsCsv?.abort();
+    this.focus?.abort();
+  }
+}
