@@ -115,6 +115,19 @@ export class Capacity implements CapacityFeature {
     this.heldVcpus[vm] = 0;
   }
 
+  /** Never guaranteed: only capacity reservations (reserved.ts) guarantee an allocation. */
+  guaranteed(): boolean {
+    return false;
+  }
+
+  /**
+   * Take (or, negative, give back) vCPUs of a region, and of a zone of it, that no VM holds:
+   * what capacity reservations hold (reserved.ts). `at` is not before the pools' last change.
+   */
+  hold(region: string, zone: string | null, vcpus: number, at: number): void {
+    for (const p of this.pools) if (p.region === region && (p.zone === null || p.zone === zone)) this.use(p, vcpus, at);
+  }
+
   private use(pool: CapacityPool, dv: number, now: number): void {
     pool.integral += pool.used * (now - pool.lastChange);
     pool.lastChange = now;

@@ -18,6 +18,7 @@ import { Engine } from '../engine/index.js';
 import { ALLOCATION_ERROR_CODES, ERROR_CODES, OP_CREATE, operationCode, type OperationName, type Scenario } from '../domain/index.js';
 import { Autoscaler, type ScalingPolicy } from './autoscale.js';
 import { Capacity, type AllocationPolicy, type CapacityPool } from './capacity.js';
+import { ReservedCapacity } from './reserved.js';
 import { EV_AUTOSCALE, EV_CREATE, EV_EVICT, EV_EVICT_NOTICE, EV_LATE, EV_LIFETIME, EV_PHASE, EV_RETRY, EV_RULE } from './events.js';
 import { Failures } from './failures.js';
 import { FleetLayout } from './layout.js';
@@ -66,6 +67,8 @@ export class FleetModel {
   readonly lifecycle: Lifecycle;
   readonly failures: Failures | null;
   readonly capacity: Capacity | null;
+  /** Capacity reservations' guaranteed units (null when the scenario has none). */
+  readonly reserved: ReservedCapacity | null;
   readonly spot: Spot | null;
   readonly lifetimes: Lifetimes | null;
   readonly autoscale: Autoscaler | null;
@@ -92,6 +95,7 @@ export class FleetModel {
     const streams = new RandomStreams(scenario.seed, this.layout.groups, n);
     this.failures = Failures.needed(groups) ? new Failures(this.engine, this.store, this.stats, streams, groups, this.horizon) : null;
     this.capacity = scenario.capacity.length > 0 ? new Capacity(scenario, this.layout, this.stats, options.policies?.allocation) : null;
+    this.reserved = scenario.pricing?.commitments.capacityReservations.length ? new ReservedCapacity(scenario, this.layout, this.capacity) : null;
     this.spot = groups.some((g) => g.spot !== null) ? new Spot(this.engine, this.store, streams, groups, sink, this.horizon) : null;
     this.lifetimes = Lifetimes.needed(groups, this.workload) ? new Lifetimes(this.engine, this.store, streams, groups, this.workload, this.horizon) : null;
     this.autoscale = groups.some((g) => g.autoscale !== null) ? new Autoscaler(this.store, this.stats, groups) : null;
@@ -103,9 +107,9 @@ export class FleetModel {
       this.capacity.onNoRoom = (g, vcpus) => spot.evictForCapacity(g, vcpus);
     }
 
-    const groupFeatures = Uint8Array.from(groups, (g) =>
-      (this.capacity ? F_CAPACITY : 0) | (g.spot ? F_SPOT : 0) | (g.autoscale ? F_AUTOSCALE : 0));
-    const features: Features = { failures: this.failures, capacity: this.capacity, spot: this.spot, lifetimes: this.lifetimes, autoscale: this.autoscale };
+    const groupFeatures = Uint8Array.from(groups, (g, gi) =>
+      (this.capacity || this.reserved?.covers(gi) ? F_CAPACITY : 0) | (g.spot ? F_SPOT : 0) | (g.autoscale ? F_AUTOSCALE : 0));
+    const features: Features = { failures: this.failures, capacity: this.reserved ?? this.capacity, spot: this.spot, lifetimes: this.lifetimes, autoscale: this.autoscale };
     this.lifecycle = new Lifecycle({
       engine: this.engine, store: this.store, stats: this.stats, table, durations, streams, groups,
       billed: options.billed, meter: options.meter(this.layout), sink, features, groupFeatures, hibernated: this.hibernated,
@@ -202,6 +206,7 @@ export class FleetModel {
   finishEvents(): boolean {
     if (this.finished) return false;
     this.engine.run(this.horizon);
+    this.reserved?.close(this.horizon);
     this.capacity?.close(this.horizon);
     this.finished = true;
     return true;

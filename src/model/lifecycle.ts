@@ -53,6 +53,8 @@ export interface CapacityFeature {
   /** 0 when granted (or already held), else 1 + the error code index. */
   allocate(vm: number, g: number, now: number): number;
   release(vm: number, g: number, now: number): void;
+  /** A capacity reservation guarantees the VM's allocation (reserved.ts): no capacity error may fail it. */
+  guaranteed(vm: number, g: number, now: number): boolean;
 }
 
 /** Spot evictions (spot.ts). */
@@ -204,7 +206,7 @@ export class Lifecycle {
     // Only a VM without a host needs an allocation: a stopped one keeps its host.
     const alloc = this.t.allocation[op]!;
     const needsHost = (alloc === ALLOC_TAKE && (p === ABSENT || p === DEALLOCATED)) || (alloc === ALLOC_RESIZE && p !== DEALLOCATED);
-    if (IS_ALLOCATION_CODE[failing] === 1 && !needsHost) failing = 0;
+    if (IS_ALLOCATION_CODE[failing] === 1 && (!needsHost || (alloc === ALLOC_TAKE && fx.capacity !== null && fx.capacity.guaranteed(vm, g, now)))) failing = 0;
     if (failing === 0 && needsHost && fx.capacity !== null && alloc === ALLOC_TAKE) failing = fx.capacity.allocate(vm, g, now);
     st[b + ST_FAILING] = failing;
     if (IS_ALLOCATION_CODE[failing] === 1) {
