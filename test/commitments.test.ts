@@ -363,7 +363,7 @@ test('checkCommitments: unknown sizes, groups and flexibility groups, Spot scope
       reservation('a', 'Standard_DS4_v2', { instanceSizeFlexibility: true, flexibilityGroup: 'DSv2 Serie', scope: ['batch', 'wbe'] }),
       reservation('c', 'Standard_D2s_v3', { instanceSizeFlexibility: true, endSeconds: 2 * 8760 * H }),
     ],
-    savingsPlans: [plan('p', { hourlyCommitment: 0 })],
+    savingsPlans: [plan('p', { hourlyCommitment: -1 })],
     capacityReservations: [{ name: 'cr', size: 'Standard_D2s_v3', region: 'eastus', zone: null, quantity: -1, scope: null, startSeconds: 10, endSeconds: 5 }],
   }), ctx);
   assert.equal(problems.map((p) => `${p.path}: ${p.problem}${p.hint ? ` (${p.hint})` : ''}`), [

@@ -91,7 +91,7 @@ test('replication 0 is the plain run; seeds and totals in replications.csv', asy
   assert.equal(b, a);
 
   const lines = fs.readFileSync(path.join(tmp, 'w2', 'replications.csv'), 'utf8').trim().split('\n');
-  assert.is(lines[0], 'replication,seed,group,billed_hours,compute_cost,other_cost,total_cost,allocation_failures,failed_operations');
+  assert.is(lines[0], 'replication,seed,group,billed_hours,compute_cost,other_cost,total_cost,allocation_failures,failed_operations,effective_cost');
   assert.is(lines.length, 1 + 4 * 3);
   for (let k = 0; k < 4; k++) {
     const [ra, rb, rt] = lines.slice(1 + 3 * k, 4 + 3 * k).map((l) => l.split(','));

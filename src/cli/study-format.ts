@@ -19,12 +19,31 @@ function pm(s: Stat, f: Intl.NumberFormat): string {
   return `${f.format(s.mean)} ± ${f.format((s.ciHigh - s.ciLow) / 2)}`;
 }
 
-function statRow(label: string, s: GroupStats): string[] {
-  return [label, pm(s.billedHours, f2), pm(s.computeCost, f2), pm(s.otherCost, f2), pm(s.totalCost, f2), pm(s.allocationFailures, f1), pm(s.failedOperations, f1)];
+function statRow(label: string, s: GroupStats, effective = false): string[] {
+  const row = [label, pm(s.billedHours, f2), pm(s.computeCost, f2), pm(s.otherCost, f2), pm(s.totalCost, f2), pm(s.allocationFailures, f1), pm(s.failedOperations, f1)];
+  if (effective) row.splice(5, 0, s.effectiveCost ? pm(s.effectiveCost, f2) : '-');
+  return row;
 }
 
-function head(first: string, cur: string): string[] {
-  return [first, 'billed hours', `compute ${cur}`, `other ${cur}`, `total ${cur}`, 'alloc. failures', 'failed ops'];
+function head(first: string, cur: string, effective = false): string[] {
+  const row = [first, 'billed hours', `compute ${cur}`, `other ${cur}`, `total ${cur}`, 'alloc. failures', 'failed ops'];
+  if (effective) row.splice(5, 0, `effective ${cur}`);
+  return row;
+}
+
+/** Commitments or licences make effective cost differ from total cost: then it is shown, and the cheapest point marked. */
+function showsEffective(blocks: GroupStats[]): boolean {
+  return blocks.some((b) => b.effectiveCost !== undefined && Math.abs(b.effectiveCost.mean - b.totalCost.mean) > 0.005);
+}
+
+/** The point with the lowest mean effective cost (the first of equals). */
+export function optimumPoint(points: ReadonlyArray<{ point: number; statistics: { total: GroupStats } }>): number | null {
+  let best: number | null = null, v = Infinity;
+  for (const p of points) {
+    const m = p.statistics.total.effectiveCost?.mean;
+    if (m !== undefined && m < v - 1e-9) { v = m; best = p.point; }
+  }
+  return best;
 }
 
 export function formatStudyReport(r: StudyResult, wallSeconds: number): string {
@@ -32,20 +51,30 @@ export function formatStudyReport(r: StudyResult, wallSeconds: number): string {
   const n = s.replications.count;
   const lines = [`fleetsim ${s.fleetsimVersion} · ${s.scenario.name} · ${n} replications (seeds ${s.replications.seeds.slice(0, 4).join(', ')}${n > 4 ? ', ...' : ''}) · mean ± 95% CI`, ''];
   if (s.statistics) {
-    const rows = [head('group', s.currency)];
-    for (const [g, st] of Object.entries(s.statistics.groups)) rows.push(statRow(g, st));
-    rows.push(statRow('total', s.statistics.total));
+    const eff = showsEffective([s.statistics.total]);
+    const rows = [head('group', s.currency, eff)];
+    for (const [g, st] of Object.entries(s.statistics.groups)) rows.push(statRow(g, st, eff));
+    rows.push(statRow('total', s.statistics.total, eff));
     lines.push(table(rows));
   }
   if (s.points) {
-    const rows = [head('point', s.currency)];
-    for (const p of s.points) rows.push(statRow(`${p.point}: ${Object.entries(p.params).map(([k, v]) => `${k}=${v}`).join(' ')}${s.sweep?.baseline === p.point ? ' (baseline)' : ''}`, p.statistics.total));
+    const eff = showsEffective(s.points.map((p) => p.statistics.total));
+    const best = eff ? optimumPoint(s.points) : null;
+    const rows = [head('point', s.currency, eff)];
+    for (const p of s.points) {
+      const mark = (s.sweep?.baseline === p.point ? ' (baseline)' : '') + (best === p.point ? ' <- lowest effective cost' : '');
+      rows.push(statRow(`${p.point}: ${Object.entries(p.params).map(([k, v]) => `${k}=${v}`).join(' ')}${mark}`, p.statistics.total, eff));
+    }
     lines.push(table(rows));
     const diffs = s.points.filter((p) => p.differences);
     if (diffs.length) {
-      const d = [head('minus baseline', s.currency)];
-      for (const p of diffs) d.push(statRow(`${p.point}: ${Object.entries(p.params).map(([k, v]) => `${k}=${v}`).join(' ')}`, p.differences!.total));
+      const d = [head('minus baseline', s.currency, eff)];
+      for (const p of diffs) d.push(statRow(`${p.point}: ${Object.entries(p.params).map(([k, v]) => `${k}=${v}`).join(' ')}`, p.differences!.total, eff));
       lines.push('', table(d));
+    }
+    if (best !== null) {
+      const b = s.points[best]!;
+      lines.push('', `lowest effective cost: point ${best} (${Object.entries(b.params).map(([k, v]) => `${k}=${v}`).join(' ')}), ${f2.format(b.statistics.total.effectiveCost.mean)} ${s.currency}`);
     }
   }
   lines.push('', `wrote ${r.outDir}${path.sep}{${r.files.map((f) => path.basename(f)).join(', ')}} and one folder per replication · ${wallSeconds.toFixed(2)} s`);

@@ -142,6 +142,7 @@ const METRIC_SCHEMA: ColumnSchema[] = [
   money('total_cost', 'compute + other'),
   int('allocation_failures', 'failed operations with a no-capacity code'),
   int('failed_operations', 'failed operations (any code)'),
+  money('effective_cost', 'amortized compute + licences + disks and IPs; the fleet total adds unused commitment and capacity-reservation units (the invoice). Equal to total_cost with no commitments and no licences'),
 ];
 
 const REPLICATIONS: TableSchema = {

@@ -7,7 +7,7 @@
 import { formatCents, toCents } from '../billing/money.js';
 import { fixed6 } from './fixed.js';
 
-const MONEY = new Set(['compute_cost', 'other_cost', 'total_cost']);
+const MONEY = new Set(['compute_cost', 'other_cost', 'total_cost', 'effective_cost']);
 const COUNTS = new Set(['allocation_failures', 'failed_operations']);
 
 /** A metric of one replication (column name as in METRIC_COLUMNS). */

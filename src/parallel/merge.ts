@@ -28,7 +28,7 @@ export interface MergeResult extends StudyResult {
 }
 
 /** Files a run writes into a replication folder: any of them that the unit did not write is stale there. */
-const RUN_FILES = ['timeline.csv', 'billing.csv', 'series.csv', 'capacity.csv', 'summary.json', 'report.html'];
+const RUN_FILES = ['timeline.csv', 'billing.csv', 'series.csv', 'capacity.csv', 'commitments.csv', 'focus.csv', 'summary.json', 'report.html'];
 
 const isDir = (p: string): boolean => { try { return fs.statSync(p).isDirectory(); } catch { return false; } };
 const isShardFolder = (p: string): boolean => fs.existsSync(path.join(p, SHARD_MANIFEST)) || fs.existsSync(path.join(p, SHARD_PENDING));

@@ -96,7 +96,7 @@ export function bucketing(data: ResultsData): Bucketing {
 }
 
 /** A time axis whose ticks fall on whole hours, days or months (UTC) and read alike. */
-function timeAxis(data: ResultsData): Record<string, unknown> {
+export function timeAxis(data: ResultsData): Record<string, unknown> {
   const days = data.summary.scenario.horizonSeconds / 86400;
   let tick: Record<string, unknown>;
   // Hour intervals as tickCount crash vega's SVG renderer (6.x), so short runs get a plain count.

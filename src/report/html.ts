@@ -8,6 +8,7 @@ import path from 'node:path';
 import { formatOffset } from '../scenario/time.js';
 import type { Bucketing, RenderedChart } from './charts.js';
 import type { ReportTotals, ResultsData } from './load.js';
+import { commitmentSection } from './commitments.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -17,7 +18,7 @@ const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const hours = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-const CSS = `
+export const CSS = `
 :root { color-scheme: light; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #222; margin: 0; background: #f6f7f9; }
 main { max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; min-height: 100vh; box-sizing: border-box; }
@@ -125,6 +126,7 @@ export function renderHtml(data: ResultsData, charts: RenderedChart[], b: Bucket
     [`${money.format(t.totalCost)} ${escapeHtml(cur)}`, 'total cost'],
     [`${money.format(t.computeCost)} ${escapeHtml(cur)}`, 'compute'],
     [`${hours.format(billedStateHours)} h`, 'billed VM-hours'],
+    ...(s.commitments ? [[`${money.format(s.commitments.effectiveCost)} ${escapeHtml(cur)}`, `compute amortized with commitments (saving ${money.format(s.commitments.saving)})`]] : []),
     ...(reps && reps.stat.ciLow !== null && reps.stat.ciHigh !== null
       ? [[`${money.format(reps.stat.mean)} ${escapeHtml(cur)}`, `mean total over ${reps.stat.n} replications, ${Math.round(reps.confidence * 100)}% CI ${money.format(reps.stat.ciLow)} – ${money.format(reps.stat.ciHigh)}`]]
       : []),
@@ -174,6 +176,7 @@ ${groupRows}
 ${totalRow}
 </tbody>
 </table></div>
+${s.commitments ? commitmentSection(s.commitments, cur) : ''}
 <h2>Charts</h2>
 ${figures}
 <p class="note">How the data was summarised: ${bucketNote} Per-group hours come from summary.json; timeline.csv is not read.${repNote}</p>

@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../output/atomic.js';
 import { buildCharts, bucketing, renderChart } from './charts.js';
 import { renderHtml } from './html.js';
 import { loadResults } from './load.js';
+import { commitmentCharts } from './commitments.js';
+import { readSweepSummary, renderSweepHtml, sweepChart } from './sweep.js';
 
 export { loadResults } from './load.js';
 export type { ResultsData, ReportSummary, SeriesData, Replications } from './load.js';
@@ -16,8 +18,14 @@ export type { Chart, RenderedChart } from './charts.js';
 
 /** The report page of a results folder, as HTML text. */
 export async function buildReport(resultsDir: string): Promise<{ html: string; chartIds: string[] }> {
+  // A sweep folder gets its own page: the cost of every point, the cheapest marked (sweep.ts).
+  const sweep = readSweepSummary(resultsDir);
+  if (sweep) {
+    const chart = await renderChart(sweepChart(sweep));
+    return { html: renderSweepHtml(sweep, chart), chartIds: [chart.id] };
+  }
   const data = loadResults(resultsDir);
-  const charts = await Promise.all(buildCharts(data).map(renderChart));
+  const charts = await Promise.all([...buildCharts(data), ...(data.commitments ? commitmentCharts(data, data.commitments) : [])].map(renderChart));
   return { html: renderHtml(data, charts, bucketing(data)), chartIds: charts.map((c) => c.id) };
 }
 

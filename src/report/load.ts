@@ -13,6 +13,7 @@ import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
 import { VERSION } from '../version.js';
 import { CONFIDENCE, describe, type Stat } from '../parallel/stats.js';
 import { parseCsv } from './csv.js';
+import { readCommitmentSeries, type CommitmentSeries, type ReportCommitments } from './commitments.js';
 
 /** Power states shown in the report, in chart order (power codes 0..6). */
 export const REPORT_STATES: readonly string[] = POWER_NAMES.slice(0, TIMED_POWER_STATES);
@@ -48,6 +49,8 @@ export interface ReportSummary {
   currency: string;
   total: ReportTotals;
   groups: Record<string, ReportTotals>;
+  /** Runs with commitments (docs/commitments.md). */
+  commitments?: ReportCommitments;
 }
 
 /** series.csv, reshaped: one column of values per time sample. */
@@ -83,6 +86,8 @@ export interface ResultsData {
   replications: Replications | null;
   /** Allocation failures of the whole run (last sample of series.csv). */
   allocationFailures: number;
+  /** commitments.csv of the run, when it had commitments. */
+  commitments: CommitmentSeries | null;
 }
 
 const SERIES_REQUIRED = ['time_s', 'group', ...REPORT_STATES.map((s) => `${s}_vms`), 'compute_cost_cum', 'allocation_failures_cum'];
@@ -279,5 +284,5 @@ export function loadResults(dir: string): ResultsData {
   const replications = readReplications(dir, top);
   const last = series.times.length - 1;
   const allocationFailures = series.allocationFailuresCum.reduce((a, g) => a + g[last]!, 0);
-  return { dir, runDir, summary, series, replications, allocationFailures };
+  return { dir, runDir, summary, series, replications, allocationFailures, commitments: readCommitmentSeries(runDir) };
 }

@@ -441,9 +441,8 @@ const reservation = def('reservation', closed(
     flexibilityGroup: Type.Optional(name('Instance size flexibility group of the ratio table (e.g. "Dsv5 Series"); found from `size` when not given.')),
     region: Type.Optional(name('Region whose VMs it covers: a region of the groups (default: the only one, or `default` when capacity is not modelled).')),
     quantity: number(0, L.MAX_COMMITMENT_QUANTITY, {
-      exclusiveMin: true,
-      description: `Instances of the size (a whole number > 0), or normalized units for a flexibility group (> 0); at most ${n(L.MAX_COMMITMENT_QUANTITY)}. Each covers up to one instance-hour per clock hour.`,
-      expected: 'a number > 0 (whole instances of the size)',
+      description: `Instances of the size (a whole number >= 0), or normalized units for a flexibility group (>= 0); at most ${n(L.MAX_COMMITMENT_QUANTITY)}. Each covers up to one instance-hour per clock hour; 0 covers nothing (a sweep's baseline).`,
+      expected: 'a number >= 0 (whole instances of the size)',
       limit: LIMITS_HINT,
     }),
     term: term('Term: 1y (8,760 h) or 3y (26,280 h); the price per hour is the term price / those hours.'),
@@ -460,9 +459,8 @@ const savingsPlan = def('savingsPlan', closed(
   {
     name: Type.Optional(commitmentName('savings plan')),
     hourlyCommitment: number(0, L.MAX_HOURLY_COMMITMENT, {
-      exclusiveMin: true,
-      description: `Spend committed per hour, in the billing currency (> 0, at most ${n(L.MAX_HOURLY_COMMITMENT)}): paid whether used or not.`,
-      expected: 'an amount > 0 per hour',
+      description: `Spend committed per hour, in the billing currency (>= 0, at most ${n(L.MAX_HOURLY_COMMITMENT)}): paid whether used or not; 0 commits nothing (a sweep's baseline).`,
+      expected: 'an amount >= 0 per hour',
       limit: LIMITS_HINT,
     }),
     term: term('Term: 1y or 3y (3-year plans are applied first).'),
@@ -483,7 +481,7 @@ const capacityReservation = def('capacityReservation', closed(
     size: name('The size reserved: a key of `sizes`.'),
     region: Type.Optional(name('Region (default: the only one of the groups, or `default`).')),
     zone: Type.Optional(zone()),
-    quantity: number(1, L.MAX_COMMITMENT_QUANTITY, { integer: true, description: `Units (VMs of the size), a whole number >= 1, at most ${n(L.MAX_COMMITMENT_QUANTITY)}.`, limit: LIMITS_HINT }),
+    quantity: number(0, L.MAX_COMMITMENT_QUANTITY, { integer: true, description: `Units (VMs of the size), a whole number >= 0, at most ${n(L.MAX_COMMITMENT_QUANTITY)}.`, limit: LIMITS_HINT }),
     scope: Type.Optional(scopeOf('capacity reservation')),
     ...commitmentWindow,
   },

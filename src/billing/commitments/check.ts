@@ -1,6 +1,6 @@
 // The semantic checks of commitments that the scenario loader needs beyond its schema:
 // unknown sizes, groups and flexibility groups (with a did-you-mean), commitments on Spot
-// groups, non-positive quantities, terms that end before the commitment does, names used
+// groups, negative quantities, terms that end before the commitment does, names used
 // twice. Paths are relative to the scenario root (`reservations[0].size`); the loader adds
 // the file and line and turns each problem into an InputError.
 import type { CommitmentsSpec, SizeRatio } from '../../domain/index.js';
@@ -39,7 +39,8 @@ export function checkCommitments(cm: CommitmentsSpec, ctx: CheckContext): Commit
     if (!ctx.sizes.includes(s)) push(path, `unknown size \`${s}\``, s, `one of the sizes defined under \`sizes\`: ${ctx.sizes.join(', ')}`, guess(s, ctx.sizes) ?? 'add the size under `sizes`');
   };
   const quantity = (path: string, q: number, whole: boolean): void => {
-    if (!Number.isFinite(q) || q <= 0 || (whole && !Number.isInteger(q))) push(path, 'bad quantity', q, whole ? 'a whole number > 0' : 'a number > 0');
+    // 0 is allowed: a commitment of nothing, the natural first point of a sweep over quantities.
+    if (!Number.isFinite(q) || q < 0 || (whole && !Number.isInteger(q))) push(path, 'bad quantity', q, whole ? 'a whole number >= 0' : 'a number >= 0');
   };
   const scope = (path: string, sc: string[] | null, what: string): void => {
     if (sc === null) return;
@@ -86,7 +87,7 @@ export function checkCommitments(cm: CommitmentsSpec, ctx: CheckContext): Commit
   cm.savingsPlans.forEach((sp, i) => {
     const p = `savingsPlans[${i}]`;
     name(p, sp.name);
-    if (!(sp.hourlyCommitment > 0) || !Number.isFinite(sp.hourlyCommitment)) push(`${p}.hourlyCommitment`, 'bad hourly commitment', sp.hourlyCommitment, 'a spend per hour > 0');
+    if (!(sp.hourlyCommitment >= 0) || !Number.isFinite(sp.hourlyCommitment)) push(`${p}.hourlyCommitment`, 'bad hourly commitment', sp.hourlyCommitment, 'a spend per hour >= 0');
     if (sp.discount !== null && !(sp.discount >= 0 && sp.discount < 1)) push(`${p}.discount`, 'bad discount', sp.discount, 'a fraction in [0, 1), e.g. 0.27');
     if (sp.discount === null && sp.rates.length === 0) push(p, 'savings plan with neither rates nor a discount covers nothing', null, '`rates` per size, or a `discount`');
     sp.rates.forEach((r, j) => {
