@@ -211,12 +211,14 @@ export function resolvePricing(r: RawScenario, env: CommitmentEnv, c: Collector)
   const needsRatios = rawR.some((x) => x.instanceSizeFlexibility !== false);
   let ratios: RatioTable | null = null;
   let ratioFile: string | null = null;
+  let ratioFailed = false;
   if (needsRatios || r.flexibilityRatios !== undefined) {
     ratioFile = r.flexibilityRatios === undefined ? BUNDLED_RATIOS : c.dataPath(r.flexibilityRatios);
     try {
       ratios = readRatioCsv(ratioFile);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
+      ratioFailed = true;
       fromFile(c, r.flexibilityRatios === undefined ? ['reservations'] : ['flexibilityRatios'], e);
     }
   }
@@ -240,8 +242,10 @@ export function resolvePricing(r: RawScenario, env: CommitmentEnv, c: Collector)
         const unit = ratios.sizesOf(flexibilityGroup).find((s) => s.ratio === 1);
         size = unit?.size;
       }
-      if (!env.prices) {
-        c.add(p, `reservation \`${x.name ?? `reservation-${i}`}\` has no price`, { expected: 'pricePerHour (per instance-hour) or termPrice (the term total), or `prices` naming a price book', hint: 'e.g. pricePerHour: 0.1133 or termPrice: 992.3' });
+      if (size !== undefined && !env.sizes.some((q) => q.name === size)) {
+        // an unknown size: checkCommitments reports it
+      } else if (!env.prices) {
+        if (r.prices === undefined) c.add(p, `reservation \`${x.name ?? `reservation-${i}`}\` has no price`, { expected: 'pricePerHour (per instance-hour) or termPrice (the term total), or `prices` naming a price book', hint: 'e.g. pricePerHour: 0.1133 or termPrice: 992.3' });
       } else if (size === undefined) {
         c.add(p, 'cannot price a flexibility-group reservation from the price book: the group has no size of ratio 1', { expected: 'pricePerHour per normalized unit' });
       } else {
@@ -313,7 +317,9 @@ export function resolvePricing(r: RawScenario, env: CommitmentEnv, c: Collector)
     }
   }
 
-  for (const prob of checkCommitments(commitments, { sizes: env.sizes.map((s) => s.name), groups: env.groups.map((g) => ({ name: g.name, spot: g.spot !== null })), ...(ratios ? { ratios } : {}) })) {
+  // A ratio file that could not be read is reported already: check the rest as if without flexibility.
+  const checked = ratioFailed ? { ...commitments, reservations: reservations.map((x) => ({ ...x, instanceSizeFlexibility: x.size === null, flexibilityGroup: x.size === null ? x.flexibilityGroup : null })) } : commitments;
+  for (const prob of checkCommitments(checked, { sizes: env.sizes.map((s) => s.name), groups: env.groups.map((g) => ({ name: g.name, spot: g.spot !== null })), ...(ratios ? { ratios } : {}) })) {
     c.add(docPath(prob.path), prob.problem, { value: prob.value, expected: prob.expected, ...(prob.hint ? { hint: prob.hint } : {}) });
   }
   const n = reservations.length + savingsPlans.length + capacityReservations.length;
