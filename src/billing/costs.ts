@@ -34,13 +34,12 @@ export function vmCommitmentCost(sim: FleetSimulation, vm: number, g: number, li
   const lic = (billedSeconds / 3600) * licence;
   const h = sim.hourly;
   if (h === null) return { list, billed: list, effective: list, licence: lic, reservationHours: 0, savingsPlanHours: 0 };
-  const f = h.vm;
-  const rH = f.reservationHours[vm]!, sH = f.savingsPlanHours[vm]!;
+  const rH = h.reservationHours(vm), sH = h.savingsPlanHours(vm);
   // What commitments did not cover is pay-as-you-go (float noise below a micro-second is none).
   let paygHours = billedSeconds / 3600 - rH - sH;
   if (paygHours < 1e-12) paygHours = 0;
-  const billed = rH === 0 && sH === 0 ? list : f.savingsPlanCost[vm]! + paygHours * price;
-  return { list, billed, effective: billed + f.reservationCost[vm]!, licence: lic, reservationHours: rH, savingsPlanHours: sH };
+  const billed = rH === 0 && sH === 0 ? list : h.savingsPlanCost(vm) + paygHours * price;
+  return { list, billed, effective: billed + h.reservationCost(vm), licence: lic, reservationHours: rH, savingsPlanHours: sH };
 }
 
 /** The cents of the new billing.csv columns, per VM, by the running-total rule per group. */

@@ -21,12 +21,13 @@
 // keys) memory); the at most two hours not yet applied are held in two per-VM slots and
 // priced when their hour is applied. Memory: O(hours x keys + VMs).
 
-import { ABSENT, LINUX_LICENCE, STOPPED, type Scenario } from '../domain/index.js';
+import { LINUX_LICENCE, STOPPED, type Scenario } from '../domain/index.js';
 import type { FleetLayout } from '../model/layout.js';
 import { CommitmentEngine, HourlyUsageMeter, type CommitmentResult, type HourView } from './commitments/index.js';
 import type { BillingRules } from './rules.js';
 
 const DAY_MS = 86_400_000;
+const INV_HOUR = 1 / 3600;
 
 /**
  * Per-VM figures priced from the hourly rates, one array per quantity (indexed by VM):
@@ -70,19 +71,23 @@ export interface HourlyBillingOptions {
   onDay?: (d: DayView) => void;
 }
 
-// Quantities priced per VM from per-key rates, in this order.
+// Quantities priced per VM from per-key rates, in this order: reservation hours and cost, savings-plan hours and cost.
 const Q_RH = 0, Q_RC = 1, Q_SH = 2, Q_SC = 3, NQ = 4;
+// The per-VM record: figures (seconds, then the four quantities), open run start, two slots (hour, seconds).
+// The per-VM record, one cache line: the last closed run [PX, PY), priced at the VM's next
+// close (by then its hours are applied: one step, no slots), then the figures (seconds and
+// the four quantities). Slots (hour, seconds) x 2 live apart: they are rarely touched.
+const V_PX = 0, V_PY = 1, V_S = 2, V_RH = 3 + Q_RH, V_RC = 3 + Q_RC, V_SH = 3 + Q_SH, V_SC = 3 + Q_SC, REC = 8, SLOTS = 4;
+// Whole-run totals per VM when checkpointing days: seconds, then the four quantities.
+const NT = 5;
 
 export class HourlyBilling {
   readonly engine: CommitmentEngine;
   readonly usage: HourlyUsageMeter;
-  /** Whole-run per-VM figures (complete after close). */
-  readonly vm: VmCommitmentFigures;
   private readonly K: number;
   private readonly KK: number;
   private readonly hours: number;
   private readonly lag: number;
-  private readonly billed: Uint8Array;
   private readonly keyOfGroup: Int32Array;
   // Per key: VMs in billed and in allocated states now, and when their integral was last taken.
   private readonly billedVms: Float64Array;
@@ -91,12 +96,27 @@ export class HourlyBilling {
   // Per hour and key: cost per billed second of each quantity, and its running integral over the hours before.
   private readonly rate: Float64Array;
   private readonly integral: Float64Array;
-  // Per VM: where the unpriced part of its open billed run starts (NaN: no open run); two slots (hour, seconds) for hours not applied yet.
-  private readonly runFrom: Float64Array;
-  private readonly slotHour: Int32Array;
-  private readonly slotSeconds: Float64Array;
-  // The day's per-VM figures when checkpointing (else the whole-run ones).
-  private readonly acc: VmCommitmentFigures;
+  // Per VM, one record of REC numbers (one cache line or two, whatever the VM's state): its
+  // figures so far (the day's when checkpointing), where the unpriced part of its open billed
+  // run starts (NaN: no open run), and two slots (hour, seconds) for hours not applied yet.
+  private readonly rec: Float64Array;
+  private readonly slots: Float64Array;
+  private readonly totals: Float64Array | null;
+  /** Where the last day checkpoint priced every open run to (0 before the first). */
+  private lastCheckpoint = 0;
+  /** The last stretch integrated: x, z, key, hours applied, then its four figures (see price). */
+  private readonly memo = new Float64Array(8).fill(NaN);
+  private closing = false;
+  /** Set by the billing meter: when the VM's open billed run began, NaN when none (day checkpoints need it). */
+  openRunStart: ((vm: number) => number) | null = null;
+  // The day's per-VM figures handed to onDay (checkpointing only).
+  private readonly dayFigures: VmCommitmentFigures | null;
+  /** Whether allocated seconds are metered (capacity reservations need them): then every power change is told. */
+  readonly trackAllocated: boolean;
+  // Each hour's bounds within the study, in scenario seconds; seconds from hour 0's start to t = 0.
+  private readonly hFrom: Float64Array;
+  private readonly hEnd: Float64Array;
+  private readonly offset: number;
   private applied = 0;
   private nextApplyAt: number;
   private readonly billedBuf: Float64Array;
@@ -116,7 +136,6 @@ export class HourlyBilling {
     this.hours = clock.hours;
     // A run's dropped fraction is less than one billing unit: hours are applied a unit after they end.
     this.lag = rules.unitSeconds;
-    this.billed = rules.billed;
     this.keyOfGroup = Int32Array.from(layout.groups, (g) => g.index);
     this.usage = new HourlyUsageMeter(engine.keys.slice(0, K), clock);
     this.billedVms = new Float64Array(K);
@@ -125,39 +144,41 @@ export class HourlyBilling {
     this.rate = new Float64Array(this.hours * K * NQ);
     this.integral = new Float64Array((this.hours + 1) * K * NQ);
     const n = layout.vmCount;
-    this.runFrom = new Float64Array(n).fill(NaN);
-    this.slotHour = new Int32Array(n * 2).fill(-1);
-    this.slotSeconds = new Float64Array(n * 2);
-    this.vm = figures(n);
+    // Zero is "nothing": no pending run (PY <= PX), empty slots (hour + 1 = 0); no pass over the memory.
+    this.rec = new Float64Array(n * REC);
+    this.slots = new Float64Array(n * SLOTS);
+    this.dayFigures = options.onDay ? figures(n) : null;
+    this.totals = options.onDay ? new Float64Array(n * NT) : null;
+    this.trackAllocated = engine.keys.length > K;
     this.onHour = options.onHour;
     this.onDay = options.onDay;
-    this.acc = options.onDay ? figures(n) : this.vm;
+    this.offset = clock.offsetSeconds;
+    this.hFrom = Float64Array.from({ length: this.hours }, (_, h) => Math.max(0, clock.hourStartSeconds(h)));
+    this.hEnd = Float64Array.from({ length: this.hours }, (_, h) => Math.min(clock.horizonSeconds, clock.hourStartSeconds(h + 1)));
     this.day = options.onDay ? new DayState(engine, clock.hourStartMs(0)) : null;
     this.billedBuf = new Float64Array(K);
     this.allocBuf = new Float64Array(K);
-    this.nextApplyAt = this.hours > 0 ? this.hourEnd(0) + this.lag : Infinity;
+    this.nextApplyAt = this.hours > 0 ? this.hEnd[0]! + this.lag : Infinity;
   }
 
   private hourEnd(h: number): number {
-    return Math.min(this.engine.clock.horizonSeconds, this.engine.clock.hourStartSeconds(h + 1));
+    return this.hEnd[h]!;
   }
 
-  private hourFrom(h: number): number {
-    return Math.max(0, this.engine.clock.hourStartSeconds(h));
-  }
-
-  /** Every power change, before the billing meter's own bookkeeping. */
-  power(vm: number, g: number, from: number, to: number, now: number): void {
+  /**
+   * Every power change, before the billing meter's own bookkeeping: `wasB` and `isB` say
+   * whether the old and new power states bill compute.
+   */
+  power(vm: number, g: number, from: number, to: number, wasB: number, isB: number, now: number): void {
+    // Allocated seconds matter only to capacity reservations; without them a change that
+    // does not start or end a billed run changes nothing here (hours are applied lazily).
+    const wasA = from <= STOPPED ? 1 : 0, isA = to <= STOPPED ? 1 : 0;
+    if (wasB === isB && (wasA === isA || !this.trackAllocated)) return;
     if (now >= this.nextApplyAt) this.advance(now);
     const k = this.keyOfGroup[g]!;
-    this.flush(k, now);
-    const wasB = from < ABSENT ? this.billed[from]! : 0, isB = to < ABSENT ? this.billed[to]! : 0;
-    if (wasB !== isB) {
-      this.billedVms[k] += isB - wasB;
-      if (isB === 1) this.runFrom[vm] = now;
-    }
-    const wasA = from <= STOPPED ? 1 : 0, isA = to <= STOPPED ? 1 : 0;
-    if (wasA !== isA) this.allocVms[k] += isA - wasA;
+    if (now > this.lastT[k]!) this.flush(k, now);
+    if (wasB !== isB) this.billedVms[k] += isB - wasB;
+    if (wasA !== isA && this.trackAllocated) this.allocVms[k] += isA - wasA;
   }
 
   /**
@@ -176,14 +197,19 @@ export class HourlyBilling {
       topUp = charged - raw;
       this.usage.adjustBilled(k, end, topUp);
     }
-    this.price(vm, k, this.runFrom[vm]!, e);
-    this.runFrom[vm] = NaN;
-    if (topUp > 0) this.slot(vm, k, this.engine.clock.hourOf(end), topUp);
+    const r = vm * REC, rec = this.rec;
+    // Price the run before (its hours are applied by now, as a rule), keep this one for later.
+    this.price(vm, k, rec[r + V_PX]!, rec[r + V_PY]!);
+    // What a day checkpoint priced already is not this run's any more.
+    rec[r + V_PX] = runStart > this.lastCheckpoint ? runStart : this.lastCheckpoint;
+    rec[r + V_PY] = e;
+    if (topUp > 0) this.slot(vm, k, this.hourIndex(end), topUp);
   }
 
   /** At the horizon, before the open runs are closed: usage of every key up to the horizon. */
   beginClose(horizon: number): void {
     if (horizon >= this.nextApplyAt) this.advance(horizon);
+    this.closing = true;
     for (let k = 0; k < this.K; k++) this.flush(k, horizon);
   }
 
@@ -192,7 +218,15 @@ export class HourlyBilling {
     if (!this.closed) {
       this.closed = true;
       while (this.applied < this.hours) this.applyHour();
-      if (!this.day) for (let vm = 0; vm < this.layout.vmCount; vm++) this.resolve(vm, this.layout.groupOf(vm));
+      if (!this.day) {
+        for (const g of this.layout.groups) {
+          const k = this.keyOfGroup[g.index]!;
+          for (let vm = g.first; vm < g.first + g.count; vm++) {
+            this.pending(vm, k);
+            this.resolve(vm, k);
+          }
+        }
+      }
     }
     return this.engine.result();
   }
@@ -250,107 +284,164 @@ export class HourlyBilling {
 
   /** The end of a UTC day: price every VM's share of it, tell the day, start the next. */
   private checkpoint(dayEnd: number): void {
-    const day = this.day!, acc = this.acc, L = this.layout;
+    const day = this.day!, L = this.layout, figs = this.dayFigures!;
     for (const g of L.groups) {
       const k = this.keyOfGroup[g.index]!;
       for (let vm = g.first; vm < g.first + g.count; vm++) {
+        this.pending(vm, k);
         this.resolve(vm, k);
-        if (this.runFrom[vm]! < dayEnd) {
-          this.price(vm, k, this.runFrom[vm]!, dayEnd);
-          this.runFrom[vm] = dayEnd;
-        }
+        // (At the horizon every open run has been closed through runClosed already.)
+        const open = this.closing ? NaN : this.openRunStart?.(vm) ?? NaN;
+        if (open === open) this.price(vm, k, open > this.lastCheckpoint ? open : this.lastCheckpoint, dayEnd);
+        this.take(vm, figs);
       }
     }
-    this.onDay!(day.view(acc, dayEnd));
+    this.lastCheckpoint = dayEnd;
+    this.onDay!(day.view(figs, dayEnd));
+    const t = this.totals!;
     for (let vm = 0; vm < L.vmCount; vm++) {
-      this.vm.seconds[vm]! += acc.seconds[vm]!;
-      this.vm.reservationHours[vm]! += acc.reservationHours[vm]!;
-      this.vm.reservationCost[vm]! += acc.reservationCost[vm]!;
-      this.vm.savingsPlanHours[vm]! += acc.savingsPlanHours[vm]!;
-      this.vm.savingsPlanCost[vm]! += acc.savingsPlanCost[vm]!;
+      const b = vm * NT;
+      t[b]! += figs.seconds[vm]!;
+      t[b + 1 + Q_RH]! += figs.reservationHours[vm]!;
+      t[b + 1 + Q_RC]! += figs.reservationCost[vm]!;
+      t[b + 1 + Q_SH]! += figs.savingsPlanHours[vm]!;
+      t[b + 1 + Q_SC]! += figs.savingsPlanCost[vm]!;
     }
-    for (const a of Object.values(acc)) (a as Float64Array).fill(0);
     day.next(dayEnd);
+  }
+
+  /** Price the VM's last closed run, if not yet. */
+  private pending(vm: number, k: number): void {
+    const rec = this.rec, r = vm * REC;
+    this.price(vm, k, rec[r + V_PX]!, rec[r + V_PY]!);
+    rec[r + V_PX] = 0;
+    rec[r + V_PY] = 0;
+  }
+
+  /** Move a VM's day figures from its record into `into` and clear them in the record. */
+  private take(vm: number, into: VmCommitmentFigures): void {
+    const r = vm * REC, rec = this.rec;
+    into.seconds[vm] = rec[r + V_S]!;
+    into.reservationHours[vm] = rec[r + V_RH]!;
+    into.reservationCost[vm] = rec[r + V_RC]!;
+    into.savingsPlanHours[vm] = rec[r + V_SH]!;
+    into.savingsPlanCost[vm] = rec[r + V_SC]!;
+    rec[r + V_S] = 0; rec[r + V_RH] = 0; rec[r + V_RC] = 0; rec[r + V_SH] = 0; rec[r + V_SC] = 0;
+  }
+
+  /** A VM's whole-run figure (after close): billed seconds, or one of the four quantities (Q_*). */
+  private total(vm: number, q: number): number {
+    return this.totals ? this.totals[vm * NT + 1 + q]! : this.rec[vm * REC + 3 + q]!;
+  }
+  /** Whole-run per VM, after close: billed hours covered by reservations, and their amortized fee. */
+  reservationHours(vm: number): number { return this.total(vm, Q_RH); }
+  reservationCost(vm: number): number { return this.total(vm, Q_RC); }
+  /** Whole-run per VM, after close: billed hours covered by savings plans, and what the plans charged for them. */
+  savingsPlanHours(vm: number): number { return this.total(vm, Q_SH); }
+  savingsPlanCost(vm: number): number { return this.total(vm, Q_SC); }
+  /** Whole-run billed seconds of a VM as priced hour by hour (equal to the billing meter's, up to float noise). */
+  seconds(vm: number): number { return this.totals ? this.totals[vm * NT]! : this.rec[vm * REC + V_S]!; }
+
+  /** The hour that contains scenario second t (clamped to the study's hours). */
+  private hourIndex(t: number): number {
+    // A multiplication, not a division; then put right what rounding may have got wrong at a boundary.
+    let h = Math.floor((t + this.offset) * INV_HOUR);
+    if (h < 0) return 0;
+    if (h >= this.hours) return this.hours - 1;
+    if (t < this.hFrom[h]! && h > 0) h--;
+    else if (h + 1 < this.hours && t >= this.hFrom[h + 1]!) h++;
+    return h;
   }
 
   /** Price [x, y) of a VM of key k: the part in applied hours now, the rest (at most two hours) in its slots. */
   private price(vm: number, k: number, x: number, y: number): void {
     if (!(y > x)) return;
-    const T = this.applied < this.hours ? this.hourFrom(this.applied) : Infinity;
+    const applied = this.applied, K = this.K, rec = this.rec, r = vm * REC;
+    const T = applied < this.hours ? this.hFrom[applied]! : Infinity;
     if (x < T) {
-      const z = Math.min(y, T);
-      const acc = this.acc;
-      acc.seconds[vm]! += z - x;
-      const gx = this.at(k, x), gz = this.at(k, z);
-      acc.reservationHours[vm]! += gz[Q_RH]! - gx[Q_RH]!;
-      acc.reservationCost[vm]! += gz[Q_RC]! - gx[Q_RC]!;
-      acc.savingsPlanHours[vm]! += gz[Q_SH]! - gx[Q_SH]!;
-      acc.savingsPlanCost[vm]! += gz[Q_SC]! - gx[Q_SC]!;
+      const z = y < T ? y : T;
+      const m = this.memo;
+      // VMs of a group that run alike (the same schedule, fixed durations) price the same
+      // stretch one after the other: the last one's figures are reused.
+      if (x === m[0] && z === m[1] && k === m[2] && applied === m[3]) {
+        rec[r + V_S]! += z - x;
+        rec[r + V_RH]! += m[4]!;
+        rec[r + V_RC]! += m[5]!;
+        rec[r + V_SH]! += m[6]!;
+        rec[r + V_SC]! += m[7]!;
+      } else this.integrate(r, k, x, z, T);
     }
     if (y > T) {
-      const clock = this.engine.clock;
-      let t = Math.max(x, T);
-      while (t < y) {
-        const h = clock.hourOf(t);
-        const end = Math.min(y, this.hourEnd(h));
-        this.slot(vm, k, h, end - t);
-        if (!(end > t)) break;
+      let t = x > T ? x : T;
+      let h = this.hourIndex(t);
+      while (t < y && h < this.hours) {
+        const e = this.hEnd[h]!;
+        const end = y < e ? y : e;
+        if (end > t) this.slot(vm, k, h, end - t);
         t = end;
+        h++;
       }
     }
   }
 
-  private readonly g = [new Float64Array(NQ), new Float64Array(NQ)];
-  private gi = 0;
-  /** The running integrals of key k's rates at scenario second t (t within the applied hours or at their end). */
-  private at(k: number, t: number): Float64Array {
-    const out = this.g[(this.gi ^= 1)]!;
-    const K = this.K;
-    let h = this.engine.clock.hourOf(t);
-    if (h >= this.applied) h = this.applied;
-    const i = (h * K + k) * NQ;
-    const off = h < this.applied ? t - this.hourFrom(h) : 0;
-    const r = (h * K + k) * NQ;
-    for (let q = 0; q < NQ; q++) out[q] = this.integral[i + q]! + (off > 0 ? this.rate[r + q]! * off : 0);
-    return out;
+  /** [x, z) within the applied hours (z <= T, the start of the first hour not applied), through the running integrals. */
+  private integrate(r: number, k: number, x: number, z: number, T: number): void {
+    const applied = this.applied, K = this.K, rec = this.rec;
+    {
+      // The running integrals at x and at z (z may be the start of the first hour not applied).
+      const I = this.integral, R = this.rate;
+      const hx = this.hourIndex(x);
+      const ix = (hx * K + k) * NQ, ox = x - this.hFrom[hx]!;
+      let iz: number, oz: number;
+      if (z >= T) { iz = (applied * K + k) * NQ; oz = 0; } else { const hz = this.hourIndex(z); iz = (hz * K + k) * NQ; oz = z - this.hFrom[hz]!; }
+      const dz = oz > 0, dx = ox > 0;
+      const m = this.memo;
+      m[0] = x; m[1] = z; m[2] = k; m[3] = applied;
+      m[4] = I[iz]! + (dz ? R[iz]! * oz : 0) - I[ix]! - (dx ? R[ix]! * ox : 0);
+      m[5] = I[iz + 1]! + (dz ? R[iz + 1]! * oz : 0) - I[ix + 1]! - (dx ? R[ix + 1]! * ox : 0);
+      m[6] = I[iz + 2]! + (dz ? R[iz + 2]! * oz : 0) - I[ix + 2]! - (dx ? R[ix + 2]! * ox : 0);
+      m[7] = I[iz + 3]! + (dz ? R[iz + 3]! * oz : 0) - I[ix + 3]! - (dx ? R[ix + 3]! * ox : 0);
+      rec[r + V_S]! += z - x;
+      rec[r + V_RH]! += m[4]!;
+      rec[r + V_RC]! += m[5]!;
+      rec[r + V_SH]! += m[6]!;
+      rec[r + V_SC]! += m[7]!;
+    }
   }
 
-  /** Seconds of a VM in hour h, not applied yet (or priced at once if it is). */
+  /** Seconds of a VM in hour h, not applied yet (or priced at once if it is). Slots hold hour + 1 (0: empty). */
   private slot(vm: number, k: number, h: number, seconds: number): void {
     if (h < this.applied) return this.priceSeconds(vm, k, h, seconds);
-    const s = vm * 2;
-    for (let j = 0; j < 2; j++) if (this.slotHour[s + j] === h) { this.slotSeconds[s + j]! += seconds; return; }
+    const sl = this.slots, q = vm * SLOTS, tag = h + 1;
+    if (sl[q] === tag) { sl[q + 1]! += seconds; return; }
+    if (sl[q + 2] === tag) { sl[q + 3]! += seconds; return; }
     this.resolve(vm, k);
-    for (let j = 0; j < 2; j++) {
-      if (this.slotHour[s + j] === -1) {
-        this.slotHour[s + j] = h;
-        this.slotSeconds[s + j] = seconds;
-        return;
-      }
-    }
-    throw new Error(`internal: VM ${vm} has seconds pending in more than two hours not yet applied`);
+    const j = sl[q] === 0 ? 0 : sl[q + 2] === 0 ? 2 : -1;
+    if (j < 0) throw new Error(`internal: VM ${vm} has seconds pending in more than two hours not yet applied`);
+    sl[q + j] = tag;
+    sl[q + j + 1] = seconds;
   }
 
   /** Price the VM's slots whose hour has been applied. */
   private resolve(vm: number, k: number): void {
-    const s = vm * 2;
-    for (let j = 0; j < 2; j++) {
-      const h = this.slotHour[s + j]!;
-      if (h >= 0 && h < this.applied) {
-        this.priceSeconds(vm, k, h, this.slotSeconds[s + j]!);
-        this.slotHour[s + j] = -1;
-        this.slotSeconds[s + j] = 0;
+    const sl = this.slots, q = vm * SLOTS, applied = this.applied;
+    for (let j = 0; j <= 2; j += 2) {
+      const tag = sl[q + j]!;
+      if (tag > 0 && tag <= applied) {
+        this.priceSeconds(vm, k, tag - 1, sl[q + j + 1]!);
+        sl[q + j] = 0;
+        sl[q + j + 1] = 0;
       }
     }
   }
 
   private priceSeconds(vm: number, k: number, h: number, seconds: number): void {
-    const r = (h * this.K + k) * NQ, acc = this.acc;
-    acc.seconds[vm]! += seconds;
-    acc.reservationHours[vm]! += this.rate[r + Q_RH]! * seconds;
-    acc.reservationCost[vm]! += this.rate[r + Q_RC]! * seconds;
-    acc.savingsPlanHours[vm]! += this.rate[r + Q_SH]! * seconds;
-    acc.savingsPlanCost[vm]! += this.rate[r + Q_SC]! * seconds;
+    const q = (h * this.K + k) * NQ, R = this.rate, rec = this.rec, r = vm * REC;
+    rec[r + V_S]! += seconds;
+    rec[r + V_RH]! += R[q]! * seconds;
+    rec[r + V_RC]! += R[q + 1]! * seconds;
+    rec[r + V_SH]! += R[q + 2]! * seconds;
+    rec[r + V_SC]! += R[q + 3]! * seconds;
   }
 }
 

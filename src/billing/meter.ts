@@ -24,7 +24,15 @@ export class BillingMeter implements PowerListener {
   private readonly billedIntegralAt: Float64Array;
   private readonly billed: Uint8Array;
   /** Hourly metering and commitments (hourly.ts); null unless the scenario has commitments or FOCUS rows are asked for. */
-  hourly: HourlyBilling | null = null;
+  private hourlyMeter: HourlyBilling | null = null;
+  get hourly(): HourlyBilling | null { return this.hourlyMeter; }
+  set hourly(h: HourlyBilling | null) {
+    this.hourlyMeter = h;
+    // Day checkpoints price open runs up to midnight: they ask when each began.
+    if (h) h.openRunStart = (vm) => (this.billed[this.powerNow(vm)] === 1 ? this.rec[vm * REC + R_RUN]! : NaN);
+  }
+  /** Set by the simulation: a VM's power code now. */
+  powerNow: (vm: number) => number = () => 7;
 
   constructor(private readonly layout: FleetLayout, private readonly rules: BillingRules) {
     const n = layout.vmCount, G = layout.groups.length;
@@ -42,10 +50,14 @@ export class BillingMeter implements PowerListener {
     if (from < CREATING) rec[r + R_STATES + from] += now - rec[r + R_SINCE]!;
     else if (from === CREATING) this.creating[vm] += now - rec[r + R_SINCE]!;
     rec[r + R_SINCE] = now;
-    const hourly = this.hourly;
-    if (hourly !== null) hourly.power(vm, g, from, to, now);
     const was = this.billed[from]!, is = this.billed[to]!;
-    if (was === is) return;
+    const hourly = this.hourlyMeter;
+    if (was === is) {
+      // (Allocated time matters to capacity reservations only.)
+      if (hourly !== null && hourly.trackAllocated) hourly.power(vm, g, from, to, was, is, now);
+      return;
+    }
+    if (hourly !== null) hourly.power(vm, g, from, to, was, is, now);
     if (is === 1) rec[r + R_RUN] = now;
     else {
       const charged = chargeClosedRun(now - rec[r + R_RUN]!, this.rules);
@@ -61,7 +73,7 @@ export class BillingMeter implements PowerListener {
   /** Close the books at the horizon: state times end there, open billed runs are charged what they consumed. */
   close(horizon: number, powerOf: (vm: number) => number): void {
     const n = this.billedSeconds.length, rec = this.rec;
-    const hourly = this.hourly;
+    const hourly = this.hourlyMeter;
     hourly?.beginClose(horizon);
     for (let vm = 0; vm < n; vm++) {
       const p = powerOf(vm);

@@ -46,6 +46,7 @@ export class FleetSimulation {
       policies: options.policies,
     });
     this.meter = meter!;
+    this.meter.powerNow = (vm) => this.model.store.powerOf(vm);
   }
 
   get scenario(): Scenario { return this.model.scenario; }
