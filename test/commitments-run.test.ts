@@ -137,7 +137,7 @@ test('one reservation over two VMs, by hand: billing.csv, commitments.csv, focus
   assert.is(c.length, 4);
   assert.equal(c.map((x) => x['hour_start']), ['2026-01-05T00:00:00.000Z', '2026-01-05T01:00:00.000Z', '2026-01-05T02:00:00.000Z', '2026-01-05T03:00:00.000Z']);
   for (const x of c) {
-    assert.equal([x['commitment'], x['kind'], x['term'], x['unit'], x['capacity'], x['used'], x['unused'], x['utilisation']], ['ri', 'reservation', '1y', 'instance-hours', '1', '1', '0', '1']);
+    assert.equal([x['commitment'], x['kind'], x['term'], x['unit'], x['capacity'], x['used'], x['unused'], x['utilisation']], ['ri', 'reservation', '1y', 'instance-hours', '1.000000', '1.000000', '0.000000', '1.000000']);
     close(Number(x['cost']), 0.0566, 'cost');
     close(Number(x['saving']), 0.096 - 0.0566, 'saving');
   }
@@ -153,11 +153,11 @@ test('one reservation over two VMs, by hand: billing.csv, commitments.csv, focus
   const f = rows(path.join(out, 'focus.csv'));
   const pick = (x: Record<string, string>) => [x['ChargeCategory'], x['ResourceName'], x['PricingCategory'], x['ConsumedQuantity'], x['ListCost'], x['BilledCost'], x['EffectiveCost'], x['CommitmentDiscountStatus']];
   assert.equal(f.map(pick), [
-    ['Usage', 'a-0', 'Committed', '1.9333333333', '0.1856', '0', '0.1094266667', 'Used'],
-    ['Usage', 'a-0', 'Standard', '1.3166666667', '0.1264', '0.1264', '0.1264', ''],
-    ['Usage', 'b-0', 'Committed', '2.0666666667', '0.1984', '0', '0.1169733333', 'Used'],
-    ['Usage', 'b-0', 'Standard', '1.4333333333', '0.1376', '0.1376', '0.1376', ''],
-    ['Purchase', 'ri', 'Committed', '', '0', '0.2264', '0', ''],
+    ['Usage', 'a-0', 'Committed', '1.933333333', '0.185600000', '0.000000000', '0.109426667', 'Used'],
+    ['Usage', 'a-0', 'Standard', '1.316666667', '0.126400000', '0.126400000', '0.126400000', ''],
+    ['Usage', 'b-0', 'Committed', '2.066666667', '0.198400000', '0.000000000', '0.116973333', 'Used'],
+    ['Usage', 'b-0', 'Standard', '1.433333333', '0.137600000', '0.137600000', '0.137600000', ''],
+    ['Purchase', 'ri', 'Committed', '', '0.000000000', '0.226400000', '0.000000000', ''],
   ]);
   assert.ok(f.every((x) => x['ChargePeriodStart'] === '2026-01-05T00:00:00.000Z' && x['ChargePeriodEnd'] === '2026-01-06T00:00:00.000Z' && x['BillingCurrency'] === 'USD'));
   assert.is(f[0]!['CommitmentDiscountId'], '/providers/Microsoft.Capacity/reservationOrders/fleetsim/reservations/ri');
@@ -185,7 +185,7 @@ test('runs that start and end within one clock hour are priced at that hour\'s r
   assert.equal(b.map((x) => [x['vm'], x['billed_seconds'], x['reservation_hours']]), [['a-0', '1800', '0.333333'], ['b-0', '7200', '1.666667']]);
   // Per day (focus.csv) alike: a-0 1/3 h reserved, 1/6 h on demand.
   const f = rows(path.join(out, 'focus.csv')).filter((x) => x['ResourceName'] === 'a-0');
-  assert.equal(f.map((x) => [x['PricingCategory'], x['ConsumedQuantity']]), [['Committed', '0.3333333333'], ['Standard', '0.1666666667']]);
+  assert.equal(f.map((x) => [x['PricingCategory'], x['ConsumedQuantity']]), [['Committed', '0.333333333'], ['Standard', '0.166666667']]);
 });
 
 test('an unused reservation is lost each hour; deallocating frees it only if another VM takes it (stop vs deallocate)', async () => {
@@ -246,8 +246,8 @@ schedules:
   assert.is(r2.code, 0, r2.err);
   const f = rows(path.join(tmp, 'win-focus', 'focus.csv'));
   const lic = f.filter((x) => x['ChargeDescription'] === 'Windows Server license hours');
-  assert.equal(lic.map((x) => [x['ResourceName'], x['ConsumedQuantity'], x['BilledCost']]), [['win-0', '5', '0.92'], ['win-1', '5', '0.92'], ['typed-0', '5', '1']]);
-  assert.ok(f.filter((x) => x['ChargeDescription'] === 'VM hours').every((x) => x['RegionId'] === 'eastus' && x['BilledCost'] === '0.96'));
+  assert.equal(lic.map((x) => [x['ResourceName'], x['ConsumedQuantity'], x['BilledCost']]), [['win-0', '5.000000000', '0.920000000'], ['win-1', '5.000000000', '0.920000000'], ['typed-0', '5.000000000', '1.000000000']]);
+  assert.ok(f.filter((x) => x['ChargeDescription'] === 'VM hours').every((x) => x['RegionId'] === 'eastus' && x['BilledCost'] === '0.960000000'));
 });
 
 test('the bundled reservations scenario: prices from the book, 600 reserved of 1,000 VMs used every hour', async () => {
@@ -296,7 +296,7 @@ ${cr ? 'capacityReservations:\n  - { name: cr, size: Standard_D2s_v3, quantity: 
   assert.equal([item.kind, item.capacity, item.used, item.unused], ['capacityReservation', 30, 12, 18]);
   assert.is(s.commitments.unusedCapacityReservationCost, 1.73);
   const c = rows(path.join(tmp, 'cr', 'commitments.csv'));
-  assert.equal(c.map((x) => [x['used'], x['unused']]), [['0', '10'], ['6', '4'], ['6', '4']]);
+  assert.equal(c.map((x) => [x['used'], x['unused']]), [['0.000000', '10.000000'], ['6.000000', '4.000000'], ['6.000000', '4.000000']]);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -319,6 +319,17 @@ test('sweep of the reservation quantity: effective cost per point, the cheapest 
   const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
   assert.match(html, 'The cheapest point is 2 (reservations.0.quantity = 6)');
   assert.match(html, 'id="chart-sweep-cost"');
+  // Stop vs deallocate under reservations: with one reservation per VM, stopping the office VMs
+  // instead of deallocating them costs the same (their reservation hours are paid anyway); with none
+  // or with 6, deallocating saves the 4 VMs' nights and weekends: 4 x (168 - 60) h x 0.192 per week.
+  const out2 = path.join(tmp, 'sweep-stop');
+  const r2 = await cli(['sweep', path.join(ROOT, 'scenarios', 'reservations.yaml'), '--set', 'groups.always-on.count=4', '--set', 'groups.office-deallocate.count=4', '--set', 'groups.office-stop.count=2',
+    '--set', 'horizon=7d', '--param', 'reservations.0.quantity=0,6,10', '--param', 'schedules.evening-deallocate.operation=deallocate,stop', '-w', '1', '--out', out2, '--no-report', '-q']);
+  assert.is(r2.code, 0, r2.err);
+  const e = rows(path.join(out2, 'sweep.csv')).filter((x) => x['group'] === '(total)' && x['metric'] === 'effective_cost').map((x) => Number(x['mean']));
+  assert.is(e[5], e[4]);
+  assert.ok(e[1]! - e[0]! > 60 && e[3]! - e[2]! > 60, e.join(' '));
+  close(e[1]! - e[0]!, e[3]! - e[2]!, 'deallocating saves the same with none or 6 reserved', 0.011);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -346,11 +346,11 @@ test('commitments.csv: one row per commitment per hour it is active, names quote
   w.commit();
   assert.equal(fs.readFileSync(file, 'utf8').split('\n'), [
     'hour_start,commitment,kind,term,unit,capacity,used,unused,utilisation,cost,unused_cost,saving',
-    '2026-01-05T00:00:00.000Z,"ri, eu",reservation,1y,instance-hours,1,1,0,1,0.05,0,0.046',
-    '2026-01-05T00:00:00.000Z,sp,savingsPlan,1y,currency,0.04,0.024,0.016,0.6,0.04,0.016,0.008',
-    '2026-01-05T01:00:00.000Z,"ri, eu",reservation,1y,instance-hours,1,0.5,0.5,0.5,0.05,0.025,-0.002',
-    '2026-01-05T01:00:00.000Z,late,reservation,1y,instance-hours,1,0,1,0,0.1,0.1,-0.1',
-    '2026-01-05T01:00:00.000Z,sp,savingsPlan,1y,currency,0.04,0,0.04,0,0.04,0.04,-0.04',
+    '2026-01-05T00:00:00.000Z,"ri, eu",reservation,1y,instance-hours,1.000000,1.000000,0.000000,1.000000,0.050000,0.000000,0.046000',
+    '2026-01-05T00:00:00.000Z,sp,savingsPlan,1y,currency,0.040000,0.024000,0.016000,0.600000,0.040000,0.016000,0.008000',
+    '2026-01-05T01:00:00.000Z,"ri, eu",reservation,1y,instance-hours,1.000000,0.500000,0.500000,0.500000,0.050000,0.025000,-0.002000',
+    '2026-01-05T01:00:00.000Z,late,reservation,1y,instance-hours,1.000000,0.000000,1.000000,0.000000,0.100000,0.100000,-0.100000',
+    '2026-01-05T01:00:00.000Z,sp,savingsPlan,1y,currency,0.040000,0.000000,0.040000,0.000000,0.040000,0.040000,-0.040000',
     '',
   ]);
 });

@@ -3,15 +3,13 @@
 // year of hours never sits in memory. Written atomically like every output.
 import type { CommitmentInfo, HourView } from '../billing/commitments/index.js';
 import { AtomicFile } from './atomic.js';
+import { fixed6 } from './fixed.js';
 
 export const COMMITMENT_COLUMNS = ['hour_start', 'commitment', 'kind', 'term', 'unit', 'capacity', 'used', 'unused', 'utilisation', 'cost', 'unused_cost', 'saving'];
 
 const quote = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-/** Up to 9 decimals, no float noise, no exponent for small values. */
-const num = (x: number): string => {
-  const r = Math.round(x * 1e9) / 1e9;
-  return Object.is(r, -0) ? '0' : String(r).includes('e') ? r.toFixed(9).replace(/\.?0+$/, '') : String(r);
-};
+/** Six decimals in every number column (docs/outputs.md: fixed places keep CSV sniffers honest); never `-0.000000`. */
+const num = (x: number): string => { const t = fixed6(x); return t === '-0.000000' ? '0.000000' : t; };
 
 export class CommitmentsCsvWriter {
   private readonly file: AtomicFile;

@@ -16,6 +16,7 @@ import type { CommitmentInfo } from '../billing/commitments/index.js';
 import type { DayView } from '../billing/hourly.js';
 import type { FleetLayout } from '../model/layout.js';
 import { AtomicFile } from './atomic.js';
+import { fixed } from './fixed.js';
 
 export const FOCUS_COLUMNS = [
   'ChargePeriodStart', 'ChargePeriodEnd', 'ChargeCategory', 'ChargeDescription', 'ServiceName', 'ResourceId', 'ResourceName', 'ResourceType',
@@ -31,13 +32,12 @@ export const focusIds = {
   capacityReservation: (name: string): string => `/subscriptions/fleetsim/resourceGroups/fleetsim/providers/Microsoft.Compute/capacityReservationGroups/fleetsim/capacityReservations/${name}`,
 };
 
-/** Up to 10 decimals, no float noise, no exponent. */
+/** Nine decimals in every number column (fixed places: docs/outputs.md); never `-0.000000000`. */
 function dec(x: number): string {
-  const r = Math.round(x * 1e10) / 1e10;
-  if (r === 0) return '0';
-  const s = String(r);
-  return s.includes('e') ? r.toFixed(10).replace(/\.?0+$/, '') : s;
+  const t = fixed(x, 9);
+  return t === '-0.000000000' ? '0.000000000' : t;
 }
+const Z = '0.000000000';
 const quote = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export interface FocusContext {
@@ -90,7 +90,7 @@ export class FocusCsvWriter {
         let paygH = sec / 3600 - rH - sH;
         if (paygH < 1e-12) paygH = 0;
         if (rH > 1e-12) {
-          out += `${head},${res.replace('%D', 'Reserved VM instance hours')},Committed,${dec(rH)},Hours,${dec(rH * p)},0,${dec(v.reservationCost[vm]!)},${currency},${rId},Reservation,Used,${crCols},${tags}\n`;
+          out += `${head},${res.replace('%D', 'Reserved VM instance hours')},Committed,${dec(rH)},Hours,${dec(rH * p)},${Z},${dec(v.reservationCost[vm]!)},${currency},${rId},Reservation,Used,${crCols},${tags}\n`;
           this.rows++;
         }
         if (sH > 1e-12) {
@@ -131,10 +131,10 @@ export class FocusCsvWriter {
       const kindName = isRes ? 'Reservation' : 'Savings plan';
       const purchase = isRes ? cm.cost[i]! : cm.unusedCost[i]!;
       const unit = info.unit === 'currency' ? currency : 'Hours';
-      out += `${head},Purchase,${kindName} ${info.term ?? ''} fee,,${id},${info.name},${kindName},,,Committed,,,0,${dec(purchase)},0,${currency},${id},${type},,,,{}\n`;
+      out += `${head},Purchase,${kindName} ${info.term ?? ''} fee,,${id},${info.name},${kindName},,,Committed,,,${Z},${dec(purchase)},${Z},${currency},${id},${type},,,,{}\n`;
       this.rows++;
       if (cm.unused[i]! > 1e-12) {
-        out += `${head},Usage,Unused ${kindName.toLowerCase()},,${id},${info.name},${kindName},,,Committed,${dec(cm.unused[i]!)},${unit},0,0,${dec(cm.unusedCost[i]!)},${currency},${id},${type},Unused,,,{}\n`;
+        out += `${head},Usage,Unused ${kindName.toLowerCase()},,${id},${info.name},${kindName},,,Committed,${dec(cm.unused[i]!)},${unit},${Z},${Z},${dec(cm.unusedCost[i]!)},${currency},${id},${type},Unused,,,{}\n`;
         this.rows++;
       }
     });

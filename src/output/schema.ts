@@ -10,6 +10,8 @@ import { BILLING_COLUMNS } from './billing-csv.js';
 import { CAPACITY_COLUMNS } from './capacity-csv.js';
 import { SERIES_COLUMNS } from './series-csv.js';
 import { TIMELINE_COLUMNS } from './timeline-csv.js';
+import { COMMITMENT_COLUMNS } from './commitments-csv.js';
+import { FOCUS_COLUMNS } from './focus-csv.js';
 
 /**
  * - `string`: text; empty only where `nullable`.
@@ -134,6 +136,56 @@ const CAPACITY: TableSchema = {
   ],
 };
 
+const COMMITMENTS: TableSchema = {
+  table: 'commitments',
+  rowPer: 'commitment and UTC clock hour in which it is active (runs with commitments; docs/commitments.md)',
+  columns: [
+    { name: 'hour_start', type: 'timestamp', description: 'start of the clock hour (UTC); the first and last hours may be partly outside the study' },
+    s('commitment', 'the reservation, savings plan or capacity reservation'),
+    s('kind', 'reservation, savingsPlan or capacityReservation'),
+    s('term', '1y or 3y; empty for capacity reservations', { nullable: true }),
+    s('unit', 'unit of capacity, used and unused: instance-hours, normalized-unit-hours, currency (savings plans) or unit-hours'),
+    dec('capacity', 6, 'what the commitment holds in the part of the hour it is active, in its unit'),
+    dec('used', 6, 'what usage took of it'),
+    dec('unused', 6, 'capacity - used: lost for good'),
+    dec('utilisation', 6, 'used / capacity'),
+    dec('cost', 6, 'reservation: its fee for the hour; savings plan: the commitment; capacity reservation: the effective cost of its unused units', 'currency'),
+    dec('unused_cost', 6, 'what was paid and not used (reservations and savings plans)', 'currency'),
+    dec('saving', 6, 'pay-as-you-go value of what it covered minus its cost (0 for capacity reservations)', 'currency'),
+  ],
+};
+
+const f9 = (name: string, description: string, nullable = false, unit?: string): ColumnSchema => dec(name, 9, description, unit, nullable);
+const FOCUS: TableSchema = {
+  table: 'focus',
+  rowPer: 'VM, UTC day and way its hours were paid (reservation, savings plan, on demand, Windows licence), plus per commitment and day a purchase row and an unused-commitment row (FOCUS 1.2 columns; docs/outputs.md)',
+  columns: [
+    { name: 'ChargePeriodStart', type: 'timestamp', description: 'start of the charge period: midnight UTC' },
+    { name: 'ChargePeriodEnd', type: 'timestamp', description: 'end of the charge period (exclusive): the next midnight UTC' },
+    s('ChargeCategory', 'Usage or Purchase'),
+    s('ChargeDescription', 'VM hours, Spot VM hours, Reserved VM instance hours, Savings plan hours, Windows Server license hours, a commitment fee, unused commitment'),
+    s('ServiceName', 'Virtual Machines (empty on commitment rows)', { nullable: true }),
+    s('ResourceId', "Azure-shaped id: /subscriptions/fleetsim/resourceGroups/<group>/providers/Microsoft.Compute/virtualMachines/<vm>, or the commitment's"),
+    s('ResourceName', 'the VM or the commitment'),
+    s('ResourceType', 'Virtual machine, Reservation, Savings plan or Capacity reservation'),
+    s('RegionId', "the region (the price book's region for groups in `default`); empty on reservation and savings-plan rows", { nullable: true }),
+    s('SkuId', 'the VM size; empty on reservation and savings-plan rows', { nullable: true }),
+    s('PricingCategory', 'Standard, Dynamic (Spot) or Committed'),
+    f9('ConsumedQuantity', 'hours (unit-hours, instance-hours or currency for unused commitment); empty on purchase rows', true),
+    s('ConsumedUnit', "Hours, or the billing currency for a savings plan's unused commitment; empty on purchase rows", { nullable: true }),
+    f9('ListCost', 'pay-as-you-go value', false, 'currency'),
+    f9('BilledCost', 'what the invoice charges for the row', false, 'currency'),
+    f9('EffectiveCost', 'amortized: reservation fees spread over the hours they covered; unused commitment on its own rows', false, 'currency'),
+    s('BillingCurrency', 'the billing currency'),
+    s('CommitmentDiscountId', "the reservation or savings plan that covered the row (the one covering most of the group's hours that day)", { nullable: true }),
+    s('CommitmentDiscountType', 'Reservation or Savings Plan', { nullable: true }),
+    s('CommitmentDiscountStatus', 'Used (covered usage) or Unused (commitment nobody used)', { nullable: true }),
+    s('CapacityReservationId', "the capacity reservation whose units the group's VMs use, or whose unused units the row is", { nullable: true }),
+    s('CapacityReservationStatus', 'Used or Unused', { nullable: true }),
+    s('Tags', 'JSON object: {"fleetsim-group": "<group>"} for VM rows, {} otherwise'),
+  ],
+};
+
 /** The study metrics (src/parallel/metrics.ts METRIC_COLUMNS, in order; a test keeps them equal). */
 const METRIC_SCHEMA: ColumnSchema[] = [
   dec('billed_hours', 6, 'billed hours', 'hours'),
@@ -167,11 +219,11 @@ const SWEEP: TableSchema = {
 };
 
 /** Every table, by name. replications and sweep are written by studies (src/parallel). */
-export const OUTPUT_SCHEMAS = { timeline: TIMELINE, billing: BILLING, series: SERIES, capacity: CAPACITY, replications: REPLICATIONS, sweep: SWEEP } as const;
+export const OUTPUT_SCHEMAS = { timeline: TIMELINE, billing: BILLING, series: SERIES, capacity: CAPACITY, commitments: COMMITMENTS, focus: FOCUS, replications: REPLICATIONS, sweep: SWEEP } as const;
 export type TableName = keyof typeof OUTPUT_SCHEMAS;
 
 // The writers' own column lists must be the schema's, in order.
-for (const [t, cols] of [[TIMELINE, TIMELINE_COLUMNS], [BILLING, BILLING_COLUMNS], [SERIES, SERIES_COLUMNS], [CAPACITY, CAPACITY_COLUMNS]] as const) {
+for (const [t, cols] of [[TIMELINE, TIMELINE_COLUMNS], [BILLING, BILLING_COLUMNS], [SERIES, SERIES_COLUMNS], [CAPACITY, CAPACITY_COLUMNS], [COMMITMENTS, COMMITMENT_COLUMNS], [FOCUS, FOCUS_COLUMNS]] as const) {
   const names = t.columns.map((c) => c.name).join(',');
   if (names !== cols.join(',')) throw new Error(`internal: ${t.table} schema (${names}) differs from its writer's columns (${cols.join(',')})`);
 }
