@@ -642,6 +642,10 @@ export async function readTraces(traces: RawTrace[], c: Collector, cache?: Trace
     const fp: DocPath = ['traces', i, 'file'];
     const file = c.dataPath(t.file);
     let key = '';
+    if (!c.confine(t.file, fp, 'trace file', 'a vmtable.csv or vmtable.csv.gz')) {
+      out.push(undefined);
+      continue;
+    }
     try {
       const st = await stat(file);
       if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });

@@ -5,16 +5,16 @@
 // Trace files are streamed, so only the async entry points (loadScenario,
 // parseScenarioTextAsync) accept `traces`; everything else resolves synchronously.
 
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, isPair, type Document, type Node as YamlNode } from 'yaml';
 import { DateTime, IANAZone } from 'luxon';
 import { InputError, InputErrors } from '../errors.js';
 import type { BillingConfig, LoadedScenario, OperationName, Scenario, ScheduleSpec, SizeSpec } from '../domain/index.js';
 import { checkScenarioSchema, didYouMean, type DocPath, type LineLocator } from './schema.js';
 import { applyOverridesDetailed } from './overrides.js';
 import { DURATION_EXPECTED, parseDuration, parseInstant, formatOffset } from './time.js';
+import { MAX_SCENARIO_BYTES, dataFileProblem, readRegularFile } from './datafile.js';
 import { Collector, durationOf, instantOf, type RawInstant } from './context.js';
 import {
   expandTraces,
@@ -47,6 +47,11 @@ export interface LoadOptions {
   baseDir?: string;
   /** Trace files read by earlier loads, reused when unchanged (e.g. across the points of a sweep). */
   traceCache?: TraceCache;
+  /**
+   * Read data files outside `baseDir` (symlinks resolved) too: --allow-outside-data. Without
+   * it such files are refused, unless their path comes from an override.
+   */
+  allowOutsideData?: boolean;
 }
 
 const DEFAULT_BILLING: BillingConfig = { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD' };
@@ -164,33 +169,117 @@ export function parseScenarioObject(raw: unknown, file: string, opts: LoadOption
   return finish(prepared, opts, []);
 }
 
+/** Deepest nesting of mappings and lists a scenario may have (real ones stay under 10). */
+export const MAX_NESTING = 64;
+
 function parseText(text: string, file: string): { raw: unknown; locate: LineLocator } {
   const lc = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const lang = /\.json$/i.test(file) ? 'JSON' : 'YAML';
+  const tooDeep = (line?: number): InputErrors => new InputErrors([
+    new InputError('the document is nested too deeply', {
+      file, ...(line !== undefined ? { line } : {}),
+      expected: `mappings and lists nested at most ${MAX_NESTING} levels deep`,
+      hint: 'a scenario needs only a few levels: check for runaway brackets or indentation',
+    }),
+  ]);
+  let doc: Document;
+  try {
+    doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // the parser recurses per level: thousands of levels overflow the stack
+    if (e instanceof RangeError) throw tooDeep();
+    throw e;
+  }
   if (doc.errors.length) {
     // later syntax errors are mostly consequences of the first one: report that one
-    throw new InputErrors(
-      doc.errors.slice(0, 1).map((e) => {
-        const line = lc.linePos(e.pos[0]).line;
-        const src = text.split(/\r?\n/)[line - 1];
-        const dup = e.code === 'DUPLICATE_KEY';
-        return new InputError(dup ? 'duplicate key in a mapping' : `${/\.json$/i.test(file) ? 'JSON' : 'YAML'} syntax error: ${e.message.split('\n')[0]}`, {
-          file,
-          line,
-          ...(src !== undefined ? { value: src.trim() } : {}),
-          expected: dup ? 'each key (field, size name) at most once per mapping' : 'well-formed YAML or JSON',
-          ...(dup ? { hint: 'remove or rename one of the entries with the same key' } : {}),
-        });
+    const e = doc.errors[0]!;
+    const line = lc.linePos(e.pos[0]).line;
+    if (/call stack/i.test(e.message)) throw tooDeep(line);
+    const src = lineAt(text, line);
+    const dup = e.code === 'DUPLICATE_KEY';
+    throw new InputErrors([
+      new InputError(dup ? 'duplicate key in a mapping' : `${lang} syntax error: ${e.message.split('\n')[0]}`, {
+        file,
+        line,
+        ...(src !== undefined ? { value: src.trim() } : {}),
+        expected: dup ? 'each key (field, size name) at most once per mapping' : 'well-formed YAML or JSON',
+        ...(dup ? { hint: 'remove or rename one of the entries with the same key' } : {}),
       }),
-    );
+    ]);
   }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    throw new InputErrors([new InputError(`cannot read the document: ${(e as Error).message}`, { file, expected: 'plain YAML or JSON data' })]);
+    if (e instanceof RangeError) throw tooDeep();
+    const msg = (e as Error).message;
+    // alias problems: point at the alias (the first unresolved one, or the first one at all)
+    const unresolved = /Unresolved alias.*?: (.*)$/.exec(msg)?.[1];
+    const at = firstAlias(doc, unresolved);
+    const aliasLine = at === undefined ? undefined : lc.linePos(at).line;
+    throw new InputErrors([new InputError(`cannot read the document: ${msg}`, {
+      file,
+      ...(aliasLine !== undefined ? { line: aliasLine } : {}),
+      expected: unresolved !== undefined ? `an anchor &${unresolved} defined before the alias *${unresolved}` : 'plain YAML or JSON data (aliases expanding to at most 1,000 nodes)',
+    })]);
+  }
+  const shape = checkShape(raw);
+  if (shape === 'deep') throw tooDeep();
+  if (shape === 'cycle') {
+    throw new InputErrors([new InputError('a value contains itself (a YAML alias inside its own anchor)', {
+      file, expected: 'plain data: an anchor (&a) may be reused with *a only outside the value it names',
+    })]);
   }
   return { raw, locate: makeLocator(doc, lc) };
+}
+
+function lineAt(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let k = 1; k < line; k++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+}
+
+/** Offset of the first alias node (named `name`, if given) in the document, by an explicit-stack walk. */
+function firstAlias(doc: Document, name: string | undefined): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  let best: number | undefined;
+  while (stack.length) {
+    const n = stack.pop();
+    if (isAlias(n)) {
+      if ((name === undefined || n.source === name) && n.range && (best === undefined || n.range[0] < best)) best = n.range[0];
+    } else if (isMap(n) || isSeq(n)) {
+      for (const it of n.items) {
+        if (isNode(it)) stack.push(it);
+        else if (isPair(it)) stack.push(it.key, it.value);
+      }
+    }
+  }
+  return best;
+}
+
+/** 'deep' past MAX_NESTING, 'cycle' for a value reachable from itself, else 'ok' (explicit stack: no recursion). */
+function checkShape(raw: unknown): 'ok' | 'deep' | 'cycle' {
+  const onPath = new Set<object>();
+  const stack: Array<{ v: object; depth: number; exit: boolean }> = [];
+  if (raw !== null && typeof raw === 'object') stack.push({ v: raw, depth: 1, exit: false });
+  while (stack.length) {
+    const { v, depth, exit } = stack.pop()!;
+    if (exit) {
+      onPath.delete(v);
+      continue;
+    }
+    if (onPath.has(v)) return 'cycle';
+    if (depth > MAX_NESTING) return 'deep';
+    onPath.add(v);
+    stack.push({ v, depth, exit: true });
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push({ v: child as object, depth: depth + 1, exit: false });
+  }
+  return 'ok';
 }
 
 interface Prepared {
@@ -214,7 +303,7 @@ function prepareDocument(raw: unknown, file: string, opts: LoadOptions, locate: 
     ]);
   }
   const { doc, applied } = applyOverridesDetailed(raw, opts.overrides ?? [], file);
-  const c = new Collector(file, locate, applied, opts.baseDir ?? path.dirname(file));
+  const c = new Collector(file, locate, applied, opts.baseDir ?? path.dirname(file), opts.allowOutsideData ?? false);
   const schemaErrors = checkScenarioSchema(doc, { file, ...(locate ? { locate } : {}), overrideFor: c.overrideFor });
   if (schemaErrors.length) throw new InputErrors(schemaErrors);
   return { doc: doc as RawScenario, file, c };
@@ -473,8 +562,9 @@ export interface RecurringRule {
 /**
  * Every occurrence of a weekly rule within [fromSeconds, untilSeconds), as seconds from start,
  * ascending. Local times follow the zone's daylight saving rules: a time that does not exist
- * on a spring-forward day is moved forward by the gap (02:30 -> 03:30); on a fall-back day an
- * ambiguous time resolves as luxon does (the later, standard-time instant).
+ * on a spring-forward day is moved forward by the gap (02:30 -> 03:30); a time that occurs
+ * twice on a fall-back day fires once, at its first occurrence (the daylight-time instant),
+ * as RFC 5545, Python's zoneinfo (fold=0) and java.time do.
  */
 export function expandRecurring(rule: RecurringRule): number[] {
   const lo = Math.max(rule.fromSeconds, 0);
@@ -483,10 +573,20 @@ export function expandRecurring(rule: RecurringRule): number[] {
   if (!(hi > lo)) return out;
   let day = DateTime.fromMillis(rule.startMs + lo * 1000, { zone: rule.timezone }).startOf('day').minus({ days: 1 });
   const last = DateTime.fromMillis(rule.startMs + hi * 1000, { zone: rule.timezone }).startOf('day').plus({ days: 1 });
+  const zone = IANAZone.create(rule.timezone);
   while (day <= last) {
     if (rule.days.has(day.weekday)) {
       const occ = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: rule.hour, minute: rule.minute, second: rule.second }, { zone: rule.timezone });
-      const t = (occ.toMillis() - rule.startMs) / 1000;
+      // The wall-clock time read as UTC; each offset in force around it that maps back to it
+      // gives one real instant. Two: a fall-back repeat, take the earlier. None: a spring
+      // gap, where luxon's forward shift is the rule.
+      const wall = Date.UTC(day.year, day.month - 1, day.day, rule.hour, rule.minute, rule.second);
+      let ms = occ.toMillis();
+      for (const o of [zone.offset(wall - 86_400_000), zone.offset(wall + 86_400_000)]) {
+        const inst = wall - o * 60_000;
+        if (zone.offset(inst) === o && inst < ms) ms = inst;
+      }
+      const t = (ms - rule.startMs) / 1000;
       if (t >= lo && t < hi && (out.length === 0 || t > out[out.length - 1]!)) out.push(t);
     }
     day = day.plus({ days: 1 });
@@ -502,7 +602,8 @@ export function expandRecurring(rule: RecurringRule): number[] {
 export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<LoadedScenario> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // a regular file of bounded size: `fleetsim run /dev/zero` must not read forever
+    bytes = await readRegularFile(file, MAX_SCENARIO_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -517,7 +618,8 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
     if (code === 'EISDIR') {
       throw new InputErrors([new InputError('the scenario path is a directory', { file, expected: 'a scenario file (.yaml, .yml or .json)', hint: 'name a file inside it' })]);
     }
-    throw new InputErrors([new InputError(`cannot read the scenario file: ${(e as Error).message}`, { file, hint: 'check the file permissions' })]);
+    const { problem, hint } = dataFileProblem(e, 'scenario file');
+    throw new InputErrors([new InputError(problem, { file, expected: 'a scenario file (.yaml, .yml or .json)', hint })]);
   }
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   const overrides = [...(opts.overrides ?? [])];

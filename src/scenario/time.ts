@@ -13,6 +13,18 @@ import { DateTime } from 'luxon';
 const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
 
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+
+/** Latest instant a JavaScript Date (hence an ISO timestamp) can hold, ms since the epoch. */
+export const MAX_DATE_MS = 8.64e15;
+/** Latest instant an ISO 8601 date-time with a four-digit year can name: 9999-12-31T23:59:59.999Z. */
+const MAX_ISO_MS = 253402300799999;
+/**
+ * Longest duration, in seconds: from the latest writable instant to the end of the Date range
+ * (about 265,000 years). Any start plus any duration then stays a valid timestamp, so an
+ * absurd horizon is a parse error here instead of "Invalid time value" when a row is
+ * written. The scenario loader bounds horizons much more tightly; this is the floor.
+ */
+export const MAX_DURATION_SECONDS = Math.floor((MAX_DATE_MS - MAX_ISO_MS) / 1000);
 const PART = /(\d+(?:\.\d+)?)\s*([wdhms])\s*/y;
 
 /** Human description of the duration syntax, for error messages. */
@@ -35,12 +47,12 @@ export function parseDuration(v: string | number): number {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`not a finite number of seconds: ${v}`);
     if (v < 0) throw new Error(`durations cannot be negative: ${v}`);
-    return v;
+    return checkRange(v, v);
   }
   if (typeof v !== 'string') throw new Error(`not a duration: ${String(v)}`);
   const s = v.trim();
   if (s.startsWith('-')) throw new Error(`durations cannot be negative: "${v}"`);
-  if (PLAIN_NUMBER.test(s)) return Number(s);
+  if (PLAIN_NUMBER.test(s)) return checkRange(Number(s), v);
   if (s === '') throw new Error('empty duration');
   let total = 0;
   let pos = 0;
@@ -51,7 +63,15 @@ export function parseDuration(v: string | number): number {
     total += Number(m[1]) * UNIT_SECONDS[m[2]!]!;
     pos = PART.lastIndex;
   }
-  return total;
+  return checkRange(total, v);
+}
+
+function checkRange(seconds: number, v: string | number): number {
+  if (!(seconds <= MAX_DURATION_SECONDS)) {
+    const shown = typeof v === 'string' ? `"${v.length > 40 ? v.slice(0, 40) + '...' : v}"` : String(v);
+    throw new Error(`duration ${shown} is beyond the range of dates (at most ${MAX_DURATION_SECONDS} s, about 265,000 years)`);
+  }
+  return seconds;
 }
 
 /** True when `v` is a string that parses as a duration. */
@@ -78,7 +98,10 @@ export function parseInstant(v: string): number {
   }
   const dt = DateTime.fromISO(s, { setZone: true });
   if (!dt.isValid) throw new Error(`invalid date-time "${v}": ${dt.invalidExplanation ?? dt.invalidReason ?? 'invalid'}`);
-  return dt.toMillis();
+  const ms = dt.toMillis();
+  // 9999-12-31T23:59-01:00 is still 10000-01-01 in UTC: keep every instant ISO-writable.
+  if (!(ms >= -62167219200000 && ms <= MAX_ISO_MS)) throw new Error(`date-time "${v}" is outside the years 0000-9999 (in UTC)`);
+  return ms;
 }
 
 /**
