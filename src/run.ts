@@ -2,12 +2,13 @@
 // (timeline.csv, billing.csv, summary.json, each written atomically). The CLI is a thin
 // layer over runToDirectory; tests and notebooks call these directly.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { billingReport, type BillingReport } from './billing/report.js';
 import { FleetLayout, FleetSimulation, type TimelineSink } from './model/fleet.js';
 import { AtomicFile, writeFileAtomic } from './output/atomic.js';
+import { beginOutput, type OutputTransaction } from './output/folder.js';
+import { explainFsError } from './output/fs-errors.js';
 import { writeBillingCsv } from './output/billing-csv.js';
 import { buildSummary, type RunSummary } from './output/summary.js';
 import { TimelineCsvWriter } from './output/timeline-csv.js';
@@ -15,9 +16,47 @@ import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './domain/index.js';
 
-/** Run a scenario to its horizon in memory. */
-export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null } = {}): FleetSimulation {
-  return new FleetSimulation(scenario, options).finish();
+/** Events handled between checks of the clock: a few milliseconds of work. */
+const EVENT_CHUNK = 20_000;
+/** Longest stretch of simulation between two yields to the event loop (signals, progress). */
+const YIELD_MS = 50;
+
+/**
+ * Run a scenario to its horizon in memory. With a signal, the run is done in slices and
+ * returns a promise that rejects with RunAborted once the signal fires (within ~50 ms).
+ */
+export function simulate(scenario: Scenario, options?: { timeline?: TimelineSink | null }): FleetSimulation;
+export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null; signal: AbortSignal }): Promise<FleetSimulation>;
+export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null; signal?: AbortSignal } = {}): FleetSimulation | Promise<FleetSimulation> {
+  const sim = new FleetSimulation(scenario, { timeline: options.timeline ?? null });
+  if (!options.signal) return sim.finish();
+  const signal = options.signal;
+  return (async () => {
+    await runInterruptibly(sim, sim.horizon, signal, { last: performance.now() });
+    return sim.finish();
+  })();
+}
+
+/**
+ * Advance `sim` to `until` in chunks of events, yielding to the event loop whenever ~50 ms
+ * of work have passed, and throwing RunAborted once `signal` has fired. A slice that holds
+ * millions of events (or never ends at one instant) stays interruptible this way.
+ */
+async function runInterruptibly(sim: FleetSimulation, until: number, signal: AbortSignal | undefined, clock: { last: number }): Promise<void> {
+  for (;;) {
+    const n = sim.runUntil(until, EVENT_CHUNK);
+    if (performance.now() - clock.last >= YIELD_MS) {
+      await yieldToEventLoop();
+      clock.last = performance.now();
+    }
+    if (signal?.aborted) throw new RunAborted(signalName(signal));
+    if (n < EVENT_CHUNK) return;
+  }
+}
+
+function signalName(signal: AbortSignal): string | undefined {
+  const r: unknown = signal.reason;
+  return typeof r === 'string' && /^SIG[A-Z]+$/.test(r) ? r : undefined;
 }
 
 export interface RunOptions {
@@ -28,10 +67,22 @@ export interface RunOptions {
   fastTimeline?: boolean;
   /** Called between slices of simulated time. */
   onProgress?: (simSeconds: number, horizonSeconds: number) => void;
-  /** Stop early: the run throws and leaves no output file behind. */
+  /** Stop early: the run throws RunAborted and the folder stays as it was. */
   signal?: AbortSignal;
-  /** Sampling step of series.csv, which is also the slice between progress calls and abort checks (default: seriesStep(horizon)). */
+  /** Sampling step of series.csv, which is also the slice between progress calls (default: seriesStep(horizon)). */
   sliceSeconds?: number;
+  /**
+   * Write into a folder fleetsim would refuse (the root, the home folder, a folder holding
+   * .git or files fleetsim did not write): see checkOutputDir. Files of the same names are
+   * replaced; others are left alone.
+   */
+  force?: boolean;
+  /**
+   * Called with the staging folder once the run's files are written there, before they are
+   * swapped in; returns the names of further files it wrote there (report.html), which join
+   * the transaction.
+   */
+  finalize?: (stagingDir: string) => Promise<string[]> | string[];
 }
 
 export interface RunResult {
@@ -40,25 +91,31 @@ export interface RunResult {
   sim: FleetSimulation;
   report: BillingReport;
   summary: RunSummary;
+  /** Notes on the folder (leftovers of dead runs cleaned, an old folder restored or kept). */
+  notes: string[];
 }
 
 export class RunAborted extends Error {
-  constructor() {
-    super('run aborted');
+  /** What became of the output folder, for the user ("results/x still holds the previous result"). */
+  outcome: string;
+  constructor(readonly signal?: string, outcome = '') {
+    super(`run aborted${signal ? ` by ${signal}` : ''}`);
     this.name = 'RunAborted';
+    this.outcome = outcome;
   }
 }
 
+/**
+ * Run a scenario into a results folder as one transaction: everything is written into a
+ * staging folder and swapped in at the end (src/output/folder.ts). A failure or an abort
+ * leaves the folder as it was.
+ */
 export async function runToDirectory(loaded: LoadedScenario, options: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
   const outDir = options.outDir;
-  const existed = fs.existsSync(outDir);
-  fs.mkdirSync(outDir, { recursive: true });
-  // A folder reused from an earlier run: its summary (the "finished" marker) and report go
-  // first, so an interrupted run never leaves new CSVs beside an old summary.
-  for (const stale of ['summary.json', 'report.html']) fs.rmSync(path.join(outDir, stale), { force: true });
-  const timelinePath = path.join(outDir, 'timeline.csv');
-  const timelineFile = options.timeline === false ? null : new AtomicFile(timelinePath);
+  const tx: OutputTransaction = beginOutput(outDir, { force: options.force ?? false });
+  const dir = tx.dir;
+  const timelineFile = options.timeline === false ? null : new AtomicFile(path.join(dir, 'timeline.csv'), { syncDir: false });
   const files: AtomicFile[] = [];
   try {
     let writer: TimelineCsvWriter | null = null;
@@ -73,55 +130,56 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     const slice = options.sliceSeconds ?? seriesStep(sim.horizon);
     series.sample(0);
     capacity?.sample(0);
+    const clock = { last: performance.now() };
     for (let t = slice; ; t += slice) {
       const until = Math.min(t, sim.horizon);
-      sim.runUntil(until);
+      await runInterruptibly(sim, until, options.signal, clock);
       series.sample(until);
       capacity?.sample(until);
       options.onProgress?.(until, sim.horizon);
       if (t >= sim.horizon) break;
-      if ((t / slice) % 24 === 0) {
-        await yieldToEventLoop();
-        if (options.signal?.aborted) throw new RunAborted();
-      }
     }
     sim.finish();
     const timelineWriter = writer as TimelineCsvWriter | null;
     timelineWriter?.flush();
     const report = billingReport(sim);
+    const checkpoint = async (): Promise<void> => {
+      await yieldToEventLoop();
+      if (options.signal?.aborted) throw new RunAborted(signalName(options.signal));
+    };
+    await checkpoint();
 
-    const billing = new AtomicFile(path.join(outDir, 'billing.csv'));
+    const billing = new AtomicFile(path.join(dir, 'billing.csv'), { syncDir: false });
     files.push(billing);
     writeBillingCsv(billing, sim);
-    const seriesFile = new AtomicFile(path.join(outDir, 'series.csv'));
+    await checkpoint();
+    const seriesFile = new AtomicFile(path.join(dir, 'series.csv'), { syncDir: false });
     files.push(seriesFile);
     series.writeTo(seriesFile);
-    const capacityPath = path.join(outDir, 'capacity.csv');
-    const capacityFile = capacity ? new AtomicFile(capacityPath) : null;
+    const capacityFile = capacity ? new AtomicFile(path.join(dir, 'capacity.csv'), { syncDir: false }) : null;
     if (capacityFile) {
       files.push(capacityFile);
       capacity!.writeTo(capacityFile);
     }
     const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineWriter ? timelineWriter.rows : null);
-    // Everything is complete: put the files in place, summary last (its presence means the run finished).
     timelineFile?.commit();
-    if (!timelineFile) fs.rmSync(timelinePath, { force: true });
-    billing.commit();
-    seriesFile.commit();
-    capacityFile?.commit();
-    // A folder reused from an earlier run must not keep files this run did not write.
-    if (!capacityFile) fs.rmSync(capacityPath, { force: true });
-    writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-    return {
-      outDir,
-      files: [...(timelineFile ? [timelinePath] : []), billing.finalPath, seriesFile.finalPath, ...(capacityFile ? [capacityPath] : []), path.join(outDir, 'summary.json')],
-      sim, report, summary,
-    };
+    for (const f of files) f.commit();
+    writeFileAtomic(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', { syncDir: false });
+    const names = [...(timelineFile ? ['timeline.csv'] : []), 'billing.csv', 'series.csv', ...(capacityFile ? ['capacity.csv'] : []), 'summary.json'];
+    await checkpoint();
+    if (options.finalize) names.push(...await options.finalize(dir));
+    await checkpoint();
+    // Everything is complete: swap it in (synchronous from here: a signal now waits for it).
+    const finalFiles = tx.commit(names);
+    return { outDir, files: finalFiles, sim, report, summary, notes: tx.notes };
   } catch (e) {
     timelineFile?.abort();
     for (const f of files) f.abort();
-    if (!existed) fs.rmSync(outDir, { recursive: true, force: true });
-    throw e;
+    tx.abort();
+    if (e instanceof RunAborted) {
+      e.outcome = tx.hadPrevious ? `${outDir} still holds the previous result, untouched` : `nothing was written to ${outDir}`;
+      throw e;
+    }
+    throw explainFsError(e, outDir, `cannot write the results to ${outDir}`);
   }
 }
-

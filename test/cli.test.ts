@@ -17,7 +17,8 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   assert.match(r.stdout, /build-stop\s+Standard_D8s_v5\s+2\s+671\.78/);
   // 3 x 888410 s x 0.192/h + 2 x 2418410 s x 0.384/h = 142.1456 + 515.92747
   assert.match(r.stdout, /total\s+5\s+[\d,.]+\s+658\.07/);
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(out, '.fleetsim-manifest.json'), 'utf8')).files, ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
   assert.match(fs.readFileSync(path.join(out, 'report.html'), 'utf8'), /<svg/);
 
   const billing = fs.readFileSync(path.join(out, 'billing.csv'), 'utf8').trim().split('\n');
@@ -69,7 +70,7 @@ test('run --no-timeline --no-report writes billing, series and summary only', ()
   const out = path.join(tempDir(), 'nt');
   const r = fleetsim(['run', OFFICE, ...small, '--out', out, '--no-timeline', '--no-report', '--quiet']);
   assert.is(r.code, 0, r.stderr);
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'series.csv', 'summary.json']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'series.csv', 'summary.json']);
   assert.is(JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')).run.timelineRows, null);
 });
 
@@ -79,7 +80,7 @@ test('run into a folder used before: files this run does not write are removed, 
   assert.ok(fs.existsSync(path.join(out, 'report.html')));
   const r = fleetsim(['run', OFFICE, ...small, '--set', 'groups.build-stop.count=1', '--out', out, '--no-timeline', '--no-report', '--quiet']);
   assert.is(r.code, 0, r.stderr);
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'series.csv', 'summary.json']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'series.csv', 'summary.json']);
   assert.is(fs.readFileSync(path.join(out, 'billing.csv'), 'utf8').trim().split('\n').length, 1 + 4);
 });
 

@@ -1,11 +1,13 @@
 // The fleetsim command line: a thin yargs layer over the library. Commands live in
 // commands/, one file each. Exit codes: 0 success, 2 bad input (scenario, flags,
-// results folder), 130 interrupted, 1 anything else (a bug).
+// results folder, a file-system failure such as a full disk), 130 interrupted by SIGINT
+// (Ctrl-C), 143 by SIGTERM, 1 anything else (a bug, a failed replication).
 
 import yargs from 'yargs';
 import { InputError } from '../errors.js';
 import { RunAborted } from '../run.js';
 import { abortAllAtomicFiles } from '../output/atomic.js';
+import { explainFsError } from '../output/fs-errors.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
 import type { Io } from './context.js';
@@ -14,6 +16,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_INPUT = 2;
 export const EXIT_INTERRUPTED = 130;
+export const EXIT_TERMINATED = 143;
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
@@ -24,9 +27,11 @@ const defaultIo: Io = {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let exitCode = EXIT_OK;
   const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // the reason names the signal: it decides the exit code (128 + its number, as shells do)
+  const onInt = (): void => controller.abort('SIGINT');
+  const onTerm = (): void => controller.abort('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
   const ctx = { io, signal: controller.signal };
 
   let parser = yargs(argv)
@@ -48,8 +53,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   try {
     await parser.parseAsync();
-  } catch (e) {
+  } catch (caught) {
     abortAllAtomicFiles();
+    // a file-system failure fleetsim can explain (full disk, read-only, no permission) is the user's to fix
+    const e = caught instanceof Error && !(caught instanceof InputError) ? explainFsError(caught, String((caught as NodeJS.ErrnoException).path ?? ''), 'cannot complete') : caught;
     if (e instanceof InputError) {
       io.err(e.message + '\n');
       exitCode = EXIT_INPUT;
@@ -58,15 +65,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`fleetsim: ${e.stack ?? e.message}\n`);
       exitCode = EXIT_FAILURE;
     } else if (e instanceof RunAborted) {
-      io.err('interrupted: no output was written\n');
-      exitCode = EXIT_INTERRUPTED;
+      const signal = e.signal ?? (typeof controller.signal.reason === 'string' ? controller.signal.reason : 'SIGINT');
+      io.err(`interrupted (${signal})${e.outcome ? `: ${e.outcome}` : ''}\n`);
+      exitCode = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     } else {
       io.err(`fleetsim: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
       exitCode = EXIT_FAILURE;
     }
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
   }
   return exitCode;
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '../output/atomic.js';
+import { cleanStale, writeManifest } from '../output/folder.js';
 import type { LoadedScenario } from '../domain/index.js';
 import { VERSION } from '../version.js';
 import { METRIC_COLUMNS, METRICS, type Metric, type Metrics } from './metrics.js';
@@ -148,6 +149,8 @@ function block(rows: readonly ReplicationRow[], groupNames: readonly string[], b
 
 /** Removes what an unfinished study left: folders it created, and temporary files in folders that were there before. */
 function cleanUp(outDir: string, outExisted: boolean, dirs: ReadonlyArray<{ dir: string; existed: boolean }>): void {
+  // aborted workers stop anywhere, mid-swap included: put back what they were replacing
+  for (const d of dirs) cleanStale(d.dir, { includeOwn: true });
   if (!outExisted) {
     fs.rmSync(outDir, { recursive: true, force: true });
     return;
@@ -165,6 +168,18 @@ function cleanUp(outDir: string, outExisted: boolean, dirs: ReadonlyArray<{ dir:
   for (const name of ['replications.csv', 'sweep.csv', 'summary.json']) {
     fs.rmSync(path.join(outDir, `.${name}.tmp-${process.pid}`), { force: true });
   }
+}
+
+/** Manifests (src/output/folder.ts): the study's files and folders, and each point folder's replications. */
+function writeStudyManifests(outDir: string, files: readonly string[], rel: readonly string[]): void {
+  const sub = new Map<string, string[]>();
+  for (const r of rel) {
+    const [top, inner] = r.split('/');
+    if (!sub.has(top!)) sub.set(top!, []);
+    if (inner) sub.get(top!)!.push(inner + '/');
+  }
+  for (const [top, inner] of sub) if (inner.length) writeManifest(path.join(outDir, top), 'study', inner);
+  writeManifest(outDir, 'study', [...files.map((f) => path.basename(f)), ...[...sub.keys()].map((t) => t + '/')]);
 }
 
 const csvLine = (cells: Array<string | number>): string => stringify([cells]);
@@ -315,5 +330,6 @@ export async function runStudy(points: readonly StudyPoint[], options: StudyOpti
   }
   files.push(path.join(outDir, 'summary.json'));
   writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  writeStudyManifests(outDir, files, rel);
   return { outDir, files, summary };
 }

@@ -11,11 +11,12 @@ import { parseReplications, parseWorkers, studyBar } from '../../parallel/flags.
 import { formatStudyReport } from '../../parallel/format.js';
 import { formatRunReport } from '../format.js';
 import { writeReport } from '../../index.js';
-import { asList, parseSeed, withScenarioFlags, type Command } from '../context.js';
+import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
+import { asList, dataFlags, parseSeed, withScenarioFlags, type Command } from '../context.js';
 
-/** Default output folder: results/<scenario name>/ in the current directory. */
+/** Default output folder: results/<scenario name, made safe as a folder name>/ in the current directory. */
 export function defaultOutDir(loaded: LoadedScenario): string {
-  return path.join('results', loaded.scenario.name);
+  return defaultResultsDir(loaded.scenario.name);
 }
 
 export const runCommand: Command = (y, ctx) => y.command(
@@ -28,14 +29,18 @@ export const runCommand: Command = (y, ctx) => y.command(
     .option('workers', { type: 'string', alias: 'w', describe: 'worker threads for --replications (default: the number of cores)' })
     .option('report', { type: 'boolean', default: true, describe: 'write report.html, the charts of the run (--no-report: skip)' })
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
+    .option('force', { type: 'boolean', default: false, describe: 'write even into a folder fleetsim refuses (/, home, a .git checkout, files it did not write); same-named files are replaced' })
     .example('$0 run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate')
     .example('$0 run scenarios/office-week.yaml --set billing.preset=azure-2023 --out results/ow-2023', 'same fleet, 2023 billing rules')
     .example('$0 run scenarios/office-week.yaml -r 8 -w 2 --no-timeline', '8 replications on 2 threads, mean and 95% CI'),
   async (args) => {
     const replications = parseReplications(args.replications);
     const workers = parseWorkers(args.workers);
-    const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed) });
+    const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed), ...dataFlags(args) });
     const outDir = args.out ? String(args.out) : defaultOutDir(loaded);
+    const force = Boolean(args.force);
+    // refuse a folder before simulating anything, not after
+    checkOutputDir(outDir, { force });
     const quiet = Boolean(args.quiet);
     if (replications > 1) {
       const t0 = performance.now();
@@ -61,13 +66,16 @@ export const runCommand: Command = (y, ctx) => y.command(
     try {
       const result = await runToDirectory(loaded, {
         outDir,
+        force,
         timeline: Boolean(args.timeline),
         signal: ctx.signal,
         onProgress: (t) => bar?.update(t, { day: Math.floor(t / 86400), days }),
+        // the report is part of the run's transaction: written before the swap
+        ...(args.report ? { finalize: async (dir: string) => [path.basename(await writeReport(dir))] } : {}),
       });
       bar?.stop();
-      const report = args.report ? await writeReport(outDir) : null;
-      if (!quiet) ctx.io.out(formatRunReport(result.summary, report ? [...result.files, report] : result.files));
+      for (const n of result.notes) ctx.io.err(`note: ${n}\n`);
+      if (!quiet) ctx.io.out(formatRunReport(result.summary, result.files));
     } finally {
       bar?.stop();
     }

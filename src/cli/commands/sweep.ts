@@ -1,7 +1,6 @@
 // `fleetsim sweep <scenario> --param path=v1,v2 [--param ...]`: the cartesian product of
 // parameter values, each point run --replications times on one shared worker pool, with
 // statistics per point (sweep.csv) and paired differences from a --baseline point.
-import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -9,7 +8,8 @@ import { runStudy } from '../../parallel/study.js';
 import { parseReplications, parseWorkers, studyBar } from '../../parallel/flags.js';
 import { formatStudyReport } from '../../parallel/format.js';
 import { buildPoints, findBaseline, parseBaselineFlags, parseParamFlag, readSweepFile, type SweepParam } from '../../parallel/sweep-spec.js';
-import { asList, parseSeed, withScenarioFlags, type Command } from '../context.js';
+import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
+import { asList, dataFlags, parseSeed, withScenarioFlags, type Command } from '../context.js';
 
 export const sweepCommand: Command = (y, ctx) => y.command(
   'sweep <scenario>',
@@ -23,6 +23,7 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     .option('out', { type: 'string', describe: 'output folder (default: results/<scenario name>-sweep/)' })
     .option('timeline', { type: 'boolean', default: false, describe: 'also write timeline.csv for every replication (large)' })
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
+    .option('force', { type: 'boolean', default: false, describe: 'write even into a folder fleetsim refuses (/, home, a .git checkout, files it did not write)' })
     .example('$0 sweep scenarios/office-week.yaml --param billing.preset=azure-2018,azure-2023 -r 8 --baseline billing.preset=azure-2018', 'what the 2023 billing rules change, with 95% CIs'),
   async (args) => {
     const file = args.sweep === undefined ? undefined : await readSweepFile(String(args.sweep));
@@ -36,12 +37,13 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     const seed = parseSeed(args.seed);
     const scenarioFile = String(args.scenario);
     // Loads the file and reports its own problems (and those of --set) before any --param.
-    const base = await loadScenario(scenarioFile, { overrides: set, ...(seed !== undefined ? { seed } : {}) });
+    const base = await loadScenario(scenarioFile, { overrides: set, ...(seed !== undefined ? { seed } : {}), ...dataFlags(args) });
     const text = await readFile(scenarioFile, 'utf8');
-    const points = await buildPoints(base, text, params, set, seed);
+    const points = await buildPoints(base, text, params, set, seed, dataFlags(args));
     const baselineSpec = parseBaselineFlags(asList(args.baseline)) ?? file?.baseline;
     const baseline = baselineSpec === undefined ? null : findBaseline(points, baselineSpec, '--baseline');
-    const outDir = args.out ? String(args.out) : path.join('results', `${base.scenario.name}-sweep`);
+    const outDir = args.out ? String(args.out) : defaultResultsDir(base.scenario.name, '-sweep');
+    checkOutputDir(outDir, { force: Boolean(args.force) });
     const quiet = Boolean(args.quiet);
     const t0 = performance.now();
     const bar = studyBar(!quiet && ctx.io.isTTY, points.length * replications, Math.max(...points.map((p) => p.loaded.scenario.horizonSeconds)));

@@ -1,13 +1,13 @@
 // `fleetsim validate <scenario>`: parse, override, check; run nothing, write nothing.
 import { loadScenario } from '../../scenario/load.js';
-import { asList, parseSeed, withScenarioFlags, type Command } from '../context.js';
+import { asList, dataFlags, parseSeed, withScenarioFlags, type Command } from '../context.js';
 
 export const validateCommand: Command = (y, ctx) => y.command(
   'validate <scenario>',
   'check a scenario file (and --set overrides) without running it',
   (c) => withScenarioFlags(c).example('$0 validate scenarios/office-week.yaml', ''),
   async (args) => {
-    const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed) });
+    const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed), ...dataFlags(args) });
     const s = loaded.scenario;
     const vms = s.groups.reduce((a, g) => a + g.count, 0);
     const occurrences = s.schedules.reduce((a, r) => a + r.times.length, 0);
