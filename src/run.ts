@@ -8,8 +8,8 @@ import { billingReport, type BillingReport } from './billing/report.js';
 import { FleetLayout, FleetSimulation, type TimelineSink } from './model/fleet.js';
 import { AtomicFile, writeFileAtomic } from './output/atomic.js';
 import { beginOutput, type OutputTransaction } from './output/folder.js';
-import { explainFsError } from './output/fs-errors.js';
-import { writeBillingCsv } from './output/billing-csv.js';
+import { explainFsError, OutputError } from './output/fs-errors.js';
+import { billingCsvChunks } from './output/billing-csv.js';
 import { buildSummary, type RunSummary } from './output/summary.js';
 import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
@@ -151,7 +151,14 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
 
     const billing = new AtomicFile(path.join(dir, 'billing.csv'), { syncDir: false });
     files.push(billing);
-    writeBillingCsv(billing, sim);
+    let lastYield = performance.now();
+    for (const chunk of billingCsvChunks(sim)) {
+      billing.write(chunk);
+      if (performance.now() - lastYield >= YIELD_MS) {
+        await checkpoint();
+        lastYield = performance.now();
+      }
+    }
     await checkpoint();
     const seriesFile = new AtomicFile(path.join(dir, 'series.csv'), { syncDir: false });
     files.push(seriesFile);
@@ -162,8 +169,11 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
       capacity!.writeTo(capacityFile);
     }
     const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineWriter ? timelineWriter.rows : null);
-    timelineFile?.commit();
-    for (const f of files) f.commit();
+    // fsync off the main thread (seconds for a big timeline): signals still get through
+    for (const f of [...(timelineFile ? [timelineFile] : []), ...files]) {
+      await f.commitAsync();
+      await checkpoint();
+    }
     writeFileAtomic(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', { syncDir: false });
     const names = [...(timelineFile ? ['timeline.csv'] : []), 'billing.csv', 'series.csv', ...(capacityFile ? ['capacity.csv'] : []), 'summary.json'];
     await checkpoint();
@@ -180,6 +190,12 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
       e.outcome = tx.hadPrevious ? `${outDir} still holds the previous result, untouched` : `nothing was written to ${outDir}`;
       throw e;
     }
-    throw explainFsError(e, outDir, `cannot write the results to ${outDir}`);
+    const err = explainFsError(e, outDir, `cannot write the results to ${outDir}`);
+    // name the file the user asked for, not its copy in the staging folder (gone now)
+    if (err instanceof OutputError && tx.dir !== outDir) {
+      const move = (x: string): string => x.split(tx.dir).join(outDir);
+      throw new OutputError(move(err.problem), move(err.detail.file ?? outDir), err.detail.hint ?? '', err.code);
+    }
+    throw err;
   }
 }

@@ -91,6 +91,24 @@ export class AtomicFile {
     if (this.syncDir) syncFolder(path.dirname(this.finalPath));
   }
 
+  /**
+   * Like commit, but the fsync (seconds for a large file) runs off the main thread, so the
+   * process keeps handling signals meanwhile.
+   */
+  async commitAsync(): Promise<void> {
+    if (this.done) return;
+    this.flush();
+    const fd = this.fd;
+    try {
+      await new Promise<void>((resolve, reject) => fs.fsync(fd, (e) => (e ? reject(e) : resolve())));
+    } catch (e) {
+      this.abort();
+      throw explainFsError(e, this.finalPath, `cannot write ${this.finalPath}`);
+    }
+    if (this.done) return; // aborted meanwhile
+    this.commit();
+  }
+
   /** Give up: close and remove the temporary file. */
   abort(): void {
     if (this.done) return;

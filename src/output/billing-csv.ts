@@ -17,6 +17,11 @@ const r3 = (x: number): number => Math.round(x * 1e3) / 1e3;
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 export function writeBillingCsv(out: TextOut, sim: FleetSimulation, chunkChars = 1 << 16): void {
+  for (const chunk of billingCsvChunks(sim, chunkChars)) out.write(chunk);
+}
+
+/** billing.csv as chunks of about `chunkChars` characters: a caller can yield between them (a million rows take seconds). */
+export function* billingCsvChunks(sim: FleetSimulation, chunkChars = 1 << 16): Generator<string> {
   let buf = stringify([BILLING_COLUMNS]);
   for (const g of sim.layout.groups) {
     const prefix = csvFields([`${g.name}-`]);
@@ -30,8 +35,8 @@ export function writeBillingCsv(out: TextOut, sim: FleetSimulation, chunkChars =
       row += ',' + r3(b.existedSeconds) + ',' + r3(b.billedSeconds) + ',' + r6(b.billedSeconds / 3600) + ',' + r6(b.computeCost) +
         ',' + r6(b.diskCost) + ',' + r6(b.publicIpCost) + ',' + r6(b.diskCost + b.publicIpCost) + '\n';
       buf += row;
-      if (buf.length >= chunkChars) { out.write(buf); buf = ''; }
+      if (buf.length >= chunkChars) { yield buf; buf = ''; }
     }
   }
-  if (buf.length > 0) out.write(buf);
+  if (buf.length > 0) yield buf;
 }

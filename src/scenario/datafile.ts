@@ -40,11 +40,11 @@ function kindOf(st: fs.Stats): string {
   if (st.isCharacterDevice()) return 'a character device';
   if (st.isBlockDevice()) return 'a block device';
   if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
+  return 'something other than a file';
 }
 
 function notRegular(st: fs.Stats): DataFileError {
-  return new DataFileError(st.isDirectory() ? 'EISDIR' : 'ENOTREG', `it is ${kindOf(st)}, not a regular file`);
+  return new DataFileError(st.isDirectory() ? 'EISDIR' : 'ENOTREG', `it is ${kindOf(st)}`);
 }
 
 /** Opens a regular file for reading (async); the caller closes the handle. */

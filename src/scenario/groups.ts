@@ -29,6 +29,7 @@ import { didYouMean, formatPath, type DocPath } from './schema.js';
 import { Collector, durationOf, durationSpecOf, instantOf, type RawDuration, type RawInstant } from './context.js';
 import { formatOffset, INSTANT_OR_OFFSET_EXPECTED, parseInstantOrOffset } from './time.js';
 import { coreCountKey, readVmTable } from './trace.js';
+import { wholeLineExcerpt } from './datafile.js';
 
 /** Phase durations used when neither the group nor the top level gives one (assumptions: no official figures). */
 export const DEFAULT_DURATIONS_SECONDS = {
@@ -406,7 +407,7 @@ function hourOfWeekFile(rel: string, p: DocPath, c: Collector): number[] | null 
   for (const row of rows) {
     const cells = row.cells;
     if (cells.length !== 1 || !PLAIN_NUMBER.test(cells[0]!)) {
-      c.addInData(data.file, row.line, p, cells.length !== 1 ? 'hour-of-week row has more than one column' : 'invalid hour-of-week multiplier', { value: cells.join(','), expected });
+      c.addInData(data.file, row.line, p, cells.length !== 1 ? 'hour-of-week row has more than one column' : 'invalid hour-of-week multiplier', { value: cells.length === 1 ? cells[0] : wholeLineExcerpt(cells.join(',')), expected });
       return null;
     }
     out.push(Number(cells[0]));
@@ -505,7 +506,7 @@ function demandEntries(rel: string, p: DocPath, env: GroupEnv, c: Collector, out
   const gi = header?.indexOf('target') ?? -1;
   if (!rows.length || ti < 0 || gi < 0) {
     c.addInData(file, rows[0]?.line, p, 'the demand file has no `time,target` header', {
-      value: rows[0]?.cells.join(',') ?? '',
+      value: wholeLineExcerpt(rows[0]?.cells.join(',') ?? ''),
       expected: 'a header row with columns time and target, then one row per target',
     });
     return false;
@@ -517,7 +518,7 @@ function demandEntries(rel: string, p: DocPath, env: GroupEnv, c: Collector, out
     const rawTarget = row.cells[gi];
     let time: number | undefined;
     let target: number | undefined;
-    if (rawTime === undefined || rawTime === '') report('at', 'demand row has no time', row.cells.join(','), INSTANT_OR_OFFSET_EXPECTED);
+    if (rawTime === undefined || rawTime === '') report('at', 'demand row has no time', wholeLineExcerpt(row.cells.join(',')), INSTANT_OR_OFFSET_EXPECTED);
     else if (/^\s*\d{4}-\d{2}-\d{2}/.test(rawTime) && !Number.isFinite(env.startMs)) time = undefined;
     else {
       try {
@@ -726,6 +727,7 @@ export function expandTraces(raw: RawTrace[], data: Array<TraceVms | undefined>,
       });
     }
     if (unmapped.length) return;
+    if (vms.total === 0) notes.push(`trace ${t.name}: ${vms.file} holds no VMs: it adds nothing to the run`);
     // size -> core-count keys, in mapping order
     const bySize = new Map<string, string[]>();
     for (const [k, size] of mapping) if (vms.byCores.has(k)) bySize.set(size, [...(bySize.get(size) ?? []), k]);

@@ -12,11 +12,27 @@ import { formatStudyReport } from '../../parallel/format.js';
 import { formatRunReport } from '../format.js';
 import { writeReport } from '../../index.js';
 import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
+import { OutputError } from '../../output/fs-errors.js';
+import { InputError } from '../../errors.js';
 import { asList, dataFlags, parseSeed, withScenarioFlags, type Command } from '../context.js';
 
 /** Default output folder: results/<scenario name, made safe as a folder name>/ in the current directory. */
 export function defaultOutDir(loaded: LoadedScenario): string {
   return defaultResultsDir(loaded.scenario.name);
+}
+
+/**
+ * Writes report.html into the run's staging folder. A report the results cannot make (a run
+ * with no groups) is a warning, not a reason to throw the run away; a failed write is an error.
+ */
+async function reportInto(dir: string, warn: (s: string) => void): Promise<string[]> {
+  try {
+    return [path.basename(await writeReport(dir))];
+  } catch (e) {
+    if (!(e instanceof InputError) || e instanceof OutputError) throw e;
+    warn(`warning: report.html not written: ${e.problem}\n`);
+    return [];
+  }
 }
 
 export const runCommand: Command = (y, ctx) => y.command(
@@ -71,7 +87,7 @@ export const runCommand: Command = (y, ctx) => y.command(
         signal: ctx.signal,
         onProgress: (t) => bar?.update(t, { day: Math.floor(t / 86400), days }),
         // the report is part of the run's transaction: written before the swap
-        ...(args.report ? { finalize: async (dir: string) => [path.basename(await writeReport(dir))] } : {}),
+        ...(args.report ? { finalize: (dir: string) => reportInto(dir, ctx.io.err) } : {}),
       });
       bar?.stop();
       for (const n of result.notes) ctx.io.err(`note: ${n}\n`);

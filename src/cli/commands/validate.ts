@@ -12,5 +12,6 @@ export const validateCommand: Command = (y, ctx) => y.command(
     const vms = s.groups.reduce((a, g) => a + g.count, 0);
     const occurrences = s.schedules.reduce((a, r) => a + r.times.length, 0);
     ctx.io.out(`${loaded.file}: ok — ${s.groups.length} groups, ${vms} VMs, ${s.schedules.length} schedules (${occurrences} occurrences), horizon ${s.horizonSeconds} s, seed ${s.seed}\n`);
+    for (const n of s.notes) ctx.io.out(`note: ${n}\n`);
   },
 );
