@@ -256,7 +256,12 @@ export function removeOwned(dir: string): boolean {
   }
   if (m) fs.rmSync(path.join(dir, MANIFEST), { force: true });
   try {
-    for (const name of fs.readdirSync(dir)) if (isOwnTransient(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    for (const name of fs.readdirSync(dir)) {
+      // another live process's temporary file (a concurrent writer): not ours to remove
+      const t = TEMP.exec(name) ?? INNER_STAGING.exec(name);
+      const pid = t ? Number(t[t.length - 1]) : 0;
+      if (t && (pid === process.pid || !pidAlive(pid))) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
     fs.rmdirSync(dir);
     return true;
   } catch {
