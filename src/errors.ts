@@ -38,6 +38,13 @@ export class InputError extends Error {
     this.problem = p;
     this.detail = detail;
   }
+  /** The detail's fields, for callers that catch the error (library API, docs/api.md). */
+  get file(): string | undefined { return this.detail.file; }
+  get line(): number | undefined { return this.detail.line; }
+  get path(): string | undefined { return this.detail.path; }
+  get value(): unknown { return this.detail.value; }
+  get expected(): string | undefined { return this.detail.expected; }
+  get hint(): string | undefined { return this.detail.hint; }
 }
 
 /** Cuts `s` to at most `max` characters, keeping its start and end. */

@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { billingReport, type BillingReport } from './billing/report.js';
-import { FleetLayout, FleetSimulation, type TimelineSink } from './model/fleet.js';
+import { FleetSimulation } from './billing/simulation.js';
+import type { FleetLayout } from './model/layout.js';
+import type { TimelineSink } from './model/fleet.js';
 import { AtomicFile, writeFileAtomic } from './output/atomic.js';
 import { beginOutput, type OutputTransaction } from './output/folder.js';
 import { explainFsError, OutputError } from './output/fs-errors.js';
@@ -15,6 +17,7 @@ import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './domain/index.js';
+import { ParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
 
 /** Events handled between checks of the clock: a few milliseconds of work. */
 const EVENT_CHUNK = 20_000;
@@ -83,6 +86,8 @@ export interface RunOptions {
    * the transaction.
    */
   finalize?: (stagingDir: string) => Promise<string[]> | string[];
+  /** csv (default), parquet or both: which twins of timeline, billing, series and capacity to write (docs/outputs.md). */
+  format?: OutputFormat;
 }
 
 export interface RunResult {
@@ -115,15 +120,23 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   const outDir = options.outDir;
   const tx: OutputTransaction = beginOutput(outDir, { force: options.force ?? false });
   const dir = tx.dir;
-  const timelineFile = options.timeline === false ? null : new AtomicFile(path.join(dir, 'timeline.csv'), { syncDir: false });
+  const csv = wantsCsv(options.format);
   const files: AtomicFile[] = [];
+  let timelineFile: AtomicFile | null = null;
+  let parquet: ParquetOutputs | null = null;
   try {
+    parquet = wantsParquet(options.format) ? await ParquetOutputs.open(dir) : null;
+    timelineFile = options.timeline === false || !csv ? null : new AtomicFile(path.join(dir, 'timeline.csv'), { syncDir: false });
+    const tf = timelineFile;
+    const pqOut = parquet;
     let writer: TimelineCsvWriter | null = null;
     const sim = new FleetSimulation(loaded.scenario, {
       // The layout is known only once arrivals are drawn: the sim hands it over.
-      timeline: timelineFile
-        ? (layout: FleetLayout) => (writer = new TimelineCsvWriter(timelineFile, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true }))
-        : null,
+      timeline: options.timeline === false ? null : (layout: FleetLayout) => {
+        if (tf) writer = new TimelineCsvWriter(tf, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true });
+        const pq = pqOut?.timelineSink(layout, loaded.scenario.startMs);
+        return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
+      },
     });
     const series = new SeriesRecorder(sim);
     const capacity = sim.capacity.length > 0 ? new CapacityRecorder(sim) : null;
@@ -149,17 +162,19 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     };
     await checkpoint();
 
-    const billing = new AtomicFile(path.join(dir, 'billing.csv'), { syncDir: false });
-    files.push(billing);
-    let lastYield = performance.now();
-    for (const chunk of billingCsvChunks(sim)) {
-      billing.write(chunk);
-      if (performance.now() - lastYield >= YIELD_MS) {
-        await checkpoint();
-        lastYield = performance.now();
+    const billing = csv ? new AtomicFile(path.join(dir, 'billing.csv'), { syncDir: false }) : null;
+    if (billing) {
+      files.push(billing);
+      let lastYield = performance.now();
+      for (const chunk of billingCsvChunks(sim)) {
+        billing.write(chunk);
+        if (performance.now() - lastYield >= YIELD_MS) {
+          await checkpoint();
+          lastYield = performance.now();
+        }
       }
+      await checkpoint();
     }
-    await checkpoint();
     const seriesFile = new AtomicFile(path.join(dir, 'series.csv'), { syncDir: false });
     files.push(seriesFile);
     series.writeTo(seriesFile);
@@ -168,14 +183,18 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
       files.push(capacityFile);
       capacity!.writeTo(capacityFile);
     }
-    const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineWriter ? timelineWriter.rows : null);
+    await parquet?.finish(sim, series.text(), capacity ? capacity.text() : null);
+    await checkpoint();
+    const timelineRows = timelineWriter ? timelineWriter.rows : parquet?.timeline ? parquet.timeline.rows : null;
+    const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineRows);
     // fsync off the main thread (seconds for a big timeline): signals still get through
-    for (const f of [...(timelineFile ? [timelineFile] : []), ...files]) {
+    for (const f of [...(timelineFile ? [timelineFile] : []), ...files, ...(parquet?.files ?? [])]) {
       await f.commitAsync();
       await checkpoint();
     }
     writeFileAtomic(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', { syncDir: false });
-    const names = [...(timelineFile ? ['timeline.csv'] : []), 'billing.csv', 'series.csv', ...(capacityFile ? ['capacity.csv'] : []), 'summary.json'];
+    const names = [...(timelineFile ? ['timeline.csv'] : []), ...(billing ? ['billing.csv'] : []), 'series.csv', ...(capacityFile ? ['capacity.csv'] : []),
+      ...(parquet ? parquet.files.map((f) => path.basename(f.finalPath)) : []), 'summary.json'];
     await checkpoint();
     if (options.finalize) names.push(...await options.finalize(dir));
     await checkpoint();
@@ -185,6 +204,7 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   } catch (e) {
     timelineFile?.abort();
     for (const f of files) f.abort();
+    parquet?.abort();
     tx.abort();
     if (e instanceof RunAborted) {
       e.outcome = tx.hadPrevious ? `${outDir} still holds the previous result, untouched` : `nothing was written to ${outDir}`;

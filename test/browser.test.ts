@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The report in a real browser: Debian's chromium driven by playwright-core opens
 // report.html from disk, every chart must have rendered (an SVG with marks and a real size),
 // the console must stay free of errors, and the page must request nothing but itself.
@@ -73,6 +74,29 @@ testIf(hasFile(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (
       assert.ok(c.marks > 5, `${c.id} has ${c.marks} marks`);
       assert.ok(c.text > 3, `${c.id} has axis labels`);
     }
+    // Nothing overflows its container: every element's box lies within <main>, and no box
+    // is wider than its own content area (no hidden columns behind a scrollbar).
+    const overflow = await page.$$eval('main *', (els) => {
+      const main = document.querySelector('main')!.getBoundingClientRect();
+      return els.filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > main.right + 1 || r.left < main.left - 1 || (e as HTMLElement).scrollWidth > (e as HTMLElement).clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible');
+      }).map((e) => `${e.tagName}.${e.className}`);
+    });
+    assert.equal(overflow, []);
+    // Every chart: a title, axis titles, a legend.
+    const parts = await page.$$eval('figure.chart', (figs) => figs.map((f) => ({
+      id: f.id, title: f.querySelector('h3')?.textContent ?? '',
+      axisTitles: f.querySelectorAll('svg .role-axis-title text').length,
+      legends: f.querySelectorAll('svg .role-legend').length,
+    })));
+    for (const p of parts) {
+      assert.ok(p.title.length > 5, `${p.id} has a title`);
+      assert.ok(p.axisTitles >= 1, `${p.id} has axis labels`);
+      if (p.id !== 'chart-replications') assert.ok(p.legends >= 1, `${p.id} has a legend`);
+    }
+    // The first paragraph states the answer in numbers.
+    assert.match(await page.$eval('p.answer', (e) => e.textContent ?? ''), /cost [\d,.]+ USD/);
     assert.match(await page.title(), 'fleetsim report');
     assert.equal(problems, []);
     assert.equal(requests, [url]);

@@ -15,8 +15,10 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, /dev-deallocate\s+Standard_D4s_v5\s+3\s+246\.78/);
   assert.match(r.stdout, /build-stop\s+Standard_D8s_v5\s+2\s+671\.78/);
-  // 3 x 888410 s x 0.192/h + 2 x 2418410 s x 0.384/h = 142.1456 + 515.92747
-  assert.match(r.stdout, /total\s+5\s+[\d,.]+\s+658\.07/);
+  // 3 x 888410 s x 0.192/h = 142.1456 -> 142.15; 2 x 2418410 s x 0.384/h = 515.92747 -> 515.93;
+  // the fleet total is the sum of the group lines shown: 658.08 (docs/outputs.md, Money).
+  assert.match(r.stdout, /dev-deallocate\s+.*\s142\.15\n/);
+  assert.match(r.stdout, /total\s+5\s+[\d,.]+\s+658\.08/);
   assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
   assert.equal(JSON.parse(fs.readFileSync(path.join(out, '.fleetsim-manifest.json'), 'utf8')).files, ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
   assert.match(fs.readFileSync(path.join(out, 'report.html'), 'utf8'), /<svg/);
@@ -34,7 +36,7 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   assert.is(Number(rows[3]!.stopped_s), 16 * (12 * 3600 - 20) + 3 * (60 * 3600 - 20) + (53 * 3600 - 20));
 
   const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
-  assert.is(summary.total.computeCost, 658.07);
+  assert.is(summary.total.computeCost, 658.08);
   assert.is(summary.groups['build-stop'].billedSeconds, 2 * 2418410);
   assert.is(summary.scenario.seed, 1);
   assert.match(summary.scenario.fileSha256, /^[0-9a-f]{64}$/);
@@ -43,9 +45,9 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   const timeline = fs.readFileSync(path.join(out, 'timeline.csv'), 'utf8').trim().split('\n');
   assert.is(timeline[0], 'time_s,timestamp,vm,group,size,kind,state,code,level,display_status,billed,operation,message');
   assert.is(timeline.length - 1, summary.run.stateChanges);
-  assert.is(timeline[1], '0,2026-01-05T00:00:00.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,provisioning,creating,ProvisioningState/creating,Info,Creating,false,create,');
-  assert.ok(timeline.includes('68445,2026-01-05T19:00:45.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,power,deallocated,PowerState/deallocated,Info,VM deallocated,false,deallocate,'));
-  assert.ok(timeline.includes('68420,2026-01-05T19:00:20.000Z,build-stop-1,build-stop,Standard_D8s_v5,power,stopped,PowerState/stopped,Info,VM stopped,true,stop,'));
+  assert.is(timeline[1], '0.000,2026-01-05T00:00:00.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,provisioning,creating,ProvisioningState/creating,Info,Creating,false,create,Creating');
+  assert.ok(timeline.includes('68445.000,2026-01-05T19:00:45.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,power,deallocated,PowerState/deallocated,Info,VM deallocated,false,deallocate,VM deallocated'));
+  assert.ok(timeline.includes('68420.000,2026-01-05T19:00:20.000Z,build-stop-1,build-stop,Standard_D8s_v5,power,stopped,PowerState/stopped,Info,VM stopped,true,stop,VM stopped'));
   // No temporary files left behind.
   assert.not.ok(fs.readdirSync(out).some((f) => f.includes('.tmp-')));
 });

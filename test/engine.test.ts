@@ -1,4 +1,4 @@
-// The event core: ordering by time, FIFO among equal times, cancellation, horizons.
+// The event core: ordering by time, FIFO among equal times, handles, horizons, budgets.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
@@ -42,18 +42,23 @@ test('events a handler schedules for the current time fire after those already q
   assert.equal(order, [1, 2, 3]);
 });
 
-test('cancel removes a pending event; a second cancel or an unknown handle returns false', () => {
-  const { fired, engine } = recorder();
-  const a = engine.schedule(1, 0, 1);
-  const b = engine.schedule(2, 0, 2);
-  engine.schedule(3, 0, 3);
-  assert.ok(engine.cancel(b));
-  assert.not.ok(engine.cancel(b));
-  assert.not.ok(engine.cancel(12345678));
+test('current is the handle schedule returned, so a model can ignore events it no longer wants', () => {
+  // The pattern the fleet model uses instead of cancellation: keep the handle of the event
+  // still wanted; an event whose handle is not the kept one is stale and ignored.
+  let wanted = -1;
+  const fired: number[] = [];
+  const engine: Engine = new Engine((_k, target) => {
+    if (engine.current !== wanted) return;
+    fired.push(target);
+    wanted = -1;
+  });
+  engine.schedule(5, 0, 1); // superseded below: stale
+  wanted = engine.schedule(9, 0, 2);
+  const h3 = engine.schedule(7, 0, 3);
   engine.run(Infinity);
-  assert.equal(fired.map((f) => f[2]), [1, 3]);
-  assert.is(engine.eventsProcessed, 2);
-  void a;
+  assert.equal(fired, [2]);
+  assert.is(engine.current, -1);
+  assert.is.not(h3, wanted);
 });
 
 test('run(until) leaves events at or after the horizon pending and moves now to the horizon', () => {
@@ -69,12 +74,15 @@ test('run(until) leaves events at or after the horizon pending and moves now to 
   assert.equal(fired.map((f) => f[2]), [1, 2, 3]);
 });
 
-test('scheduling in the past or with a kind outside 0..255 is refused', () => {
+test('scheduling in the past, at a non-finite time, or with a kind or target out of range is refused', () => {
   const { engine } = recorder();
   engine.run(100);
   assert.throws(() => engine.schedule(99, 0, 0), /before now/);
-  assert.throws(() => engine.schedule(100, 256, 0), /kind/);
+  assert.throws(() => engine.schedule(100, 16, 0), /kind/);
+  assert.throws(() => engine.schedule(100, 0, 2 ** 27), /target/);
+  assert.throws(() => engine.schedule(100, 0, -1), /target/);
   assert.throws(() => engine.schedule(NaN, 0, 0), /before now/);
+  assert.throws(() => engine.schedule(Infinity, 0, 0), /finite/);
 });
 
 test('grows past its initial capacity without losing events', () => {
@@ -85,19 +93,104 @@ test('grows past its initial capacity without losing events', () => {
   assert.ok(fired.every((f, i) => f[2] === i));
 });
 
-test('property: firing order is the stable sort of (time, scheduling order), minus cancelled events', () => {
+/** The obvious queue: pop the least (time, seq) by a linear scan. Slow and surely right. */
+class OracleQueue {
+  private items: Array<{ t: number; seq: number; id: number }> = [];
+  private seq = 0;
+  push(t: number, id: number): void { this.items.push({ t, seq: this.seq++, id }); }
+  pop(): { t: number; id: number } | undefined {
+    if (this.items.length === 0) return undefined;
+    let best = 0;
+    for (let i = 1; i < this.items.length; i++) {
+      const a = this.items[i]!, b = this.items[best]!;
+      if (a.t < b.t || (a.t === b.t && a.seq < b.seq)) best = i;
+    }
+    return this.items.splice(best, 1)[0];
+  }
+}
+
+/**
+ * Times of the shapes a fleet produces: bursts at one instant, integers, scattered floats
+ * (random durations), clusters around schedule times, and far-future outliers.
+ */
+const delay = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 0, max: 5 }),
+  fc.double({ min: 0, max: 100, noNaN: true }),
+  fc.double({ min: 0, max: 1e-6, noNaN: true }),
+  fc.constantFrom(3600, 86400, 1e7),
+  fc.double({ min: 1e5, max: 1e6, noNaN: true }),
+);
+
+test('property: with events scheduled by handlers, firing order is (time, scheduling order) exactly', () => {
   fc.assert(fc.property(
-    fc.array(fc.record({ t: fc.integer({ min: 0, max: 50 }), cancel: fc.boolean() }), { maxLength: 300 }),
-    (items) => {
-      const { fired, engine } = recorder();
-      const handles = items.map((it, i) => engine.schedule(it.t, i % 256, i));
-      items.forEach((it, i) => { if (it.cancel) engine.cancel(handles[i]!); });
+    fc.array(delay, { minLength: 1, maxLength: 80 }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), delay, delay, delay), { minLength: 1, maxLength: 400 }),
+    fc.integer({ min: 1, max: 2000 }),
+    (initial, program, limit) => {
+      // Each fired event schedules program[id % len] children; both queues see the same calls.
+      const got: Array<[number, number]> = [];
+      let nextId = 0;
+      const engine: Engine = new Engine((_k, id, now) => {
+        got.push([now, id]);
+        const [n, a, b, c] = program[id % program.length]!;
+        const ds = [a, b, c, a];
+        for (let k = 0; k < n && nextId < limit; k++) engine.schedule(now + ds[k]!, 0, nextId++);
+      }, 4);
+      const oracle = new OracleQueue();
+      for (const t of initial) { engine.schedule(t, 0, nextId); oracle.push(t, nextId++); }
       engine.run(Infinity);
-      const expected = items.map((it, i) => ({ ...it, i })).filter((x) => !x.cancel).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.i);
-      assert.equal(fired.map((f) => f[2]), expected);
-      assert.ok(fired.every((f) => f[1] === f[2] % 256));
+      // Replay on the oracle: same children for the same ids.
+      const want: Array<[number, number]> = [];
+      let id2 = initial.length;
+      for (let e = oracle.pop(); e; e = oracle.pop()) {
+        want.push([e.t, e.id]);
+        const [n, a, b, c] = program[e.id % program.length]!;
+        const ds = [a, b, c, a];
+        for (let k = 0; k < n && id2 < limit; k++) oracle.push(e.t + ds[k]!, id2++);
+      }
+      assert.equal(got, want);
+    },
+  ), { numRuns: 300 });
+});
+
+test('property: run in slices (horizons and event budgets) fires exactly what one run fires', () => {
+  fc.assert(fc.property(
+    fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { maxLength: 300 }),
+    fc.array(fc.tuple(fc.double({ min: 0, max: 1000, noNaN: true }), fc.integer({ min: 1, max: 50 })), { maxLength: 20 }),
+    (times, slices) => {
+      const whole = recorder();
+      const sliced = recorder();
+      for (const [i, t] of times.entries()) { whole.engine.schedule(t, 0, i); sliced.engine.schedule(t, 0, i); }
+      whole.engine.run(Infinity);
+      for (const [until, budget] of [...slices].sort((a, b) => a[0] - b[0])) sliced.engine.run(until, budget);
+      sliced.engine.run(Infinity);
+      assert.equal(sliced.fired, whole.fired);
     },
   ), { numRuns: 200 });
+});
+
+test('a million events of a fleet-like workload come out in order', () => {
+  // 200k VMs: a burst at 19:00, lognormal-ish phase ends, then each VM's next phase.
+  const N = 200_000;
+  let x = 12345;
+  const u = (): number => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return x / 4294967296; };
+  let lastT = -1, lastSeq = -1, count = 0, bad = 0;
+  const seqOf = new Float64Array(N * 6);
+  let seq = 0;
+  const engine: Engine = new Engine((step, vm, now) => {
+    const s = seqOf[engine.current]!;
+    if (now < lastT || (now === lastT && s < lastSeq)) bad++;
+    lastT = now; lastSeq = s; count++;
+    if (step < 4) {
+      const h = engine.schedule(now + (step === 0 ? 45 : Math.exp(3.5 + 0.5 * (u() + u() + u() - 1.5))), step + 1, vm);
+      seqOf[h] = seq++;
+    }
+  }, N);
+  for (let vm = 0; vm < N; vm++) { const h = engine.schedule(68400, 0, vm); seqOf[h] = seq++; }
+  engine.run(Infinity);
+  assert.is(count, N * 5);
+  assert.is(bad, 0);
 });
 
 test('run(until, maxEvents) stops after that many events and the next call carries on in order', () => {

@@ -79,7 +79,7 @@ test('showValue: cycles, depth and huge strings stay short and cheap', () => {
 test('a 4 MB size name makes a message of a few hundred bytes, not 12 MB', () => {
   const big = 'x'.repeat(4_000_000);
   const e = errorOf(() => parseScenarioText(`${HEAD}groups: [{ name: a, count: 1, size: ${big} }]\n`, 'big.yaml'));
-  assert.match(e.message, /unknown size/);
+  assert.match(e.message, /`size` is too long|unknown size/);
   assert.ok(e.message.length < 4000, `message is ${e.message.length} characters`);
   const many = new InputErrors(Array.from({ length: 500 }, (_, i) => new InputError(`problem ${i}`)));
   assert.match(many.message, /and 480 more problems/);
@@ -103,13 +103,12 @@ test('YAML alias errors name their line; deep nesting is a clear error, not a st
 test('C3: a horizon or instant beyond the Date range is exit 2, not "Invalid time value"', async () => {
   const r = await run(['validate', OFFICE, '--set', 'horizon=1e13']);
   assert.is(r.code, 2);
-  assert.match(r.err, /invalid `horizon`/);
-  assert.match(r.err, /beyond the range of dates/);
+  assert.match(r.err, /`horizon`/);
   const s = await run(['validate', OFFICE, '--set', 'start=+275760-09-13T00:00:00Z']);
   assert.is(s.code, 2);
   const i = await run(['instance-view', OFFICE, '--set', 'groups.0.count=1', '--set', 'groups.1.count=1', '--vm', 'dev-deallocate-0', '--at', '99999999999999999']);
   assert.is(i.code, 2);
-  assert.match(i.err, /bad --at/);
+  assert.match(i.err, /bad --at: .*beyond the range of dates/);
   for (const r2 of [r, s, i]) assert.not.match(r2.err, /Invalid time value|internal error/);
 });
 

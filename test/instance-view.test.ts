@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../src/errors.js';
-import { FleetSimulation } from '../src/model/fleet.js';
+import { FleetSimulation } from '../src/billing/simulation.js';
 import { STATUS_TABLE } from '../src/domain/index.js';
 import { main } from '../src/cli/main.js';
 import { allInstanceViews, instanceView, ResourceNotFoundError, type InstanceView, type InstanceViewError } from '../src/views/instance-view.js';

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { simulate } from '../src/run.js';
-import { FleetSimulation } from '../src/model/fleet.js';
+import { FleetSimulation } from '../src/billing/simulation.js';
 import { Collect } from './helpers/collect.js';
 import { single } from './helpers/scenarios.js';
 import { failure } from './helpers/scenarios.js';

@@ -8,7 +8,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario } from '../src/scenario/load.js';
 import { runToDirectory, RunAborted } from '../src/run.js';
-import { runStudy } from '../src/parallel/study.js';
+import { runStudy, type StudyPoint } from '../src/parallel/study.js';
+import { group, single } from './helpers/scenarios.js';
 import { ReplicationFailed } from '../src/parallel/pool.js';
 import { deriveSeed } from '../src/parallel/seed.js';
 import { main } from '../src/cli/main.js';
@@ -126,6 +127,32 @@ test('a failing replication stops the run with its index, seed and cause, and le
   assert.is(f.seed, deriveSeed(11, 2));
   assert.match(f.message, /replication 2 \(seed \d+\) failed: .*the output path is a file, not a folder/);
   assert.equal(fs.readdirSync(outDir), ['rep-002']); // only what was there before
+});
+
+test('a worker that runs out of memory fails its replication, named with its seed; the parent lives on', async () => {
+  // A trace replay holds its VMs' times on the worker's heap: 500,000 VMs (8 MB of doubles
+  // per list) do not fit a 16 MB heap; 20 do.
+  const trace = (n: number): StudyPoint => {
+    const createAt = Array.from({ length: n }, (_, i) => (i % 3600) + 0.5);
+    const scenario = single([]);
+    scenario.groups = [group('trace', n, 'S', { createAt: null, vms: { createAt, deleteAt: createAt.map((t) => t + 3600) } })];
+    return { params: [], loaded: { scenario, file: 'trace.yaml', fileSha256: '0'.repeat(64), overrides: [] } };
+  };
+  const outDir = path.join(tmp, 'oom');
+  let err: unknown;
+  try {
+    await runStudy([trace(500_000)], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
+  } catch (e) {
+    err = e;
+  }
+  assert.instance(err, ReplicationFailed);
+  const f = err as ReplicationFailed;
+  assert.is(f.code, 'ERR_WORKER_OUT_OF_MEMORY');
+  assert.is(f.seed, deriveSeed(7, f.replication));
+  assert.match(f.message, new RegExp(`^replication ${f.replication} \\(seed ${f.seed}\\) failed: its worker thread ran out of memory \\(JS heap limit 16 MB per worker\\)`));
+  assert.not.ok(fs.existsSync(outDir), 'nothing of the study is left');
+  const ok = await runStudy([trace(20)], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
+  assert.is(ok.summary.replications.count, 2);
 });
 
 test('an abort stops the workers and removes what the run wrote', async () => {

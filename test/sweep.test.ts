@@ -53,9 +53,10 @@ test('hand-checkable sweep: the 2023 rules add 2 VMs x 30 s of Starting, with a 
   const hours = (point: string) => rows.find((x) => x['point'] === point && x['group'] === '(total)' && x['metric'] === 'billed_hours')!;
   // 2 x (86400 - 30) s = 47.983333 h; 2 x 86400 s = 48 h
   assert.is(hours('0')['mean'], '47.983333');
-  assert.is(hours('0')['diff_mean'], '');
-  assert.is(hours('1')['mean'], '48');
-  assert.equal([hours('1')['diff_mean'], hours('1')['diff_sd'], hours('1')['diff_ci_low'], hours('1')['diff_ci_high']], ['0.016667', '0', '0.016667', '0.016667']);
+  // Fixed 6 decimals (docs/outputs.md); the baseline has no difference from itself: NaN.
+  assert.is(hours('0')['diff_mean'], 'NaN');
+  assert.is(hours('1')['mean'], '48.000000');
+  assert.equal([hours('1')['diff_mean'], hours('1')['diff_sd'], hours('1')['diff_ci_low'], hours('1')['diff_ci_high']], ['0.016667', '0.000000', '0.016667', '0.016667']);
   const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
   assert.equal(summary.sweep, { params: [{ path: 'billing.preset', values: ['azure-2018', 'azure-2023'] }], baseline: 0 });
   assert.is(summary.points[1].differences.total.billedHours.mean, 0.016667);

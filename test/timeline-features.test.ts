@@ -4,7 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { simulate } from '../src/run.js';
-import { FleetLayout } from '../src/model/fleet.js';
+import { FleetLayout } from '../src/model/layout.js';
 import { OPERATION_LABELS } from '../src/domain/index.js';
 import { TimelineCsvWriter, TIMELINE_COLUMNS } from '../src/output/timeline-csv.js';
 import { expandWorkload } from '../src/model/workload.js';

@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DateTime } from 'luxon';
 import { simulate } from '../src/run.js';
-import { FleetSimulation } from '../src/model/fleet.js';
+import { FleetSimulation } from '../src/billing/simulation.js';
 import { billingReport } from '../src/billing/report.js';
 import { DEALLOCATED, RUNNING, STOPPED } from '../src/domain/index.js';
 import type { GroupSpec, Scenario, ScheduleSpec } from '../src/domain/index.js';

@@ -4,7 +4,7 @@
 
 import { computeCost, otherCost } from './rules.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
-import type { FleetSimulation } from '../model/fleet.js';
+import type { FleetSimulation } from './simulation.js';
 
 /** Power states reported per VM and in totals, in this order (Azure's six, then fleetsim's `creating`). */
 export const REPORTED_STATES = POWER_NAMES.slice(0, TIMED_POWER_STATES);

@@ -7,6 +7,8 @@ export interface Io {
   err: (s: string) => void;
   /** Whether stderr is a terminal (progress bars only then). */
   isTTY: boolean;
+  /** Terminal width for --help (default: stdout's columns, else 100). */
+  columns?: number;
 }
 
 export interface CommandContext {
@@ -33,6 +35,21 @@ export function parseSeed(v: unknown): number | undefined {
 }
 
 /** The positional scenario plus --set and --seed, shared by run, validate, sweep, instance-view. */
+/**
+ * Examples as an epilogue, one command per line under its comment, then the exit codes:
+ * yargs' two-column examples break long commands mid-word at terminal width; these lines
+ * are kept under 80 characters and never wrap.
+ */
+export function withExamples(y: Argv, examples: Array<[command: string, what: string]>, exitCodes: string): Argv {
+  const lines = examples.flatMap(([cmd, what]) => [`  # ${what}`, `  fleetsim ${cmd}`]);
+  return y.epilogue(`Examples:\n${lines.join('\n')}\n\n${exitCodes}`);
+}
+
+/** `--json`: one machine-readable JSON document on stdout instead of the text report. */
+export function withJsonFlag(y: Argv, what: string): Argv {
+  return y.option('json', { type: 'boolean', default: false, describe: `print ${what} as one JSON document on stdout (no table, no progress bar)` });
+}
+
 export function withScenarioFlags(y: Argv): Argv {
   return y
     .positional('scenario', { type: 'string', describe: 'scenario file (.yaml, .yml or .json)', demandOption: true })

@@ -1,7 +1,7 @@
 // The vocabulary of operations and error codes: what a user (or the platform) can ask of a
 // VM and what a failure can say. Bottom of the dependency graph: imports nothing.
 
-export const OPERATIONS = ['create', 'start', 'stop', 'restart', 'deallocate', 'delete', 'hibernate'] as const;
+export const OPERATIONS = ['create', 'start', 'stop', 'restart', 'deallocate', 'delete', 'hibernate', 'resize'] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
 /** Error codes a simulated operation can fail with (facts page, "Failures and error codes"). */
@@ -33,4 +33,5 @@ export const ERROR_CODES_BY_OPERATION: Record<OperationName, readonly ErrorCode[
   deallocate: ['InternalOperationError'],
   delete: ['InternalOperationError'],
   hibernate: ['InternalOperationError'],
+  resize: ['InternalOperationError', 'AllocationFailed', 'ZonalAllocationFailed', 'SkuNotAvailable'],
 };

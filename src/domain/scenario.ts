@@ -24,6 +24,11 @@ export interface PhaseDurations {
   delete: { deleting: DurationSpec };
   /** Memory to disk: the VM shows Deallocating meanwhile, then Deallocated + HibernationState/Hibernated. */
   hibernate: { hibernating: DurationSpec };
+  /**
+   * Resize: a running VM restarts (stopping, starting); a stopped or deallocated one only
+   * updates its model (updating). Optional: built-in defaults when absent.
+   */
+  resize?: { stopping: DurationSpec; starting: DurationSpec; updating: DurationSpec };
 }
 
 export interface FailureSpec {

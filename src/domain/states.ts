@@ -41,12 +41,14 @@ export const OP_RESTART = 3;
 export const OP_DEALLOCATE = 4;
 export const OP_DELETE = 5;
 export const OP_HIBERNATE = 6;
-/** Spot eviction: the platform's doing, not a user operation; never requested, never rejected. */
-export const OP_EVICT = 7;
+export const OP_RESIZE = 7;
+/** Spot eviction (policy Deallocate, and policy Delete): the platform's doing, never requested by a user, never rejected. */
+export const OP_EVICT = 8;
+export const OP_EVICT_DELETE = 9;
 export const OP_NONE = 255;
 
-/** Labels of the `operation` timeline column: the user operations, then the platform's. */
-export const OPERATION_LABELS: readonly string[] = [...OPERATIONS, 'evict'];
+/** Labels of the `operation` timeline column, by operation code: the user operations, then the platform's. */
+export const OPERATION_LABELS: readonly string[] = [...OPERATIONS, 'evict', 'evict'];
 
 export function operationCode(op: OperationName): number {
   return OPERATIONS.indexOf(op);
@@ -94,6 +96,8 @@ export const S_HIBERNATED = S_REJECTED + OPERATIONS.length * REASONS;
 export const S_RESUMED = S_HIBERNATED + 1;
 export const S_EVICTION_NOTICE_DEALLOCATE = S_HIBERNATED + 2;
 export const S_EVICTION_NOTICE_DELETE = S_HIBERNATED + 3;
+/** A resize of an allocated VM to a size its hardware cluster does not offer. */
+export const S_RESIZE_NOT_IN_CLUSTER = S_HIBERNATED + 4;
 
 export function powerStatus(power: number): number {
   return S_POWER + power;
@@ -148,6 +152,10 @@ function buildStatusTable(): StatusInfo[] {
   t.push({ kind: 'hibernation', state: 'resumed', code: 'HibernationState/Resumed', level: 'Info', displayStatus: 'VM resumed from hibernation', message: '' });
   t.push({ kind: 'platform', state: 'eviction-notice', code: 'ScheduledEvents/Preempt', level: 'Warning', displayStatus: 'Spot eviction notice', message: 'The Spot VM will be evicted in 30 seconds and deallocated (eviction policy Deallocate).' });
   t.push({ kind: 'platform', state: 'eviction-notice', code: 'ScheduledEvents/Preempt', level: 'Warning', displayStatus: 'Spot eviction notice', message: 'The Spot VM will be evicted in 30 seconds and deleted (eviction policy Delete).' });
+  t.push({
+    kind: 'provisioning', state: 'failed', code: 'ProvisioningState/failed/AllocationFailed', level: 'Error', displayStatus: 'Provisioning failed',
+    message: 'Unable to resize the VM because the requested size is not available in the current hardware cluster. Deallocate the VM first to resize it to any size available in the region.',
+  });
   return t;
 }
 

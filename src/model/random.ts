@@ -1,12 +1,22 @@
-// Random streams and duration sampling. Each VM gets its own seedrandom stream per
-// purpose, seeded from (scenario seed, group name, index in group, purpose), so adding a
-// group or a VM never changes the draws of the others, and a replication's draws do not
-// depend on how events interleave across VMs. Streams are made lazily: a scenario with
-// fixed durations and no failures never builds one.
+// Random draws that cost bytes, not objects. Every VM has one stream per purpose
+// (durations, failures, lifetimes, evictions), so adding a group or a VM never changes the
+// draws of the others, a replication's draws do not depend on how events interleave across
+// VMs, and a sweep that changes one purpose's parameters keeps the others' draws (common
+// random numbers).
+//
+// The stream scheme (documented in the README): seedrandom (the project's reproducibility
+// library) turns `fleetsim:<seed>:<group>:<purpose>` into a 64-bit key per group and
+// purpose. Draw number c of the VM with index i in its group is
+//     u = H(H(c ^ k1) ^ H(i ^ k0)) / 2^32,
+// where H is a 32-bit integer hash (two multiply-xorshift rounds, Wellons' "lowbias32"),
+// i.e. a counter-based generator in the manner of Random123: a stream's whole state is its
+// counter c, one uint32 per VM and purpose in a typed array, allocated on the purpose's
+// first draw (a scenario with fixed durations and no failures allocates none). Uniforms have 32 bits of resolution and lie in [0, 1 - 2^-32], so
+// every draw below is finite by construction (a lognormal's normal is within ±6.67, an
+// exponential within 22.2 means).
+
 import seedrandom from 'seedrandom';
 import type { DurationSpec } from '../domain/index.js';
-
-export type Uniform = () => number;
 
 export const PURPOSE_DURATION = 0;
 export const PURPOSE_FAILURE = 1;
@@ -15,35 +25,116 @@ export const PURPOSE_EVICTION = 3;
 export const PURPOSES = 4;
 const PURPOSE_NAMES = ['duration', 'failure', 'lifetime', 'eviction'];
 
-/** A stream of uniforms in [0, 1) for one VM and purpose. alea: fast (about 7 ns a draw) and seedable by string. */
-export function vmStream(seed: number, group: string, index: number, purpose: number): Uniform {
-  const prng = seedrandom.alea(`fleetsim:${seed}:${group}:${index}:${PURPOSE_NAMES[purpose]}`);
-  return () => prng();
+const TWO_POW_32 = 4294967296;
+
+function hash32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x21f0aaad);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x735a2d97);
+  return x ^ (x >>> 15);
 }
 
-/** The value of a fixed duration, or NaN when the duration is random. */
-export function fixedValue(d: DurationSpec): number {
-  return d.dist === 'fixed' ? d.value : NaN;
+/** Where draws come from: a VM's stream for a purpose. */
+export interface UniformSource {
+  next(vm: number, g: number, purpose: number): number;
 }
 
-/** Draw one duration (seconds, >= 0). */
-export function sampleDuration(d: DurationSpec, u: Uniform): number {
-  switch (d.dist) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return d.min + u() * (d.max - d.min);
-    case 'exponential':
-      return -d.mean * Math.log(1 - u());
-    case 'lognormal': {
-      // Parameterised by its mean: E[X] = exp(mu + sigma^2 / 2).
-      const mu = Math.log(d.mean) - (d.sigma * d.sigma) / 2;
-      // Box-Muller with both uniforms drawn every time, so the stream advances by a fixed amount.
-      const u1 = 1 - u(), u2 = u();
-      const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-      return Math.exp(mu + d.sigma * z);
-    }
-    case 'empirical':
-      return d.samples[Math.floor(u() * d.samples.length)]!;
+/** Per-VM counter-based streams. */
+export class RandomStreams implements UniformSource {
+  /** Per group and purpose: the two key words. */
+  private readonly keys: Int32Array;
+  /** Per purpose: one counter per VM (empty until the purpose's first draw). */
+  private readonly counters: Uint32Array[];
+
+  /** @param groups each group's name and first VM */
+  constructor(seed: number, private readonly groups: ReadonlyArray<{ name: string; first: number }>, private readonly vmCount: number) {
+    this.keys = new Int32Array(groups.length * PURPOSES * 2);
+    groups.forEach((g, gi) => {
+      for (let p = 0; p < PURPOSES; p++) {
+        const prng = seedrandom.alea(`fleetsim:${seed}:${g.name}:${PURPOSE_NAMES[p]}`);
+        this.keys[(gi * PURPOSES + p) * 2] = prng.int32();
+        this.keys[(gi * PURPOSES + p) * 2 + 1] = prng.int32();
+      }
+    });
+    this.counters = PURPOSE_NAMES.map(() => new Uint32Array(0));
   }
+
+  /** The next uniform in [0, 1) of VM `vm` (of group `g`) for `purpose`. */
+  next(vm: number, g: number, purpose: number): number {
+    let ctr = this.counters[purpose]!;
+    if (ctr.length === 0) ctr = this.counters[purpose] = new Uint32Array(this.vmCount);
+    const c = ctr[vm]!;
+    ctr[vm] = c + 1;
+    const k = (g * PURPOSES + purpose) * 2;
+    const v = hash32((vm - this.groups[g]!.first) ^ this.keys[k]!);
+    return (hash32(hash32(c ^ this.keys[k + 1]!) ^ v) >>> 0) / TWO_POW_32;
+  }
+}
+
+// Distribution kinds of the compiled duration table.
+const K_FIXED = 0, K_UNIFORM = 1, K_EXPONENTIAL = 2, K_LOGNORMAL = 3, K_EMPIRICAL = 4;
+
+/**
+ * Durations compiled into flat arrays (slot = group x duration name): a kind and two
+ * parameters each, so a draw is a switch on a byte, not on an object's string field.
+ */
+export class DurationTable {
+  private readonly kind: Uint8Array;
+  private readonly a: Float64Array;
+  private readonly b: Float64Array;
+  private readonly samples: Array<Float64Array | null>;
+  /** The value of each slot when it is fixed, NaN when random. */
+  readonly fixed: Float64Array;
+
+  constructor(specs: readonly DurationSpec[]) {
+    const n = specs.length;
+    this.kind = new Uint8Array(n);
+    this.a = new Float64Array(n);
+    this.b = new Float64Array(n);
+    this.fixed = new Float64Array(n).fill(NaN);
+    this.samples = new Array<Float64Array | null>(n).fill(null);
+    specs.forEach((d, k) => {
+      switch (d.dist) {
+        case 'fixed': this.kind[k] = K_FIXED; this.a[k] = d.value; this.fixed[k] = d.value; break;
+        case 'uniform': this.kind[k] = K_UNIFORM; this.a[k] = d.min; this.b[k] = d.max - d.min; break;
+        case 'exponential': this.kind[k] = K_EXPONENTIAL; this.a[k] = d.mean; break;
+        // Parameterised by its mean: E[X] = exp(mu + sigma^2 / 2).
+        case 'lognormal': this.kind[k] = K_LOGNORMAL; this.a[k] = Math.log(d.mean) - (d.sigma * d.sigma) / 2; this.b[k] = d.sigma; break;
+        case 'empirical': this.kind[k] = K_EMPIRICAL; this.samples[k] = Float64Array.from(d.samples); break;
+      }
+    });
+  }
+
+  /** Whether any slot is random. */
+  get anyRandom(): boolean {
+    return this.fixed.some((x) => x !== x);
+  }
+
+  /** Draw slot k for VM vm of group g from the streams' `purpose` stream. */
+  draw(k: number, streams: UniformSource, vm: number, g: number, purpose: number): number {
+    switch (this.kind[k]) {
+      case K_FIXED:
+        return this.a[k]!;
+      case K_UNIFORM:
+        return this.a[k]! + streams.next(vm, g, purpose) * this.b[k]!;
+      case K_EXPONENTIAL:
+        return -this.a[k]! * Math.log(1 - streams.next(vm, g, purpose));
+      case K_LOGNORMAL: {
+        // Box-Muller with both uniforms drawn every time, so the stream advances by a fixed amount.
+        const u1 = 1 - streams.next(vm, g, purpose), u2 = streams.next(vm, g, purpose);
+        const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.exp(this.a[k]! + this.b[k]! * z);
+      }
+      default: {
+        const s = this.samples[k]!;
+        return s[Math.floor(streams.next(vm, g, purpose) * s.length)]!;
+      }
+    }
+  }
+}
+
+/** One draw of a duration from a source of uniforms in [0, 1): for tests and notebooks, not the hot path. */
+export function sampleDuration(d: DurationSpec, u: () => number): number {
+  return new DurationTable([d]).draw(0, { next: u }, 0, 0, 0);
 }

@@ -1,10 +1,14 @@
 // billing.csv: one row per VM, with seconds in each power state, billed seconds and
 // hours, compute cost and the charges that accrue in every state. Text columns come from
-// csv-stringify once per group; numbers are plain decimals (never need quoting).
+// csv-stringify once per group; numbers are fixed-point decimals (never need quoting):
+// seconds to 3 places, billed_seconds a whole number, hours to 6 places, money in cents by
+// the rule of src/billing/money.ts, so each group's rows add up to summary.json's totals.
 
 import { stringify } from 'csv-stringify/sync';
-import { REPORTED_STATES, vmBill } from '../billing/report.js';
-import type { FleetSimulation } from '../model/fleet.js';
+import { REPORTED_STATES } from '../billing/report.js';
+import { formatCents, GroupCents } from '../billing/money.js';
+import type { FleetSimulation } from '../billing/simulation.js';
+import { fixed6, seconds3 } from './fixed.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 
 export const BILLING_COLUMNS = [
@@ -13,8 +17,38 @@ export const BILLING_COLUMNS = [
   'existed_s', 'billed_seconds', 'billed_hours', 'compute_cost', 'disk_cost', 'public_ip_cost', 'other_cost',
 ];
 
-const r3 = (x: number): number => Math.round(x * 1e3) / 1e3;
-const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+/** One VM's row, as the values every billing writer (CSV, Parquet) shows. */
+export interface BillingRow {
+  vm: number;
+  group: number;
+  /** Seconds per REPORTED_STATES entry, rounded to the millisecond. */
+  secondsByState: number[];
+  existedSeconds: number;
+  billedSeconds: number;
+  billedHours: number;
+  computeCents: number;
+  diskCents: number;
+  publicIpCents: number;
+  otherCents: number;
+}
+
+/** Every VM's billing row in file order (group by group), with money split by the cents rule. */
+export function* billingRows(sim: FleetSimulation): Generator<BillingRow> {
+  const secondsByState = new Array<number>(REPORTED_STATES.length).fill(0);
+  for (const g of sim.layout.groups) {
+    const cents = new GroupCents(g.pricePerHour, g.diskPerHour, g.publicIpPerHour);
+    for (let vm = g.first; vm < g.first + g.count; vm++) {
+      for (let s = 0; s < REPORTED_STATES.length; s++) secondsByState[s] = sim.secondsIn(vm, s);
+      const billed = sim.billedSeconds[vm]!;
+      const existed = sim.existedSeconds(vm);
+      const c = cents.add(billed, existed);
+      yield {
+        vm, group: g.index, secondsByState, existedSeconds: existed, billedSeconds: billed, billedHours: billed / 3600,
+        computeCents: c.compute, diskCents: c.disk, publicIpCents: c.publicIp, otherCents: c.other,
+      };
+    }
+  }
+}
 
 export function writeBillingCsv(out: TextOut, sim: FleetSimulation, chunkChars = 1 << 16): void {
   for (const chunk of billingCsvChunks(sim, chunkChars)) out.write(chunk);
@@ -23,20 +57,18 @@ export function writeBillingCsv(out: TextOut, sim: FleetSimulation, chunkChars =
 /** billing.csv as chunks of about `chunkChars` characters: a caller can yield between them (a million rows take seconds). */
 export function* billingCsvChunks(sim: FleetSimulation, chunkChars = 1 << 16): Generator<string> {
   let buf = stringify([BILLING_COLUMNS]);
-  for (const g of sim.layout.groups) {
-    const prefix = csvFields([`${g.name}-`]);
-    const safe = prefix === `${g.name}-`;
-    const groupSize = ',' + csvFields([g.name, g.size]);
-    for (let vm = g.first; vm < g.first + g.count; vm++) {
-      const num = String(vm - g.first).padStart(g.nameWidth, '0');
-      let row = (safe ? prefix + num : csvFields([`${g.name}-${num}`])) + groupSize;
-      for (let s = 0; s < REPORTED_STATES.length; s++) row += ',' + r3(sim.secondsIn(vm, s));
-      const b = vmBill(sim, vm);
-      row += ',' + r3(b.existedSeconds) + ',' + r3(b.billedSeconds) + ',' + r6(b.billedSeconds / 3600) + ',' + r6(b.computeCost) +
-        ',' + r6(b.diskCost) + ',' + r6(b.publicIpCost) + ',' + r6(b.diskCost + b.publicIpCost) + '\n';
-      buf += row;
-      if (buf.length >= chunkChars) { yield buf; buf = ''; }
-    }
+  const groupSize = sim.layout.groups.map((g) => ',' + csvFields([g.name, g.size]));
+  const prefix = sim.layout.groups.map((g) => (csvFields([`${g.name}-`]) === `${g.name}-` ? `${g.name}-` : null));
+  for (const r of billingRows(sim)) {
+    const g = sim.layout.groups[r.group]!;
+    const num = String(r.vm - g.first).padStart(g.nameWidth, '0');
+    const p = prefix[r.group];
+    let row = (p !== null ? p + num : csvFields([`${g.name}-${num}`])) + groupSize[r.group];
+    for (const s of r.secondsByState) row += ',' + seconds3(s);
+    row += ',' + seconds3(r.existedSeconds) + ',' + r.billedSeconds + ',' + fixed6(r.billedHours) + ',' + formatCents(r.computeCents) +
+      ',' + formatCents(r.diskCents) + ',' + formatCents(r.publicIpCents) + ',' + formatCents(r.otherCents) + '\n';
+    buf += row;
+    if (buf.length >= chunkChars) { yield buf; buf = ''; }
   }
   if (buf.length > 0) yield buf;
 }

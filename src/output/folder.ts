@@ -129,6 +129,24 @@ function isOwnTransient(name: string): boolean {
 }
 
 /**
+ * A sub-folder fleetsim wrote: it has a manifest, or it is a shard folder (shard.json,
+ * shard.pending.json), or it holds nothing but such folders and fleetsim's temporary files
+ * (empty included: a shard another process has just begun). Such folders do not make their
+ * parent "foreign"; they are deleted only through a manifest that lists them.
+ */
+function isFleetsimFolder(dir: string, depth = 0): boolean {
+  let entries: string[];
+  try {
+    if (!fs.lstatSync(dir).isDirectory()) return false;
+    if (readManifest(dir) !== null || fs.existsSync(path.join(dir, 'shard.json')) || fs.existsSync(path.join(dir, 'shard.pending.json'))) return true;
+    entries = fs.readdirSync(dir);
+  } catch {
+    return false;
+  }
+  return depth < 3 && entries.every((n) => isOwnTransient(n) || /^\..+\.fleetsim-(staging|old)-\d+$/.test(n) || isFleetsimFolder(path.join(dir, n), depth + 1));
+}
+
+/**
  * Checks that `dir` may be written as a results folder and describes it. Refused with an
  * OutputError (exit 2), unless `force`: the file-system root, the home folder, a folder
  * holding `.git`, and a non-empty folder with entries fleetsim did not write. Always
@@ -174,7 +192,7 @@ export function checkOutputDir(dirIn: string, options: GuardOptions = {}): Outpu
   if (!force && entries.includes('.git')) refuse('refusing to write results into a folder holding .git (a source checkout)', 'choose a results folder with --out, e.g. --out results/my-run');
   const manifest = readManifest(dir);
   const owned = new Set((manifest?.files ?? []).map((f) => f.replace(/\/$/, '')));
-  const foreign = entries.filter((n) => n !== MANIFEST && !owned.has(n) && !isOwnTransient(n)).sort();
+  const foreign = entries.filter((n) => n !== MANIFEST && !owned.has(n) && !isOwnTransient(n) && !isFleetsimFolder(path.join(dir, n))).sort();
   if (!force && foreign.length) {
     const list = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, ... (${foreign.length} in all)` : '');
     refuse(`refusing to write into a folder with files fleetsim did not write: ${list}`,

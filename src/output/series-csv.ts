@@ -6,8 +6,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { OPERATIONS } from '../domain/index.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
-import type { FleetSimulation } from '../model/fleet.js';
+import type { FleetSimulation } from '../billing/simulation.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
+import { fixed6, seconds3, timeCells } from './fixed.js';
 
 export const SERIES_COLUMNS = [
   'time_s', 'timestamp', 'group',
@@ -35,7 +36,7 @@ export class SeriesRecorder {
   /** Record the fleet as it is at time t (call with the simulation advanced to t). */
   sample(t: number): void {
     const sim = this.sim;
-    const ts = '' + t + ',' + new Date(sim.scenario.startMs + t * 1000).toISOString();
+    const ts = timeCells(sim.scenario.startMs, t);
     const nOps = OPERATIONS.length;
     for (const g of sim.layout.groups) {
       let row = ts + this.groupFrag[g.index];
@@ -43,13 +44,18 @@ export class SeriesRecorder {
       const billedVmSeconds = sim.billedVmSecondsUntil(g.index, t);
       let failed = 0;
       for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
-      row += ',' + sim.billedVmsByGroup[g.index] + ',' + Math.round(billedVmSeconds * 1000) / 1000 + ',' +
-        Math.round((billedVmSeconds / 3600) * g.pricePerHour * 1e6) / 1e6 + ',' + failed + ',' + sim.allocationFailures(g.index) + ',' + sim.rejectedByGroup[g.index] + '\n';
+      row += ',' + sim.billedVmsByGroup[g.index] + ',' + seconds3(billedVmSeconds) + ',' +
+        fixed6((billedVmSeconds / 3600) * g.pricePerHour) + ',' + failed + ',' + sim.allocationFailures(g.index) + ',' + sim.rejectedByGroup[g.index] + '\n';
       this.buf += row;
     }
   }
 
   writeTo(out: TextOut): void {
     out.write(this.buf);
+  }
+
+  /** The CSV text so far (the Parquet twin is converted from it). */
+  text(): string {
+    return this.buf;
   }
 }

@@ -2,8 +2,8 @@
 // out (totals per group, per size and overall; counts of events and state changes).
 
 import type { BillingReport, CostTotals } from '../billing/report.js';
-import { roundCents } from '../billing/rules.js';
-import type { FleetSimulation } from '../model/fleet.js';
+import { addCents, fromCents, groupCents, ZERO_CENTS, type MoneyCents } from '../billing/money.js';
+import type { FleetSimulation } from '../billing/simulation.js';
 import { ERROR_CODES, type LoadedScenario } from '../domain/index.js';
 import { VERSION } from '../version.js';
 
@@ -98,23 +98,36 @@ function capacity(sim: FleetSimulation): RunSummary['capacity'] {
   });
 }
 
-function tidy<T extends CostTotals>(t: T): T {
+/**
+ * Totals as summary.json shows them: hours to 1e-6, money from the cents of billing.csv's
+ * rows (src/billing/money.ts), so a group's figures are the exact sums of its rows and the
+ * fleet's and each size's are the exact sums of their groups.
+ */
+function tidy<T extends CostTotals>(t: T, cents: MoneyCents): T {
   const out = { ...t, secondsByState: { ...t.secondsByState } };
   out.billedHours = Math.round(t.billedHours * 1e6) / 1e6;
-  out.computeCost = roundCents(t.computeCost);
-  out.diskCost = roundCents(t.diskCost);
-  out.publicIpCost = roundCents(t.publicIpCost);
-  out.otherCost = roundCents(t.otherCost);
-  out.totalCost = roundCents(t.totalCost);
+  out.computeCost = fromCents(cents.compute);
+  out.diskCost = fromCents(cents.disk);
+  out.publicIpCost = fromCents(cents.publicIp);
+  out.otherCost = fromCents(cents.other);
+  out.totalCost = fromCents(cents.total);
   return out;
 }
 
 export function buildSummary(loaded: LoadedScenario, sim: FleetSimulation, report: BillingReport, wallSeconds: number, timelineRows: number | null): RunSummary {
   const s = loaded.scenario;
+  const perGroup = groupCents(sim);
   const groups: BillingReport['groups'] = {};
-  for (const [k, v] of Object.entries(report.groups)) groups[k] = tidy(v);
+  const sizeCents = new Map<string, MoneyCents>();
+  let fleetCents: MoneyCents = ZERO_CENTS;
+  for (const g of sim.layout.groups) {
+    const c = perGroup[g.index]!;
+    groups[g.name] = tidy(report.groups[g.name]!, c);
+    sizeCents.set(g.size, addCents(sizeCents.get(g.size) ?? ZERO_CENTS, c));
+    fleetCents = addCents(fleetCents, c);
+  }
   const sizes: BillingReport['sizes'] = {};
-  for (const [k, v] of Object.entries(report.sizes)) sizes[k] = tidy(v);
+  for (const [k, v] of Object.entries(report.sizes)) sizes[k] = tidy(v, sizeCents.get(k) ?? ZERO_CENTS);
   return {
     fleetsimVersion: VERSION,
     scenario: {
@@ -135,7 +148,7 @@ export function buildSummary(loaded: LoadedScenario, sim: FleetSimulation, repor
       timelineRows,
     },
     currency: report.currency,
-    total: tidy(report.total),
+    total: tidy(report.total, fleetCents),
     groups,
     sizes,
     activity: activity(sim),

@@ -5,8 +5,8 @@
 // rows are copied together into a byte buffer that goes to disk as is:
 //   - everything after the VM name depends only on (group, status, billed, operation): that
 //     tail is built once per combination met, from csv-stringify fragments;
-//   - the time and ISO timestamp are built once per distinct time (digits and [-:.TZ+e],
-//     never quoted);
+//   - the time (seconds to 3 decimals) and ISO timestamp (the same millisecond) are built
+//     once per distinct time (digits and [-:.TZ+], never quoted);
 //   - the VM name is the group's prefix (`name-`, when csv-stringify leaves it unquoted)
 //     plus zero-padded digits written straight into the buffer (digits never need quoting).
 // Building strings instead (concatenation, then UTF-8 encoding on write) spent most of its
@@ -16,7 +16,9 @@
 
 import { stringify } from 'csv-stringify/sync';
 import { OPERATION_LABELS, STATUS_TABLE } from '../domain/index.js';
-import type { FleetLayout, TimelineSink } from '../model/fleet.js';
+import type { TimelineSink } from '../model/fleet.js';
+import type { FleetLayout } from '../model/layout.js';
+import { roundMs, scaledToFixed, timeCells } from './fixed.js';
 
 export const TIMELINE_COLUMNS = [
   'time_s', 'timestamp', 'vm', 'group', 'size', 'kind', 'state', 'code', 'level', 'display_status', 'billed', 'operation', 'message',
@@ -30,6 +32,15 @@ export interface TextOut {
    * before returning: the caller reuses the buffer. Without it, writers decode to a string.
    */
   writeBytes?(bytes: Uint8Array): void;
+}
+
+/**
+ * The `message` cell of a status: its error or notice message, else its display status.
+ * Never empty: a text column that is empty in all but a few rows is read by pandas as
+ * float64 in some chunks and text in others (a DtypeWarning and a mixed column).
+ */
+export function timelineMessage(s: { message: string; displayStatus: string }): string {
+  return s.message !== '' ? s.message : s.displayStatus;
 }
 
 /** One CSV record through csv-stringify, without its trailing newline. */
@@ -90,7 +101,7 @@ export class TimelineCsvWriter implements TimelineSink {
     this.tails = layout.groups.map(() => undefined);
     this.groupSize = layout.groups.map((g) => ',' + csvFields([g.name, g.size]));
     this.statusHead = STATUS_TABLE.map((s) => ',' + csvFields([s.kind, s.state, s.code, s.level, s.displayStatus]));
-    this.statusTail = STATUS_TABLE.map((s) => ',' + csvFields([s.message]));
+    this.statusTail = STATUS_TABLE.map((s) => ',' + csvFields([timelineMessage(s)]));
     this.opFrag = OPERATION_LABELS.map((o) => ',' + csvFields([o]));
     this.bytes = Buffer.allocUnsafe(this.fast ? this.chunkChars : 0);
     if (options.header ?? true) {
@@ -105,7 +116,7 @@ export class TimelineCsvWriter implements TimelineSink {
     if (!this.fast) return this.slowRow(time, vm, status, billed, operation);
     if (time !== this.lastTime) {
       this.lastTime = time;
-      this.timeBytes = utf8('' + time + ',' + new Date(this.startMs + time * 1000).toISOString() + ',');
+      this.timeBytes = utf8(timeCells(this.startMs, time) + ',');
     }
     let g = this.lastGroup;
     if (vm < this.firstVm[g]! || vm >= this.lastGroupEnd) {
@@ -149,9 +160,10 @@ export class TimelineCsvWriter implements TimelineSink {
   private stringRow(time: number, vm: number, status: number, billed: boolean, operation: number): string {
     const g = this.layout.groups[this.layout.groupOf(vm)]!;
     const s = STATUS_TABLE[status]!;
+    const ms = roundMs(time);
     return stringify([[
-      time, new Date(this.startMs + time * 1000).toISOString(), this.layout.vmName(vm), g.name, g.size,
-      s.kind, s.state, s.code, s.level, s.displayStatus, billed ? 'true' : 'false', OPERATION_LABELS[operation]!, s.message,
+      scaledToFixed(ms, 3), new Date(this.startMs + ms).toISOString(), this.layout.vmName(vm), g.name, g.size,
+      s.kind, s.state, s.code, s.level, s.displayStatus, billed ? 'true' : 'false', OPERATION_LABELS[operation]!, timelineMessage(s),
     ]]);
   }
 

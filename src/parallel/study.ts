@@ -1,22 +1,30 @@
-// Replications and sweeps: every (point, replication) pair of a study is one task on one
-// shared worker pool; each writes its own folder (rep-NNN/ for `run`, point-NNN/rep-NNN/ for
-// `sweep`), and the main thread only gathers the per-group figures each task returns. Those
-// figures go to replications.csv (one row per replication and group), sweep.csv (statistics
-// per point, group and metric) and summary.json, written last: its presence means the study
-// finished. Results are stored by (point, replication) and summed in that order, so every
-// file is byte-identical whatever the number of workers and the order tasks finish in.
+// Replications and sweeps: every (point, replication) pair of a study is one work unit, run
+// as one task on one shared worker pool; each writes its own folder (rep-NNN/ for `run`,
+// point-NNN/rep-NNN/ for `sweep`), and the main thread only gathers the per-group figures
+// each task returns. Those figures go to replications.csv (one row per replication and
+// group), sweep.csv (statistics per point, group and metric) and summary.json, written last:
+// its presence means the study finished.
+//
+// A study is planned first (planStudy): a StudySpec, plain JSON that says everything the
+// study's files depend on (scenario, its hash, seeds, sweep parameters, layout), and the list
+// of units. The files are then written from the spec and the units' results alone
+// (writeStudyFiles), so a study run here and one run as shards on many machines and merged
+// (shard.ts, merge.ts) go through the same code and give the same bytes. Results are stored
+// by (point, replication) and summed in that order, so every file is byte-identical whatever
+// the number of workers, shards, and the order units finish in.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '../output/atomic.js';
-import { cleanStale, writeManifest } from '../output/folder.js';
+import { cleanStale, readManifest, writeManifest } from '../output/folder.js';
+import { metricCell, statCell } from '../output/study-csv.js';
 import type { LoadedScenario } from '../domain/index.js';
 import { VERSION } from '../version.js';
 import { METRIC_COLUMNS, METRICS, type Metric, type Metrics } from './metrics.js';
 import { runTasks, type PoolTask } from './pool.js';
 import { replicationSeeds } from './seed.js';
 import { CONFIDENCE, describe, describePaired, type Stat } from './stats.js';
-import type { ReplicationResult } from './worker.js';
 
 /** Name of the fleet-wide row in the CSVs (group names cannot contain parentheses). */
 export const TOTAL_GROUP = '(total)';
@@ -36,21 +44,39 @@ export interface StudyPoint {
 }
 
 export interface StudyProgress {
-  /** Tasks finished, and in all. */
+  /** Units finished, and in all (in this run: the shard's units for a shard). */
   done: number;
   total: number;
-  /** Work done in tasks: finished ones count 1, running ones the share of their horizon simulated. */
+  /** Work done in units: finished ones count 1, running ones the share of their horizon simulated. */
   work: number;
-  /** Simulated seconds reached by the least advanced running task (null when none reports yet). */
+  /** Simulated seconds reached by the least advanced running unit (null when none reports yet). */
   simSeconds: number | null;
   /** Longest horizon among the points. */
   horizonSeconds: number;
 }
 
-export interface StudyOptions {
-  outDir: string;
+/** One finished unit, for progress logs. */
+export interface UnitDone {
+  /** Index of the unit in the whole study: point * replications + replication. */
+  unit: number;
+  point: number;
+  replication: number;
+  seed: number;
+  /** Wall-clock seconds the unit took in its worker thread. */
+  seconds: number;
+  /** Units finished so far in this run, and its total. */
+  done: number;
+  total: number;
+  /** As in StudyProgress: finished units plus the share of running ones. */
+  work: number;
+}
+
+/** How a study runs: shared by runStudy and runShard. */
+export interface StudyRunOptions {
   replications: number;
   workers: number;
+  /** Old-generation heap limit of each worker thread, MB (default: V8's default). */
+  workerHeapMb?: number;
   /** Write timeline.csv in every replication folder. */
   timeline: boolean;
   /** Sweep layout (point-NNN/ folders, sweep.csv, points in summary.json); false: `run --replications`. */
@@ -59,6 +85,11 @@ export interface StudyOptions {
   baseline?: number | null;
   signal?: AbortSignal;
   onProgress?: (p: StudyProgress) => void;
+  onUnitDone?: (u: UnitDone) => void;
+}
+
+export interface StudyOptions extends StudyRunOptions {
+  outDir: string;
 }
 
 export type GroupStats = Record<Metric, Stat>;
@@ -110,6 +141,59 @@ export interface StudyResult {
   summary: StudySummary;
 }
 
+/** One point of a planned study: what its rows and folders need. */
+export interface StudySpecPoint {
+  params: PointParam[];
+  /** Every override applied to the scenario file. */
+  overrides: string[];
+  /** Group names, in scenario order. */
+  groups: string[];
+  /** SHA-256 of the resolved scenario (JSON): catches data files (traces, CSVs) that differ between machines. */
+  scenarioSha256: string;
+  /** The point's horizon (progress is counted in simulated time). */
+  horizonSeconds: number;
+}
+
+/**
+ * Everything a study's files depend on, as plain JSON: two runs with equal specs write the
+ * same bytes. Shard manifests carry it, and its hash is the study's fingerprint.
+ */
+export interface StudySpec {
+  fleetsimVersion: string;
+  sweep: boolean;
+  timeline: boolean;
+  scenario: StudySummary['scenario'];
+  replications: StudySummary['replications'];
+  sweepParams: NonNullable<StudySummary['sweep']> | null;
+  currency: string;
+  points: StudySpecPoint[];
+}
+
+/** One work unit: a (point, replication) pair. */
+export interface StudyUnit {
+  /** point * replications + replication. */
+  unit: number;
+  point: number;
+  replication: number;
+  seed: number;
+  /** Its folder, relative to the study's folder. */
+  dir: string;
+}
+
+export interface StudyPlan {
+  spec: StudySpec;
+  /** Every unit, in unit order. */
+  units: StudyUnit[];
+}
+
+/** A finished unit: its row in the study files and the files of its folder. */
+export interface UnitResult {
+  unit: number;
+  point: number;
+  row: ReplicationRow;
+  files: Array<{ name: string; bytes: number }>;
+}
+
 export const SEED_RULE = 'replication 0 uses the scenario seed; replication k >= 1 uses deriveSeed(seed, k) (docs/parallel.md)';
 
 const pad = (i: number, count: number): string => String(i).padStart(Math.max(3, String(count - 1).length), '0');
@@ -147,7 +231,64 @@ function block(rows: readonly ReplicationRow[], groupNames: readonly string[], b
   return { total: f((r) => r.total)!, groups };
 }
 
-/** Removes what an unfinished study left: folders it created, and temporary files in folders that were there before. */
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** The study's fingerprint: SHA-256 of its spec as JSON (the spec's key order is fixed by construction). */
+export function studyFingerprint(spec: StudySpec): string {
+  return sha256(JSON.stringify(spec));
+}
+
+/** Plans a study: its spec and its units (point-major: unit = point * R + replication). */
+export function planStudy(points: readonly StudyPoint[], options: Pick<StudyRunOptions, 'replications' | 'sweep' | 'baseline' | 'timeline'>): StudyPlan {
+  const R = options.replications;
+  if (!Number.isInteger(R) || R < 1) throw new RangeError(`replications must be an integer >= 1, got ${R}`);
+  if (points.length === 0) throw new RangeError('a study needs at least one point');
+  if (!options.sweep && points.length !== 1) throw new RangeError('a run has exactly one point');
+  const first = points[0]!.loaded;
+  const s0 = first.scenario;
+  const seeds = replicationSeeds(s0.seed, R);
+  const paramPaths = points[0]!.params.map((x) => x.path);
+  const spec: StudySpec = {
+    fleetsimVersion: VERSION,
+    sweep: options.sweep,
+    timeline: options.timeline,
+    scenario: {
+      name: s0.name, file: first.file, fileSha256: first.fileSha256,
+      // for a sweep, the --set flags shared by every point (each point lists its own in full)
+      overrides: options.sweep ? first.overrides.slice(0, first.overrides.length - points[0]!.params.length) : first.overrides,
+      seed: s0.seed, start: new Date(s0.startMs).toISOString(), horizonSeconds: s0.horizonSeconds,
+    },
+    replications: { count: R, seeds, seedRule: SEED_RULE, confidence: CONFIDENCE },
+    sweepParams: options.sweep
+      ? { params: paramPaths.map((p, i) => ({ path: p, values: [...new Set(points.map((pt) => pt.params[i]!.value))] })), baseline: options.baseline ?? null }
+      : null,
+    currency: s0.billing.currency,
+    points: points.map((pt) => ({
+      params: pt.params.map((x) => ({ path: x.path, value: x.value })),
+      overrides: pt.loaded.overrides,
+      groups: pt.loaded.scenario.groups.map((g) => g.name),
+      scenarioSha256: sha256(JSON.stringify(pt.loaded.scenario)),
+      horizonSeconds: pt.loaded.scenario.horizonSeconds,
+    })),
+  };
+  return { spec, units: specUnits(spec) };
+}
+
+/** The units of a planned study, from its spec alone (point-major: unit = point * R + replication). */
+export function specUnits(spec: StudySpec): StudyUnit[] {
+  const R = spec.replications.count;
+  const P = spec.points.length;
+  const units: StudyUnit[] = [];
+  for (let p = 0; p < P; p++) {
+    const pointRel = spec.sweep ? pointDirName(p, P) : '';
+    for (let k = 0; k < R; k++) {
+      units.push({ unit: p * R + k, point: p, replication: k, seed: spec.replications.seeds[k]!, dir: pointRel ? `${pointRel}/${replicationDirName(k, R)}` : replicationDirName(k, R) });
+    }
+  }
+  return units;
+}
+
+/** Removes what an unfinished run left: folders it created, and temporary files in folders that were there before. */
 function cleanUp(outDir: string, outExisted: boolean, dirs: ReadonlyArray<{ dir: string; existed: boolean }>): void {
   // aborted workers stop anywhere, mid-swap included: put back what they were replacing
   for (const d of dirs) cleanStale(d.dir, { includeOwn: true });
@@ -170,111 +311,116 @@ function cleanUp(outDir: string, outExisted: boolean, dirs: ReadonlyArray<{ dir:
   }
 }
 
-/** Manifests (src/output/folder.ts): the study's files and folders, and each point folder's replications. */
-function writeStudyManifests(outDir: string, files: readonly string[], rel: readonly string[]): void {
-  const sub = new Map<string, string[]>();
-  for (const r of rel) {
-    const [top, inner] = r.split('/');
-    if (!sub.has(top!)) sub.set(top!, []);
-    if (inner) sub.get(top!)!.push(inner + '/');
+/**
+ * Runs `units` of a planned study into `baseDir` (each in its folder `baseDir/<unit.dir>`).
+ * `prepare` runs once the folder exists, before any unit: it removes markers that would vouch
+ * for files about to be replaced. On failure or abort, what this run created is removed.
+ */
+export async function executeUnits(points: readonly StudyPoint[], plan: StudyPlan, units: readonly StudyUnit[], baseDir: string, options: StudyRunOptions, prepare: () => void): Promise<UnitResult[]> {
+  const baseExisted = fs.existsSync(baseDir);
+  const dirs: Array<{ dir: string; existed: boolean }> = [];
+  const seenPoints = new Set<number>();
+  const tasks: PoolTask[] = units.map((u) => {
+    if (options.sweep && !seenPoints.has(u.point)) {
+      seenPoints.add(u.point);
+      const pd = path.join(baseDir, pointDirName(u.point, points.length));
+      dirs.push({ dir: pd, existed: fs.existsSync(pd) });
+    }
+    const dir = path.join(baseDir, u.dir);
+    dirs.push({ dir, existed: fs.existsSync(dir) });
+    return { loaded: points[u.point]!.loaded, point: u.point, replication: u.replication, seed: u.seed, outDir: dir, timeline: plan.spec.timeline };
+  });
+  fs.mkdirSync(baseDir, { recursive: true });
+  prepare();
+
+  const horizons = units.map((u) => plan.spec.points[u.point]!.horizonSeconds);
+  const horizonSeconds = Math.max(...plan.spec.points.map((p) => p.horizonSeconds));
+  const reached = new Map<number, number>();
+  let done = 0;
+  const partial = (): { work: number; min: number | null } => {
+    let w = done;
+    let min: number | null = null;
+    for (const [i, t] of reached) {
+      w += t / horizons[i]!;
+      min = min === null ? t : Math.min(min, t);
+    }
+    return { work: w, min };
+  };
+  const report = (): void => {
+    if (!options.onProgress) return;
+    const { work, min } = partial();
+    options.onProgress({ done, total: tasks.length, work, simSeconds: min, horizonSeconds });
+  };
+
+  try {
+    const results = await runTasks(tasks, {
+      workers: options.workers,
+      ...(options.workerHeapMb !== undefined ? { heapMb: options.workerHeapMb } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (i, t) => { reached.set(i, t); report(); },
+      onDone: (i, r) => {
+        reached.delete(i);
+        done++;
+        if (options.onUnitDone) {
+          const u = units[i]!;
+          options.onUnitDone({ unit: u.unit, point: u.point, replication: u.replication, seed: u.seed, seconds: r.wallSeconds, done, total: tasks.length, work: partial().work });
+        }
+        report();
+      },
+      pointLabel: options.sweep ? (p) => `point ${p} (${points[p]!.params.map((x) => `${x.path}=${x.value}`).join(', ')})` : undefined,
+    });
+    return results.map((r, i) => {
+      const u = units[i]!;
+      return {
+        unit: u.unit, point: u.point,
+        row: { replication: r.replication, seed: r.seed, dir: u.dir, events: r.events, stateChanges: r.stateChanges, total: r.total, groups: r.groups },
+        files: r.files,
+      };
+    });
+  } catch (e) {
+    cleanUp(baseDir, baseExisted, dirs);
+    throw e;
   }
-  for (const [top, inner] of sub) if (inner.length) writeManifest(path.join(outDir, top), 'study', inner);
-  writeManifest(outDir, 'study', [...files.map((f) => path.basename(f)), ...[...sub.keys()].map((t) => t + '/')]);
 }
 
 const csvLine = (cells: Array<string | number>): string => stringify([cells]);
-const cell = (x: number | null): string => (x === null ? '' : String(x));
+const cell = statCell;
 
 function metricCells(m: Metrics): string[] {
-  return METRICS.map((k) => String(r6(m[k])));
+  return METRICS.map((k) => metricCell(METRIC_COLUMNS[k], m[k]));
 }
 
-/** Runs every replication of every point and writes the study's files. */
-export async function runStudy(points: readonly StudyPoint[], options: StudyOptions): Promise<StudyResult> {
-  const R = options.replications;
-  if (!Number.isInteger(R) || R < 1) throw new RangeError(`replications must be an integer >= 1, got ${R}`);
-  if (points.length === 0) throw new RangeError('a study needs at least one point');
-  if (!options.sweep && points.length !== 1) throw new RangeError('a run has exactly one point');
-  const first = points[0]!.loaded;
-  const seeds = replicationSeeds(first.scenario.seed, R);
-  const outDir = options.outDir;
-  const outExisted = fs.existsSync(outDir);
-
-  // Tasks: point-major; the folder of each (point, replication).
-  const tasks: PoolTask[] = [];
-  const rel: string[] = [];
-  const dirs: Array<{ dir: string; existed: boolean }> = [];
-  points.forEach((pt, p) => {
-    const pointRel = options.sweep ? pointDirName(p, points.length) : '';
-    if (pointRel) dirs.push({ dir: path.join(outDir, pointRel), existed: fs.existsSync(path.join(outDir, pointRel)) });
-    for (let k = 0; k < R; k++) {
-      const r = pointRel ? `${pointRel}/${replicationDirName(k, R)}` : replicationDirName(k, R);
-      const dir = path.join(outDir, r);
-      dirs.push({ dir, existed: fs.existsSync(dir) });
-      rel.push(r);
-      tasks.push({ loaded: pt.loaded, point: p, replication: k, seed: seeds[k]!, outDir: dir, timeline: options.timeline });
-    }
-  });
-
-  // An old summary.json would vouch for files this study is about to replace.
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.rmSync(path.join(outDir, 'summary.json'), { force: true });
-
-  const horizons = tasks.map((t) => t.loaded.scenario.horizonSeconds);
-  const reached = new Map<number, number>();
-  let done = 0;
-  let work = 0;
-  const report = (): void => {
-    if (!options.onProgress) return;
-    let partial = 0;
-    let min: number | null = null;
-    for (const [i, t] of reached) {
-      partial += t / horizons[i]!;
-      min = min === null ? t : Math.min(min, t);
-    }
-    options.onProgress({ done, total: tasks.length, work: work + partial, simSeconds: min, horizonSeconds: Math.max(...horizons) });
-  };
-
-  let results: ReplicationResult[];
-  try {
-    results = await runTasks(tasks, {
-      workers: options.workers,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onProgress: (i, t) => { reached.set(i, t); report(); },
-      onDone: (i) => { reached.delete(i); done++; work++; report(); },
-      pointLabel: options.sweep ? (p) => `point ${p} (${points[p]!.params.map((x) => `${x.path}=${x.value}`).join(', ')})` : undefined,
-    });
-  } catch (e) {
-    cleanUp(outDir, outExisted, dirs);
-    throw e;
+/**
+ * Writes replications.csv, sweep.csv (sweeps) and summary.json (last) into `outDir` from a
+ * study's spec and its rows, `rowsByPoint[point][replication]`, every one present.
+ */
+export function writeStudyFiles(outDir: string, spec: StudySpec, rowsByPoint: ReadonlyArray<readonly ReplicationRow[]>): StudyResult {
+  const P = spec.points.length;
+  const R = spec.replications.count;
+  for (let p = 0; p < P; p++) {
+    for (let k = 0; k < R; k++) if (!rowsByPoint[p]?.[k]) throw new RangeError(`no result for replication ${k} of point ${p}`);
   }
+  const groupNamesOf = (p: number): string[] => spec.points[p]!.groups;
+  const baseline = spec.sweep ? spec.sweepParams?.baseline ?? null : null;
 
-  // Gather by (point, replication).
-  const rowsByPoint: ReplicationRow[][] = points.map(() => []);
-  results.forEach((r, i) => {
-    rowsByPoint[r.point]![r.replication] = { replication: r.replication, seed: r.seed, dir: rel[i]!, events: r.events, stateChanges: r.stateChanges, total: r.total, groups: r.groups };
-  });
-  const groupNamesOf = (p: number): string[] => points[p]!.loaded.scenario.groups.map((g) => g.name);
-  const baseline = options.sweep ? options.baseline ?? null : null;
-
-  const pointSummaries: PointSummary[] = points.map((pt, p) => {
-    const rows = rowsByPoint[p]!;
+  const pointSummaries: PointSummary[] = spec.points.map((pt, p) => {
+    const rows = rowsByPoint[p]!.slice(0, R);
     const s: PointSummary = {
       point: p,
       params: Object.fromEntries(pt.params.map((x) => [x.path, x.value])),
-      overrides: pt.loaded.overrides,
-      dir: options.sweep ? pointDirName(p, points.length) : '.',
+      overrides: pt.overrides,
+      dir: spec.sweep ? pointDirName(p, P) : '.',
       statistics: block(rows, groupNamesOf(p)),
       replications: rows,
     };
-    if (baseline !== null && p !== baseline) s.differences = block(rows, groupNamesOf(p), rowsByPoint[baseline]!);
+    if (baseline !== null && p !== baseline) s.differences = block(rows, groupNamesOf(p), rowsByPoint[baseline]!.slice(0, R));
     return s;
   });
 
   // replications.csv
-  const paramPaths = points[0]!.params.map((x) => x.path);
-  const pointHead = options.sweep ? ['point', ...paramPaths] : [];
-  const pointCells = (p: number): string[] => (options.sweep ? [String(p), ...points[p]!.params.map((x) => x.value)] : []);
+  const paramPaths = spec.points[0]!.params.map((x) => x.path);
+  const pointHead = spec.sweep ? ['point', ...paramPaths] : [];
+  const pointCells = (p: number): string[] => (spec.sweep ? [String(p), ...spec.points[p]!.params.map((x) => x.value)] : []);
   let reps = csvLine([...pointHead, 'replication', 'seed', 'group', ...METRICS.map((k) => METRIC_COLUMNS[k])]);
   pointSummaries.forEach((ps, p) => {
     for (const row of ps.replications) {
@@ -285,7 +431,7 @@ export async function runStudy(points: readonly StudyPoint[], options: StudyOpti
 
   // sweep.csv
   let sweepCsv = '';
-  if (options.sweep) {
+  if (spec.sweep) {
     const diffHead = baseline !== null ? ['diff_mean', 'diff_sd', 'diff_ci_low', 'diff_ci_high'] : [];
     sweepCsv = csvLine([...pointHead, 'group', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high', ...diffHead]);
     pointSummaries.forEach((ps, p) => {
@@ -295,27 +441,21 @@ export async function runStudy(points: readonly StudyPoint[], options: StudyOpti
         for (const k of METRICS) {
           const s = st[k];
           const d = diff?.[k];
-          const diffCells = baseline === null ? [] : d ? [cell(d.mean), cell(d.sd), cell(d.ciLow), cell(d.ciHigh)] : ['', '', '', ''];
+          const diffCells = baseline === null ? [] : d ? [cell(d.mean), cell(d.sd), cell(d.ciLow), cell(d.ciHigh)] : [cell(null), cell(null), cell(null), cell(null)];
           sweepCsv += csvLine([...pointCells(p), g, METRIC_COLUMNS[k], s.n, cell(s.mean), cell(s.sd), cell(s.ciLow), cell(s.ciHigh), ...diffCells]);
         }
       }
     });
   }
 
-  const s0 = first.scenario;
   const summary: StudySummary = {
-    fleetsimVersion: VERSION,
-    scenario: {
-      name: s0.name, file: first.file, fileSha256: first.fileSha256,
-      // for a sweep, the --set flags shared by every point (each point lists its own in full)
-      overrides: options.sweep ? first.overrides.slice(0, first.overrides.length - points[0]!.params.length) : first.overrides,
-      seed: s0.seed, start: new Date(s0.startMs).toISOString(), horizonSeconds: s0.horizonSeconds,
-    },
-    replications: { count: R, seeds, seedRule: SEED_RULE, confidence: CONFIDENCE },
-    currency: s0.billing.currency,
+    fleetsimVersion: spec.fleetsimVersion,
+    scenario: spec.scenario,
+    replications: spec.replications,
+    currency: spec.currency,
   };
-  if (options.sweep) {
-    summary.sweep = { params: paramPaths.map((p, i) => ({ path: p, values: [...new Set(points.map((pt) => pt.params[i]!.value))] })), baseline };
+  if (spec.sweep) {
+    summary.sweep = spec.sweepParams!;
     summary.points = pointSummaries;
   } else {
     summary.statistics = pointSummaries[0]!.statistics;
@@ -324,12 +464,49 @@ export async function runStudy(points: readonly StudyPoint[], options: StudyOpti
 
   const files = [path.join(outDir, 'replications.csv')];
   writeFileAtomic(files[0]!, reps);
-  if (options.sweep) {
+  if (spec.sweep) {
     files.push(path.join(outDir, 'sweep.csv'));
     writeFileAtomic(files[1]!, sweepCsv);
   }
   files.push(path.join(outDir, 'summary.json'));
   writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-  writeStudyManifests(outDir, files, rel);
+  writeStudyManifests(outDir, files, specUnits(spec).map((u) => u.dir));
   return { outDir, files, summary };
+}
+
+/** Output names a replication folder may hold (a merge places them without a manifest). */
+const UNIT_OUTPUT = /^(timeline|billing|series|capacity)\.(csv|parquet)$|^summary\.json$|^report\.html$/;
+
+/**
+ * Manifests (src/output/folder.ts), so fleetsim can later replace what it wrote here and
+ * nothing else: the study's files and folders, each point folder's replications, and each
+ * replication folder that has none yet (one placed by a merge).
+ */
+function writeStudyManifests(outDir: string, files: readonly string[], unitDirs: readonly string[]): void {
+  const sub = new Map<string, string[]>();
+  for (const r of unitDirs) {
+    const dir = path.join(outDir, r);
+    if (!readManifest(dir)) writeManifest(dir, 'run', fs.readdirSync(dir).filter((n) => UNIT_OUTPUT.test(n)));
+    const [top, inner] = r.split('/');
+    if (!sub.has(top!)) sub.set(top!, []);
+    if (inner) sub.get(top!)!.push(inner + '/');
+  }
+  for (const [top, inner] of sub) if (inner.length) writeManifest(path.join(outDir, top), 'study', inner);
+  writeManifest(outDir, 'study', [...files.map((f) => path.basename(f)), ...[...sub.keys()].map((t) => t + '/')]);
+}
+
+/** Rows by point and replication from unit results. */
+export function rowsByPoint(spec: StudySpec, results: Iterable<UnitResult>): ReplicationRow[][] {
+  const rows: ReplicationRow[][] = spec.points.map(() => []);
+  for (const r of results) rows[r.point]![r.row.replication] = r.row;
+  return rows;
+}
+
+/** Runs every replication of every point and writes the study's files. */
+export async function runStudy(points: readonly StudyPoint[], options: StudyOptions): Promise<StudyResult> {
+  const plan = planStudy(points, options);
+  const outDir = options.outDir;
+  // An old summary.json would vouch for files this study is about to replace.
+  const results = await executeUnits(points, plan, plan.units, outDir, options, () => fs.rmSync(path.join(outDir, 'summary.json'), { force: true }));
+  return writeStudyFiles(outDir, plan.spec, rowsByPoint(plan.spec, results));
 }

@@ -2,6 +2,9 @@
 // runToDirectory (each file written atomically), then drops the wall-clock time from that
 // folder's summary.json so every replication output is reproducible byte for byte. Progress
 // (simulated seconds) goes back over the MessagePort the task carries, at most every 200 ms.
+// The result carries the figures the study tabulates, the files written (name and size, so a
+// merge of shards can check them) and the replication's own wall time (for progress only:
+// it is never written to a study file).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
@@ -34,11 +37,16 @@ export interface ReplicationResult {
   stateChanges: number;
   total: Metrics;
   groups: Record<string, Metrics>;
+  /** The files of the replication folder, by name, with their sizes in bytes, in the order written. */
+  files: Array<{ name: string; bytes: number }>;
+  /** Wall-clock seconds the replication took in its thread. */
+  wallSeconds: number;
 }
 
 const PROGRESS_EVERY_MS = 200;
 
 export default async function runReplication(task: ReplicationTask): Promise<ReplicationResult> {
+  const t0 = performance.now();
   const loaded: LoadedScenario = { ...task.loaded, scenario: { ...task.loaded.scenario, seed: task.seed } };
   let last = 0;
   try {
@@ -64,6 +72,8 @@ export default async function runReplication(task: ReplicationTask): Promise<Rep
       point: task.point, replication: task.replication, seed: task.seed,
       events: result.summary.run.events, stateChanges: result.summary.run.stateChanges,
       total: m.total, groups: m.groups,
+      files: result.files.map((f) => ({ name: path.basename(f), bytes: fs.statSync(f).size })),
+      wallSeconds: (performance.now() - t0) / 1000,
     };
   } finally {
     task.progress?.close();

@@ -47,6 +47,18 @@ export interface Bucketing {
 const WARM = { starting: '#fdae6b', running: '#e6550d', stopping: '#fd8d3c', stopped: '#a63603' } as Record<string, string>;
 const COOL = { starting: '#c6dbef', creating: '#d9d9d9', deallocating: '#6baed6', deallocated: '#2171b5', running: '#9ecae1', stopping: '#9ecae1', stopped: '#9ecae1' } as Record<string, string>;
 
+/**
+ * Groups get their own palette, free of the state colours' oranges and blues, and one
+ * colour per group (by its place in the scenario) in every chart, so a colour means one
+ * state or one group on the whole page, never both.
+ */
+export const GROUP_PALETTE = ['#54a24b', '#b279a2', '#72b7b2', '#9d755d', '#d6616b', '#8c6d31', '#637939', '#7b4173', '#17becf', '#bcbd22'];
+const REST_COLOUR = '#bab0ac';
+const groupColour = (data: ResultsData, name: string): string => {
+  const i = Object.keys(data.summary.groups).indexOf(name);
+  return i < 0 ? REST_COLOUR : GROUP_PALETTE[i % GROUP_PALETTE.length]!;
+};
+
 interface StateStyle {
   state: string;
   billed: boolean;
@@ -196,8 +208,7 @@ function costChart(data: ResultsData, k: number): Chart {
     if (groups.length > 1) values.push({ time, series: 'fleet total', cost: Math.round(total * 100) / 100 });
   }
   const domain = [...(groups.length > 1 ? ['fleet total'] : []), ...lines.map((l) => l.name), ...(rest.length ? [restName] : [])];
-  const palette = ['#4c78a8', '#f58518', '#54a24b', '#b279a2', '#e45756', '#72b7b2', '#eeca3b', '#9d755d', '#bab0ac'];
-  const range = domain.map((d, i) => (d === 'fleet total' ? '#333333' : palette[(groups.length > 1 ? i - 1 : i) % palette.length]!));
+  const range = domain.map((d) => (d === 'fleet total' ? '#333333' : groupColour(data, d)));
   const currency = data.summary.currency || data.summary.scenario.billing.currency || '';
   return {
     id: 'cumulative-cost',
@@ -260,7 +271,7 @@ function allocationChart(data: ResultsData): Chart | null {
         x2: { field: 'to' },
         y: { field: 'y0', type: 'quantitative', axis: { title: 'allocation failures', format: '~s' } },
         y2: { field: 'y1' },
-        color: { field: 'group', type: 'nominal', scale: { scheme: 'tableau10' }, legend: { title: 'group', orient: 'right' } },
+        color: { field: 'group', type: 'nominal', scale: { domain: groups.filter((_, gi) => allocationFailuresCum[gi]![last]! > 0), range: groups.filter((_, gi) => allocationFailuresCum[gi]![last]! > 0).map((g) => groupColour(data, g)) }, legend: { title: 'group', orient: 'right' } },
       },
     },
   };

@@ -1,6 +1,8 @@
 // The report page: one self-contained HTML file with inline CSS and the charts as inline
 // SVG. No scripts, fonts or images from anywhere: a Content-Security-Policy that allows
-// none makes that a property of the page, not just of today's markup.
+// none makes that a property of the page, not just of today's markup. Nothing on the page
+// depends on where it was written (no output path, no wall time of a study), so a study
+// merged from shards has the same report.html, byte for byte, as one run on one machine.
 
 import path from 'node:path';
 import { formatOffset } from '../scenario/time.js';
@@ -27,11 +29,13 @@ h2 { font-size: 18px; margin: 32px 0 6px; border-bottom: 1px solid #e3e5e8; padd
 .facts dd { margin: 0; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f1f2f4; padding: 0 3px; border-radius: 3px; }
 table { border-collapse: collapse; width: 100%; font-size: 13.5px; font-variant-numeric: tabular-nums; margin-top: 8px; }
-th, td { padding: 5px 7px; border-bottom: 1px solid #eceef1; text-align: right; white-space: nowrap; }
-th { font-weight: 600; color: #444; border-bottom: 2px solid #d5d8dc; }
+th, td { padding: 5px 6px; border-bottom: 1px solid #eceef1; text-align: right; white-space: nowrap; }
+th { font-weight: 600; color: #444; border-bottom: 2px solid #d5d8dc; white-space: normal; vertical-align: bottom; }
+td:first-child { white-space: normal; overflow-wrap: anywhere; }
 th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
 tr.total td { font-weight: 600; border-top: 2px solid #d5d8dc; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { max-width: 100%; }
+p.answer { font-size: 16px; margin: 16px 0 4px; }
 .headline { display: flex; gap: 14px; flex-wrap: wrap; margin: 18px 0 4px; }
 .headline div { background: #f6f7f9; border-radius: 6px; padding: 8px 14px; }
 .headline b { display: block; font-size: 20px; }
@@ -64,6 +68,32 @@ function utc(ms: number): string {
 
 function sampleStepText(b: Bucketing): string {
   return b.sampleStep > 0 ? formatOffset(b.sampleStep) : 'once';
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/**
+ * The first paragraph: the answer in numbers. What the fleet cost, which group cost what
+ * share, how much less per VM the cheapest group costs than the dearest, allocation failures.
+ */
+export function answerText(data: ResultsData): string {
+  const s = data.summary;
+  const cur = s.currency;
+  const days = s.scenario.horizonSeconds / 86400;
+  const groups = Object.entries(s.groups).filter(([, g]) => g.vms > 0);
+  const parts = [`Over ${hours.format(days).replace(/\.0$/, '')} days the ${int.format(s.run.vms)} VMs cost ${money.format(s.total.totalCost)} ${cur}` +
+    (s.total.otherCost > 0 ? ` (${money.format(s.total.computeCost)} compute, ${money.format(s.total.otherCost)} disks and IPs, ${pct(s.total.otherCost / Math.max(1e-9, s.total.totalCost))} of the bill)` : '') + '.'];
+  if (groups.length > 1) {
+    const sorted = [...groups].sort((a, b) => b[1].totalCost - a[1].totalCost);
+    parts.push(sorted.slice(0, 4).map(([n, g]) => `${n} ${money.format(g.totalCost)} ${cur} (${pct(g.totalCost / Math.max(1e-9, s.total.totalCost))}, ${money.format(g.totalCost / g.vms)} per VM)`).join('; ') + (sorted.length > 4 ? `; ${sorted.length - 4} more groups` : '') + '.');
+    const perVm = groups.map(([n, g]) => ({ n, v: g.totalCost / g.vms, hours: g.billedHours / g.vms }));
+    perVm.sort((a, b) => a.v - b.v);
+    const lo = perVm[0]!, hi = perVm[perVm.length - 1]!;
+    if (hi.v > 0 && lo.v < hi.v) parts.push(`A VM of ${lo.n} costs ${pct(1 - lo.v / hi.v)} less than one of ${hi.n} (${hours.format(lo.hours)} vs ${hours.format(hi.hours)} billed hours per VM).`);
+  }
+  const alloc = data.allocationFailures;
+  if (alloc > 0) parts.push(`${int.format(alloc)} creates or starts failed for lack of capacity.`);
+  return parts.join(' ');
 }
 
 export function renderHtml(data: ResultsData, charts: RenderedChart[], b: Bucketing): string {
@@ -135,6 +165,7 @@ ${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
 <div class="headline">
 ${headline.map(([v, l]) => `<div><b>${v}</b><span>${l}</span></div>`).join('\n')}
 </div>
+<p class="answer">${escapeHtml(answerText(data))}</p>
 <h2>Totals per group</h2>
 <div class="table-wrap"><table>
 <thead><tr><th>group</th><th>size</th><th>VMs</th><th>billed hours</th><th>compute ${escapeHtml(cur)}</th><th>disk + IP ${escapeHtml(cur)}</th><th>total ${escapeHtml(cur)}</th><th>failed ops</th><th>rejected ops</th></tr></thead>
@@ -146,7 +177,7 @@ ${totalRow}
 <h2>Charts</h2>
 ${figures}
 <p class="note">How the data was summarised: ${bucketNote} Per-group hours come from summary.json; timeline.csv is not read.${repNote}</p>
-<footer>Written by fleetsim ${escapeHtml(s.fleetsimVersion)} from <code>${escapeHtml(data.dir)}</code>. Self-contained: no scripts, no network.</footer>
+<footer>Written by fleetsim ${escapeHtml(s.fleetsimVersion)}. Self-contained: no scripts, no network.</footer>
 </main>
 </body>
 </html>

@@ -81,6 +81,8 @@ export interface ResultsData {
   summary: ReportSummary;
   series: SeriesData;
   replications: Replications | null;
+  /** Allocation failures of the whole run (last sample of series.csv). */
+  allocationFailures: number;
 }
 
 const SERIES_REQUIRED = ['time_s', 'group', ...REPORT_STATES.map((s) => `${s}_vms`), 'compute_cost_cum', 'allocation_failures_cum'];
@@ -258,7 +260,7 @@ export function loadResults(dir: string): ResultsData {
   if (isObject(top.sweep) || Array.isArray(top.points)) {
     throw new InputError('this is a sweep folder: the report covers one run (with its replications)', {
       file: path.join(dir, 'summary.json'),
-      hint: `report on one point of the sweep, e.g. fleetsim report ${path.join(dir, 'point-000')} (sweep.csv has every point's statistics)`,
+      hint: `report on one run of the sweep, e.g. fleetsim report ${path.join(dir, 'point-000', 'rep-000')} (sweep.csv has every point's statistics)`,
     });
   }
   let runDir = dir;
@@ -275,5 +277,7 @@ export function loadResults(dir: string): ResultsData {
   const summary = checkRunSummary(runDir, runRaw);
   const series = readSeries(runDir, summary);
   const replications = readReplications(dir, top);
-  return { dir, runDir, summary, series, replications };
+  const last = series.times.length - 1;
+  const allocationFailures = series.allocationFailuresCum.reduce((a, g) => a + g[last]!, 0);
+  return { dir, runDir, summary, series, replications, allocationFailures };
 }

@@ -5,21 +5,16 @@
 import path from 'node:path';
 import { InputError, excerpt, type InputErrorDetail } from '../errors.js';
 import type { DurationSpec } from '../domain/index.js';
-import { formatPath, type DocPath, type LineLocator } from './schema.js';
+import { clip, formatPath, joinHints, type DocPath, type LineLocator } from './schema.js';
 import type { AppliedOverride } from './overrides.js';
-import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED, isDuration, parseDuration, parseInstantOrOffset } from './time.js';
+import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED, formatOffset, isDuration, parseDuration, parseInstantOrOffset } from './time.js';
 import { readCsvRows, type CsvRow } from './csv.js';
 import { dataFileProblem, locateDataFile, wholeLineExcerpt } from './datafile.js';
+import { DIST_PARAMS } from './vocabulary.js';
+import { MAX_DURATION_SECONDS, MAX_EMPIRICAL_SAMPLES, formatLimit } from './limits.js';
+import type { RawDistribution, RawDuration, RawInstant } from './spec.js';
 
-// ---------------------------------------------------------------------------------------------
-// The raw document, as the schema guarantees it after validation.
-
-export type RawDist = 'fixed' | 'uniform' | 'exponential' | 'lognormal' | 'empirical';
-export type RawDuration =
-  | number
-  | string
-  | { dist: RawDist; value?: number | string; min?: number | string; max?: number | string; mean?: number | string; sigma?: number; file?: string; column?: string | number };
-export type RawInstant = number | string;
+const DURATION_LIMIT_HINT = `fleetsim's durations are at most ${formatLimit(MAX_DURATION_SECONDS)} s (100 years, the longest horizon); see "Limits" in the README`;
 
 // ---------------------------------------------------------------------------------------------
 // Error collection
@@ -44,7 +39,7 @@ export class Collector {
   overrideFor = (p: DocPath): string | undefined => {
     for (let i = this.applied.length - 1; i >= 0; i--) {
       const a = this.applied[i]!;
-      if (a.path.length <= p.length && a.path.every((seg, k) => String(seg) === String(p[k]))) return `--set ${a.flag}`;
+      if (a.path.length <= p.length && a.path.every((seg, k) => String(seg) === String(p[k]))) return `--set ${clip(a.flag, 100)}`;
     }
     return undefined;
   };
@@ -52,13 +47,13 @@ export class Collector {
   add(p: DocPath, problem: string, detail: Omit<InputErrorDetail, 'file' | 'line' | 'path'> & { key?: boolean }): void {
     const fromOverride = this.overrideFor(p);
     const line = fromOverride ? undefined : this.locate?.(p, detail.key);
-    const hints = [detail.hint, fromOverride ? `the value comes from ${fromOverride}` : undefined].filter((h): h is string => !!h);
+    const hint = joinHints(detail.hint, fromOverride ? `the value comes from ${fromOverride}` : undefined);
     const d: InputErrorDetail = { file: this.file };
     if (line !== undefined) d.line = line;
     d.path = formatPath(p);
     if ('value' in detail) d.value = detail.value;
     if (detail.expected) d.expected = detail.expected;
-    if (hints.length) d.hint = hints.join('; ');
+    if (hint) d.hint = hint;
     this.errors.push(new InputError(problem, d));
   }
 
@@ -135,14 +130,28 @@ export class Collector {
 // ---------------------------------------------------------------------------------------------
 // Durations, instants, distributions
 
+/**
+ * A duration parameter in seconds, within [0, MAX_DURATION_SECONDS]: the one place durations
+ * (numbers or strings such as "28d") are bounded. Reports and returns undefined otherwise.
+ */
 export function durationOf(v: number | string, p: DocPath, c: Collector): number | undefined {
+  let x: number;
   try {
-    return parseDuration(v);
+    x = parseDuration(v);
   } catch (e) {
     const msg = (e as Error).message;
     c.add(p, msg.includes('negative') ? `negative duration at \`${formatPath(p)}\`` : `invalid duration at \`${formatPath(p)}\``, { value: v, expected: DURATION_EXPECTED, hint: msg });
     return undefined;
   }
+  if (!(x <= MAX_DURATION_SECONDS)) {
+    c.add(p, `duration at \`${formatPath(p)}\` is longer than fleetsim's limit`, {
+      value: v,
+      expected: `a duration of at most ${formatLimit(MAX_DURATION_SECONDS)} s (${formatOffset(MAX_DURATION_SECONDS)})`,
+      hint: DURATION_LIMIT_HINT,
+    });
+    return undefined;
+  }
+  return x;
 }
 
 export function instantOf(v: RawInstant, p: DocPath, startMs: number, c: Collector): number | undefined {
@@ -156,37 +165,41 @@ export function instantOf(v: RawInstant, p: DocPath, startMs: number, c: Collect
   }
 }
 
-const DIST_PARAMS = { fixed: ['value'], uniform: ['min', 'max'], exponential: ['mean'], lognormal: ['mean', 'sigma'], empirical: ['file', 'column'] } as const;
-const ALL_PARAMS = ['value', 'min', 'max', 'mean', 'sigma', 'file', 'column'] as const;
-
 export function durationSpecOf(v: RawDuration, p: DocPath, c: Collector): DurationSpec | undefined {
   if (typeof v === 'number' || typeof v === 'string') {
     const x = durationOf(v, p, c);
     return x === undefined ? undefined : { dist: 'fixed', value: x };
   }
+  // the schema allows every distribution's parameters on any object (one set of fields for
+  // editors to offer): a parameter of another distribution is reported here
   const allowed: readonly string[] = DIST_PARAMS[v.dist];
+  const given = v as Record<string, unknown>;
   let ok = true;
-  for (const k of ALL_PARAMS) {
-    if (v[k] !== undefined && !allowed.includes(k)) {
+  for (const k of Object.keys(given)) {
+    if (k !== 'dist' && !allowed.includes(k)) {
       ok = false;
-      c.add([...p, k], `\`${k}\` does not apply to dist ${v.dist}`, { key: true, value: v[k], expected: `only ${allowed.join(', ')} for dist ${v.dist}` });
+      c.add([...p, k], `\`${k}\` does not apply to dist ${v.dist}`, { key: true, value: given[k], expected: `only ${allowed.join(', ')} for dist ${v.dist}` });
     }
   }
-  const num = (k: 'value' | 'min' | 'max' | 'mean'): number | undefined => {
-    const x = v[k];
-    if (x === undefined) return undefined;
+  const seconds = (x: number | string, k: string): number | undefined => {
     const r = durationOf(x, [...p, k], c);
     if (r === undefined) ok = false;
     return r;
   };
+  const positive = (mean: number | undefined, d: RawDistribution): void => {
+    if (mean !== undefined && !(mean > 0)) {
+      ok = false;
+      c.add([...p, 'mean'], `${d.dist} distribution needs a mean > 0`, { value: 'mean' in d ? d.mean : undefined, expected: 'a duration > 0' });
+    }
+  };
   switch (v.dist) {
     case 'fixed': {
-      const value = num('value');
+      const value = seconds(v.value, 'value');
       return ok && value !== undefined ? { dist: 'fixed', value } : undefined;
     }
     case 'uniform': {
-      const min = num('min');
-      const max = num('max');
+      const min = seconds(v.min, 'min');
+      const max = seconds(v.max, 'max');
       if (min !== undefined && max !== undefined && min > max) {
         ok = false;
         c.add([...p, 'min'], 'uniform distribution with min > max', { value: { min: v.min, max: v.max }, expected: '0 <= min <= max' });
@@ -194,30 +207,18 @@ export function durationSpecOf(v: RawDuration, p: DocPath, c: Collector): Durati
       return ok && min !== undefined && max !== undefined ? { dist: 'uniform', min, max } : undefined;
     }
     case 'exponential': {
-      const mean = num('mean');
-      if (mean !== undefined && !(mean > 0)) {
-        ok = false;
-        c.add([...p, 'mean'], 'exponential distribution needs a mean > 0', { value: v.mean, expected: 'a duration > 0' });
-      }
+      const mean = seconds(v.mean, 'mean');
+      positive(mean, v);
       return ok && mean !== undefined ? { dist: 'exponential', mean } : undefined;
     }
     case 'lognormal': {
-      const mean = num('mean');
-      if (mean !== undefined && !(mean > 0)) {
-        ok = false;
-        c.add([...p, 'mean'], 'lognormal distribution needs a mean > 0', { value: v.mean, expected: 'a duration > 0' });
-      }
-      const sigma = v.sigma;
-      if (sigma === undefined || !(sigma >= 0)) {
-        ok = false;
-        c.add([...p, 'sigma'], 'lognormal distribution needs a sigma >= 0', { value: sigma, expected: 'a number >= 0' });
-      }
-      return ok && mean !== undefined && sigma !== undefined ? { dist: 'lognormal', mean, sigma } : undefined;
+      // sigma is bounded by the schema (a plain number)
+      const mean = seconds(v.mean, 'mean');
+      positive(mean, v);
+      return ok && mean !== undefined ? { dist: 'lognormal', mean, sigma: v.sigma } : undefined;
     }
-    case 'empirical': {
-      if (!ok || v.file === undefined) return undefined;
-      return empiricalOf(v.file, v.column ?? 0, p, c);
-    }
+    case 'empirical':
+      return ok ? empiricalOf(v.file, v.column ?? 0, p, c) : undefined;
   }
 }
 
@@ -264,6 +265,14 @@ function readEmpirical(rel: string, column: string | number, p: DocPath, c: Coll
     idx = column;
     if (rows[0]!.cells.every((cell) => !isDuration(cell))) first = 1; // a header row
   }
+  if (rows.length - first > MAX_EMPIRICAL_SAMPLES) {
+    c.addInData(file, undefined, fileP, 'the empirical samples file has too many samples', {
+      value: `${formatLimit(rows.length - first)} rows`,
+      expected: `at most ${formatLimit(MAX_EMPIRICAL_SAMPLES)} samples`,
+      hint: `draw a random subset of the samples (it keeps the distribution); see "Limits" in the README`,
+    });
+    return undefined;
+  }
   const samples: number[] = [];
   for (let k = first; k < rows.length; k++) {
     const row = rows[k]!;
@@ -280,6 +289,14 @@ function readEmpirical(rel: string, column: string | number, p: DocPath, c: Coll
       x = parseDuration(cell);
     } catch (e) {
       c.addInData(file, row.line, p, `invalid sample in the empirical samples file`, { value: cell, expected: EMPIRICAL_EXPECTED, hint: (e as Error).message });
+      return undefined;
+    }
+    if (!(x <= MAX_DURATION_SECONDS)) {
+      c.addInData(file, row.line, p, 'sample in the empirical samples file is longer than fleetsim\'s limit', {
+        value: cell,
+        expected: `${EMPIRICAL_EXPECTED}, at most ${formatLimit(MAX_DURATION_SECONDS)} s`,
+        hint: DURATION_LIMIT_HINT,
+      });
       return undefined;
     }
     samples.push(x);

@@ -8,8 +8,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import {
-  ERROR_CODES,
-  ERROR_CODES_BY_OPERATION,
   OPERATIONS,
   type ArrivalsSpec,
   type AutoscaleSpec,
@@ -25,74 +23,16 @@ import {
   type SizeSpec,
   type SpotSpec,
 } from '../domain/index.js';
-import { didYouMean, formatPath, type DocPath } from './schema.js';
-import { Collector, durationOf, durationSpecOf, instantOf, type RawDuration, type RawInstant } from './context.js';
+import { clip, didYouMean, formatPath, type DocPath } from './schema.js';
+import { Collector, durationOf, durationSpecOf, instantOf } from './context.js';
 import { formatOffset, INSTANT_OR_OFFSET_EXPECTED, parseInstantOrOffset } from './time.js';
 import { coreCountKey, readVmTable } from './trace.js';
 import { wholeLineExcerpt } from './datafile.js';
+import { DEFAULT_ERROR_CODE, DEFAULT_LATE_COMPLETION, DEFAULT_REGION, DEFAULT_RETRY, HOURS_PER_WEEK, DEFAULT_DURATIONS_SECONDS } from './vocabulary.js';
+import { MAX_ARRIVAL_DRAWS, MAX_ARRIVAL_RATE_PER_HOUR, MAX_NAME_LENGTH, MAX_RATE, formatLimit } from './limits.js';
+import type { RawCapacity, RawDurations, RawFailures, RawGroup, RawGroupOptions, RawTrace } from './spec.js';
 
-/** Phase durations used when neither the group nor the top level gives one (assumptions: no official figures). */
-export const DEFAULT_DURATIONS_SECONDS = {
-  create: { creating: 0, starting: 30, osProvisioning: 60, osProvisioningComplete: 10 },
-  start: { starting: 60 },
-  stop: { stopping: 30 },
-  restart: { stopping: 20, starting: 40 },
-  deallocate: { deallocating: 60 },
-  delete: { deleting: 60 },
-  hibernate: { hibernating: 60 },
-} as const satisfies { [Op in OperationName]: Record<keyof PhaseDurations[Op], number> };
-
-/** Defaults of the per-group what-if options. */
-export const DEFAULT_RETRY: Readonly<RetrySpec> = { maxAttempts: 1, backoff: 'fixed', delaySeconds: 60, maxDelaySeconds: 3600 };
-/** "It may still finish": an assumption, Azure publishes no rate. */
-export const DEFAULT_LATE_COMPLETION = { probability: 0.5, afterSeconds: 300 } as const;
-export const DEFAULT_REGION = 'default';
-const DEFAULT_ERROR_CODE: ErrorCode = 'InternalOperationError';
-const HOURS_PER_WEEK = 168;
-
-// ---------------------------------------------------------------------------------------------
-// The raw document, as the schema guarantees it after validation.
-
-export type RawDurations = { [Op in OperationName]?: { [phase: string]: RawDuration | undefined } };
-export type RawFailures = { [Op in OperationName]?: { probability: number; code?: string; codes?: Record<string, number> } };
-
-/** Options shared by groups and trace replays. */
-export interface RawGroupOptions {
-  charges?: { diskPerHour?: number; publicIpPerHour?: number };
-  durations?: RawDurations;
-  failures?: RawFailures;
-  region?: string;
-  zone?: string | number;
-  lifetime?: RawDuration;
-  spot?: { discount: number; evictionRatePerHour?: number; evictForCapacity?: boolean; policy?: SpotSpec['policy'] };
-  hibernation?: boolean;
-  retry?: { maxAttempts?: number; backoff?: RetrySpec['backoff']; delay?: number | string; maxDelay?: number | string };
-  lateCompletion?: { probability?: number; after?: RawDuration };
-}
-
-export interface RawGroup extends RawGroupOptions {
-  name: string;
-  count: number;
-  size: string;
-  createAt?: RawInstant | null;
-  arrivals?: { ratePerHour: number; hourOfWeek?: number[] | { file: string } };
-  autoscale?: {
-    scaleOut?: AutoscaleSpec['scaleOut'];
-    scaleIn?: AutoscaleSpec['scaleIn'];
-    targets?: Array<{ at: RawInstant; target: number }>;
-    demand?: string;
-  };
-}
-
-export interface RawTrace extends RawGroupOptions {
-  name: string;
-  file: string;
-  sizes: Record<string, string>;
-}
-
-export interface RawCapacity {
-  regions: Record<string, { vcpus?: number | null; zones?: Record<string, number> }>;
-}
+export { DEFAULT_DURATIONS_SECONDS, DEFAULT_RETRY, DEFAULT_LATE_COMPLETION, DEFAULT_REGION } from './vocabulary.js';
 
 /** What group resolution needs from the rest of the scenario. */
 export interface GroupEnv {
@@ -165,41 +105,20 @@ export function resolveFailures(raw: RawFailures | undefined, p: DocPath, c: Col
     const f = raw[op];
     if (!f) continue;
     const fp: DocPath = [...p, op];
-    let ok = true;
-    if (!(f.probability >= 0 && f.probability <= 1)) {
-      ok = false;
-      c.add([...fp, 'probability'], `failure probability of ${op} is outside [0, 1]`, { value: f.probability, expected: 'a number in [0, 1]' });
-    }
+    // the schema bounds probability and weights and lists the codes each operation can
+    // fail with; what is left is across fields
     if (f.code !== undefined && f.codes !== undefined) {
-      ok = false;
       c.add([...fp, 'codes'], `failures of ${op} give both \`code\` and \`codes\``, {
         key: true,
         value: { code: f.code, codes: f.codes },
         expected: 'either code (one error code) or codes (error code: weight)',
       });
+      continue;
     }
-    const valid = ERROR_CODES_BY_OPERATION[op];
-    const entries: Array<[string, number, DocPath]> = f.codes
-      ? Object.entries(f.codes).map(([code, w]) => [code, w, [...fp, 'codes', code]])
-      : [[f.code ?? DEFAULT_ERROR_CODE, 1, [...fp, 'code']]];
-    const codes: FailureSpec['codes'] = [];
-    for (const [code, weight, cp] of entries) {
-      if (!valid.includes(code as ErrorCode)) {
-        ok = false;
-        const known = (ERROR_CODES as readonly string[]).includes(code);
-        c.add(cp, known ? `error code \`${code}\` does not apply to ${op}` : `unknown error code \`${code}\``, {
-          key: f.codes !== undefined,
-          value: code,
-          expected: `one of: ${valid.join(', ')}`,
-        });
-      }
-      if (!(weight > 0 && Number.isFinite(weight))) {
-        ok = false;
-        c.add(cp, `weight of error code \`${code}\` for ${op} is not positive`, { value: weight, expected: 'a number > 0' });
-      }
-      codes.push({ code: code as ErrorCode, weight });
-    }
-    if (ok) out[op] = { probability: f.probability, codes };
+    const codes: FailureSpec['codes'] = f.codes
+      ? (Object.entries(f.codes) as Array<[ErrorCode, number]>).map(([code, weight]) => ({ code, weight }))
+      : [{ code: f.code ?? DEFAULT_ERROR_CODE, weight: 1 }];
+    out[op] = { probability: f.probability, codes };
   }
   return out;
 }
@@ -319,7 +238,7 @@ function resolveOptions(o: RawGroupOptions, p: DocPath, what: string, env: Group
     region,
     zone,
     lifetime,
-    spot: spotOf(o.spot, [...p, 'spot'], c),
+    spot: spotOf(o.spot),
     hibernation: o.hibernation ?? false,
   };
 }
@@ -327,9 +246,6 @@ function resolveOptions(o: RawGroupOptions, p: DocPath, what: string, env: Group
 function lateCompletionOf(raw: RawGroupOptions['lateCompletion'], p: DocPath, c: Collector): LateCompletionSpec {
   const d = DEFAULT_LATE_COMPLETION;
   const probability = raw?.probability ?? d.probability;
-  if (!(probability >= 0 && probability <= 1)) {
-    c.add([...p, 'probability'], 'late-completion probability is outside [0, 1]', { value: probability, expected: 'a number in [0, 1]' });
-  }
   const after = raw?.after === undefined ? undefined : durationSpecOf(raw.after, [...p, 'after'], c);
   return { probability, after: after ?? { dist: 'fixed', value: d.afterSeconds } };
 }
@@ -337,10 +253,7 @@ function lateCompletionOf(raw: RawGroupOptions['lateCompletion'], p: DocPath, c:
 function retryOf(raw: RawGroupOptions['retry'], p: DocPath, c: Collector): RetrySpec {
   const out: RetrySpec = { ...DEFAULT_RETRY };
   if (!raw) return out;
-  if (raw.maxAttempts !== undefined) {
-    if (Number.isSafeInteger(raw.maxAttempts) && raw.maxAttempts >= 1) out.maxAttempts = raw.maxAttempts;
-    else c.add([...p, 'maxAttempts'], '`maxAttempts` must be an integer >= 1', { value: raw.maxAttempts, expected: 'an integer >= 1 (1 = no retry)' });
-  }
+  if (raw.maxAttempts !== undefined) out.maxAttempts = raw.maxAttempts;
   if (raw.backoff) out.backoff = raw.backoff;
   const delay = raw.delay === undefined ? undefined : durationOf(raw.delay, [...p, 'delay'], c);
   const maxDelay = raw.maxDelay === undefined ? undefined : durationOf(raw.maxDelay, [...p, 'maxDelay'], c);
@@ -357,25 +270,18 @@ function retryOf(raw: RawGroupOptions['retry'], p: DocPath, c: Collector): Retry
   return out;
 }
 
-function spotOf(raw: RawGroupOptions['spot'], p: DocPath, c: Collector): SpotSpec | null {
+function spotOf(raw: RawGroupOptions['spot']): SpotSpec | null {
+  // discount and rate are bounded by the schema
   if (!raw) return null;
-  if (!(raw.discount >= 0 && raw.discount < 1)) {
-    c.add([...p, 'discount'], 'Spot discount is outside [0, 1)', { value: raw.discount, expected: 'a number in [0, 1): the fraction off the price (0.8 = pay 20%)' });
-  }
-  const rate = raw.evictionRatePerHour ?? 0;
-  if (!(rate >= 0 && Number.isFinite(rate))) {
-    c.add([...p, 'evictionRatePerHour'], 'negative Spot eviction rate', { value: rate, expected: 'a number >= 0 (evictions per running VM-hour)' });
-  }
-  return { discount: raw.discount, evictionRatePerHour: rate, evictForCapacity: raw.evictForCapacity ?? false, policy: raw.policy ?? 'Deallocate' };
+  return { discount: raw.discount, evictionRatePerHour: raw.evictionRatePerHour ?? 0, evictForCapacity: raw.evictForCapacity ?? false, policy: raw.policy ?? 'Deallocate' };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Arrivals and autoscale
 
-function arrivalsOf(raw: NonNullable<RawGroup['arrivals']>, p: DocPath, c: Collector): ArrivalsSpec {
-  if (!(raw.ratePerHour >= 0 && Number.isFinite(raw.ratePerHour))) {
-    c.add([...p, 'ratePerHour'], 'negative arrival rate', { value: raw.ratePerHour, expected: 'a number >= 0 (mean arrivals per hour)' });
-  }
+function arrivalsOf(raw: NonNullable<RawGroup['arrivals']>, p: DocPath, env: GroupEnv, c: Collector): ArrivalsSpec {
+  // ratePerHour and the list's multipliers are bounded by the schema; the peak rate and the
+  // draws over the horizon (what the model's Poisson process costs) here
   let hourOfWeek: number[] | null = null;
   const hp: DocPath = [...p, 'hourOfWeek'];
   const h = raw.hourOfWeek;
@@ -386,14 +292,35 @@ function arrivalsOf(raw: NonNullable<RawGroup['arrivals']>, p: DocPath, c: Colle
         expected: `${HOURS_PER_WEEK} numbers >= 0, one per hour of the week from Monday 00:00`,
       });
     } else {
-      const bad = h.findIndex((x) => !(x >= 0 && Number.isFinite(x)));
-      if (bad >= 0) c.add([...hp, bad], 'negative hour-of-week multiplier', { value: h[bad], expected: 'a number >= 0' });
-      else hourOfWeek = [...h];
+      hourOfWeek = [...h];
     }
   } else if (h) {
     hourOfWeek = hourOfWeekFile(h.file, [...hp, 'file'], c);
   }
+  checkArrivalDraws(raw.ratePerHour, hourOfWeek, [...p, 'ratePerHour'], env, c);
   return { ratePerHour: raw.ratePerHour, hourOfWeek };
+}
+
+/** The model draws candidate arrivals at the peak rate over the whole horizon (then thins them): bound both. */
+function checkArrivalDraws(ratePerHour: number, hourOfWeek: number[] | null, p: DocPath, env: GroupEnv, c: Collector): void {
+  const peak = hourOfWeek ? hourOfWeek.reduce((m, x) => Math.max(m, x), 0) : 1;
+  const peakRate = ratePerHour * peak;
+  const byProfile = hourOfWeek ? ` x the largest hourOfWeek multiplier (${peak})` : '';
+  const hint = `arrivals beyond the group's count are dropped anyway: a lower rate gives the same VMs for less memory; see "Limits" in the README`;
+  if (peakRate > MAX_ARRIVAL_RATE_PER_HOUR) {
+    c.add(p, "peak arrival rate is above fleetsim's limit", {
+      value: ratePerHour,
+      expected: `ratePerHour${byProfile} at most ${formatLimit(MAX_ARRIVAL_RATE_PER_HOUR)} arrivals per hour`,
+      hint,
+    });
+  } else if (Number.isFinite(env.horizon) && (peakRate * env.horizon) / 3600 > MAX_ARRIVAL_DRAWS) {
+    const hours = env.horizon / 3600;
+    c.add(p, 'too many arrivals over the horizon', {
+      value: ratePerHour,
+      expected: `ratePerHour${byProfile} x the horizon in hours (${formatLimit(Math.round(hours))}) at most ${formatLimit(MAX_ARRIVAL_DRAWS)}, i.e. ratePerHour${byProfile} <= ${formatLimit(Math.floor(MAX_ARRIVAL_DRAWS / hours))}`,
+      hint,
+    });
+  }
 }
 
 const PLAIN_NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
@@ -410,7 +337,12 @@ function hourOfWeekFile(rel: string, p: DocPath, c: Collector): number[] | null 
       c.addInData(data.file, row.line, p, cells.length !== 1 ? 'hour-of-week row has more than one column' : 'invalid hour-of-week multiplier', { value: cells.length === 1 ? cells[0] : wholeLineExcerpt(cells.join(',')), expected });
       return null;
     }
-    out.push(Number(cells[0]));
+    const x = Number(cells[0]);
+    if (!(x <= MAX_RATE)) {
+      c.addInData(data.file, row.line, p, "hour-of-week multiplier is above fleetsim's limit", { value: cells[0], expected: `a number >= 0 and <= ${formatLimit(MAX_RATE)}` });
+      return null;
+    }
+    out.push(x);
   }
   if (out.length !== HOURS_PER_WEEK) {
     c.addInData(data.file, undefined, p, `hour-of-week file has ${out.length} rows, not ${HOURS_PER_WEEK}`, { value: out.length, expected });
@@ -603,7 +535,7 @@ export function resolveGroups(raw: RawGroup[], env: GroupEnv, c: Collector): Gro
       size: g.size,
       createAt,
       ...resolveOptions(g, gp, `group \`${g.name}\``, env, c),
-      arrivals: g.arrivals === undefined ? null : arrivalsOf(g.arrivals, [...gp, 'arrivals'], c),
+      arrivals: g.arrivals === undefined ? null : arrivalsOf(g.arrivals, [...gp, 'arrivals'], env, c),
       autoscale: g.autoscale === undefined ? null : autoscaleOf(g.autoscale, [...gp, 'autoscale'], g.name, g.count, env, c),
       vms: null,
     };
@@ -750,6 +682,13 @@ export function expandTraces(raw: RawTrace[], data: Array<TraceVms | undefined>,
       }
       sortTogether(createAt, deleteAt);
       const name = `${t.name}-${size}`;
+      if (name.length > MAX_NAME_LENGTH) {
+        c.add([...tp, 'name'], `group name \`${clip(name)}\` of ${what} is too long`, {
+          value: t.name,
+          expected: `a trace name and size names whose <name>-<size> is at most ${MAX_NAME_LENGTH} characters`,
+          hint: 'shorten the trace name',
+        });
+      }
       claimName(name, `traces[${i}]`, [...tp, 'name'], env, c, t.name);
       const spec: GroupSpec = {
         name,

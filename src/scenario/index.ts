@@ -21,4 +21,5 @@ export { checkScenarioSchema, getScenarioSchema, schemaFilePath, formatPath } fr
 export type { DocPath, LineLocator, SchemaCheckOptions, SchemaNode } from './schema.js';
 export { readVmTable, coreCountKey, VMTABLE_COLUMNS } from './trace.js';
 export type { TraceVm, VmTableSummary } from './trace.js';
+export * from './limits.js';
 export { parseDuration, parseInstant, parseInstantOrOffset, formatOffset, isDuration, DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED } from './time.js';

@@ -10,30 +10,19 @@ import path from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, isPair, type Document, type Node as YamlNode } from 'yaml';
 import { DateTime, IANAZone } from 'luxon';
 import { InputError, InputErrors } from '../errors.js';
-import type { BillingConfig, LoadedScenario, OperationName, Scenario, ScheduleSpec, SizeSpec } from '../domain/index.js';
+import type { BillingConfig, GroupSpec, LoadedScenario, Scenario, ScheduleSpec, SizeSpec } from '../domain/index.js';
 import { checkScenarioSchema, didYouMean, type DocPath, type LineLocator } from './schema.js';
 import { applyOverridesDetailed } from './overrides.js';
 import { DURATION_EXPECTED, parseDuration, parseInstant, formatOffset } from './time.js';
 import { MAX_SCENARIO_BYTES, dataFileProblem, readRegularFile } from './datafile.js';
-import { Collector, durationOf, instantOf, type RawInstant } from './context.js';
-import {
-  expandTraces,
-  readTraces,
-  resolveCapacity,
-  resolveFailures,
-  resolveGroups,
-  resolvePhaseOverrides,
-  type GroupEnv,
-  type RawCapacity,
-  type RawDurations,
-  type RawFailures,
-  type RawGroup,
-  type RawTrace,
-  type TraceVms,
-  type TraceCache,
-} from './groups.js';
+import { Collector, durationOf, instantOf } from './context.js';
+import { expandTraces, readTraces, resolveCapacity, resolveFailures, resolveGroups, resolvePhaseOverrides, type GroupEnv, type TraceVms, type TraceCache } from './groups.js';
+import { DEFAULT_BILLING, DEFAULT_SEED, DEFAULT_TIMEZONE } from './vocabulary.js';
+import { MAX_DATE_MS, MAX_HORIZON_SECONDS, MAX_SEED, MAX_TOTAL_VMS, formatLimit } from './limits.js';
+import type { RawScenario } from './spec.js';
 
-export { DEFAULT_DURATIONS_SECONDS, DEFAULT_RETRY, DEFAULT_LATE_COMPLETION, DEFAULT_REGION, TraceCache } from './groups.js';
+export { TraceCache } from './groups.js';
+export { DEFAULT_DURATIONS_SECONDS, DEFAULT_RETRY, DEFAULT_LATE_COMPLETION, DEFAULT_REGION } from './vocabulary.js';
 
 export interface LoadOptions {
   /** `--set path=value` overrides, applied in order before validation. */
@@ -54,42 +43,7 @@ export interface LoadOptions {
   allowOutsideData?: boolean;
 }
 
-const DEFAULT_BILLING: BillingConfig = { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD' };
-const DEFAULT_SEED = 1;
-const DEFAULT_TIMEZONE = 'UTC';
-
 const WEEKDAY_NUMBERS: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
-
-// ---------------------------------------------------------------------------------------------
-// The raw document, as the schema guarantees it after validation.
-
-interface RawSchedule {
-  name?: string;
-  operation: OperationName;
-  groups: string[];
-  every?: string | string[];
-  time?: string;
-  from?: RawInstant;
-  until?: RawInstant;
-  at?: RawInstant;
-}
-
-interface RawScenario {
-  name?: string;
-  description?: string;
-  start: string;
-  horizon: number | string;
-  seed?: number;
-  timezone?: string;
-  billing?: { preset?: BillingConfig['preset']; granularity?: BillingConfig['granularity']; minimumCharge?: number | string; currency?: string };
-  sizes: Record<string, { vcpus: number; pricePerHour: number }>;
-  durations?: RawDurations;
-  failures?: RawFailures;
-  capacity?: RawCapacity;
-  groups?: RawGroup[];
-  traces?: RawTrace[];
-  schedules?: RawSchedule[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Line numbers
@@ -338,12 +292,28 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
     c.add(['start'], 'invalid `start`', { value: r.start, expected: 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z', hint: (e as Error).message });
   }
 
-  // horizon
+  // horizon: every instant of the run, start + horizon, stays inside the JS Date range
   let horizon = NaN;
   try {
     horizon = parseDuration(r.horizon);
     if (!(horizon > 0)) {
       c.add(['horizon'], '`horizon` must be longer than zero', { value: r.horizon, expected: `a ${DURATION_EXPECTED.replace(/^a /, '')}, greater than 0` });
+      horizon = NaN;
+    } else if (!(horizon <= MAX_HORIZON_SECONDS)) {
+      c.add(['horizon'], "`horizon` is longer than fleetsim's limit", {
+        value: r.horizon,
+        expected: `a duration > 0 and at most ${formatLimit(MAX_HORIZON_SECONDS)} s (${formatOffset(MAX_HORIZON_SECONDS)}, 100 years)`,
+        hint: 'see "Limits" in the README',
+      });
+      horizon = NaN;
+    } else if (Number.isFinite(startMs) && !(Math.abs(startMs + horizon * 1000) <= MAX_DATE_MS)) {
+      // cannot happen while `start` has a four-digit year (9999 + 100 years is far inside the
+      // range); kept so the invariant the model relies on holds if the instant syntax grows
+      c.add(['horizon'], '`start` + `horizon` is past the last date fleetsim can represent', {
+        value: r.horizon,
+        expected: `a horizon ending by ${new Date(MAX_DATE_MS).toISOString()}`,
+        hint: 'choose an earlier start or a shorter horizon',
+      });
       horizon = NaN;
     }
   } catch (e) {
@@ -353,8 +323,8 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
   // seed
   let seed = r.seed ?? DEFAULT_SEED;
   if (opts.seed !== undefined) {
-    if (!Number.isSafeInteger(opts.seed) || opts.seed < 0) {
-      c.errors.push(new InputError('invalid --seed', { path: '--seed', value: opts.seed, expected: 'an integer >= 0' }));
+    if (!Number.isSafeInteger(opts.seed) || opts.seed < 0 || opts.seed > MAX_SEED) {
+      c.errors.push(new InputError('invalid --seed', { path: '--seed', value: opts.seed, expected: 'an integer >= 0 and <= 2^53 - 1' }));
     } else seed = opts.seed;
   }
 
@@ -401,6 +371,7 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
   } else if (!r.groups?.length && !r.traces?.length) {
     c.add(['groups'], '`groups` must not be empty', { value: r.groups ?? [], expected: 'at least one group (or a trace replay under `traces`)' });
   }
+  checkTotalVms(groups, r, c);
   const byName = new Map(groups.map((g) => [g.name, g]));
 
   // schedules
@@ -525,6 +496,29 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
     capacity,
     notes: env.notes,
   };
+}
+
+/** The model holds every VM of every group in memory (~150 bytes each): bound their sum. */
+function checkTotalVms(groups: GroupSpec[], r: RawScenario, c: Collector): void {
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  if (total <= MAX_TOTAL_VMS) return;
+  const own = r.groups?.length ?? 0;
+  // point at the group that crosses the limit (a trace replay: at the trace)
+  let sum = 0;
+  let at: DocPath = ['groups'];
+  for (let i = 0; i < groups.length; i++) {
+    sum += groups[i]!.count;
+    if (sum > MAX_TOTAL_VMS) {
+      at = i < own ? ['groups', i, 'count'] : ['traces'];
+      break;
+    }
+  }
+  const largest = [...groups].sort((a, b) => b.count - a.count).slice(0, 3).map((g) => `${g.name}: ${formatLimit(g.count)}`);
+  c.add(at, `the scenario has ${formatLimit(total)} VMs, more than fleetsim's limit`, {
+    value: total,
+    expected: `at most ${formatLimit(MAX_TOTAL_VMS)} VMs over all groups (counts of fixed, arrival and autoscale groups, and trace VMs within the horizon)`,
+    hint: `the largest groups are ${largest.join(', ')}; see "Limits" in the README`,
+  });
 }
 
 function parseTimeOfDay(s: string): { hour: number; minute: number; second: number } | undefined {

@@ -9,7 +9,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { InputError, InputErrors } from '../errors.js';
-import { derefSchema, formatPath, getScenarioSchema, didYouMean, type DocPath, type SchemaNode } from './schema.js';
+import { clip, derefSchema, formatPath, getScenarioSchema, didYouMean, type DocPath, type SchemaNode } from './schema.js';
 
 type Token = { kind: 'index'; index: number } | { kind: 'key'; key: string; bracket: boolean };
 
@@ -171,7 +171,7 @@ function applyOne(root: Record<string, unknown>, pathText: string, value: unknow
           const names = namesOf(arr);
           const guess = didYouMean(tok.key, names);
           throw new PathError(
-            `no item named \`${tok.key}\` in ${here}`,
+            `no item named \`${clip(tok.key)}\` in ${here}`,
             names.length ? `an index in 0..${arr.length - 1} or a name: ${names.join(', ')}` : arr.length ? `an index in 0..${arr.length - 1}` : 'no index: the list is empty',
             guess ? `did you mean \`${guess}\`?` : undefined,
           );
@@ -190,7 +190,7 @@ function applyOne(root: Record<string, unknown>, pathText: string, value: unknow
       continue;
     }
     if (!shape.isObject || tok.kind === 'index') {
-      const what = tok.kind === 'index' ? `[${tok.index}]` : `\`${tok.key}\``;
+      const what = tok.kind === 'index' ? `[${tok.index}]` : `\`${clip(tok.key)}\``;
       throw new PathError(
         shape.isObject ? `${here} is a mapping, not a list: ${what} is not a valid field` : `${here} takes a value and has no field ${what}`,
         fieldsExpected(shape),
@@ -218,7 +218,7 @@ function applyOne(root: Record<string, unknown>, pathText: string, value: unknow
     if (!sub) {
       const keys = Object.keys(shape.properties);
       const guess = didYouMean(key, keys);
-      throw new PathError(`unknown field \`${key}\` in ${here}`, fieldsExpected(shape), guess ? `did you mean \`${guess}\`?` : undefined);
+      throw new PathError(`unknown field \`${clip(key)}\` in ${here}`, fieldsExpected(shape), guess ? `did you mean \`${guess}\`?` : undefined);
     }
     t += consumed;
     concrete.push(key);

@@ -1,9 +1,11 @@
-// The JSON Schema of the scenario file format (scenarios/scenario.schema.json): loading,
-// validating with ajv, and turning ajv's errors into friendly InputErrors. The validator is
-// precompiled (generated/scenario-validator.cjs, by scripts/generate-validator.mjs): ajv
-// compiling the schema at run time costs ~0.15 s and ~20 MB resident per process. If that
-// file is missing or was made from another version of the schema, the schema is compiled
-// here instead, with the same options.
+// The JSON Schema of the scenario file format at run time: loading it, validating with ajv,
+// and turning ajv's errors into friendly InputErrors. The schema is generated from its one
+// definition, spec.ts, into scenarios/scenario.schema.json, and precompiled into
+// generated/scenario-validator.cjs (`npm run generate`): ajv compiling the schema at run time
+// costs ~0.15 s and ~20 MB resident per process, and TypeBox (spec.ts) ~0.15 s to import. If
+// the validator is missing or was made from another version of the schema file, the schema is
+// compiled here instead, with the same options. Messages use the schema's annotations
+// `x-expected` (what a valid value looks like) and `x-limit` (the fix past a limit).
 
 import { readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -13,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { InputError } from '../errors.js';
 import { ERROR_CODES } from '../domain/index.js';
-import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED } from './time.js';
+import { NO_CONTROL_PATTERN } from './limits.js';
 
 /** A JSON Schema node, as far as this module looks into it. */
 export interface SchemaNode {
@@ -32,12 +34,17 @@ export interface SchemaNode {
   exclusiveMaximum?: number;
   minItems?: number;
   minLength?: number;
+  maxLength?: number;
   minProperties?: number;
   pattern?: string;
   anyOf?: SchemaNode[];
   oneOf?: SchemaNode[];
   allOf?: SchemaNode[];
   definitions?: Record<string, SchemaNode>;
+  /** What a valid value looks like, for error messages. */
+  'x-expected'?: string;
+  /** The fix when a maximum or maxLength (a limit) is exceeded. */
+  'x-limit'?: string;
   [k: string]: unknown;
 }
 
@@ -73,7 +80,9 @@ export function getScenarioSchema(): SchemaNode {
 }
 
 /** The options the validator is compiled with: keep equal to AJV_OPTIONS in scripts/generate-validator.mjs (a test checks). */
-export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true };
+export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, inlineRefs: false };
+/** The schema's annotation keywords: keep equal to AJV_KEYWORDS in scripts/generate-validator.mjs (a test checks). */
+export const AJV_KEYWORDS: readonly string[] = ['x-expected', 'x-limit'];
 
 const VALIDATOR_REL = path.join('generated', 'scenario-validator.cjs');
 const require = createRequire(import.meta.url);
@@ -93,7 +102,9 @@ function getValidator(): ValidateFunction {
     cachedValidate = precompiledValidator();
     if (!cachedValidate) {
       const AjvClass = (require('ajv') as { Ajv: typeof Ajv }).Ajv;
-      cachedValidate = new AjvClass(AJV_OPTIONS).compile(getScenarioSchema());
+      const ajv = new AjvClass(AJV_OPTIONS);
+      for (const keyword of AJV_KEYWORDS) ajv.addKeyword(keyword);
+      cachedValidate = ajv.compile(getScenarioSchema());
     }
   }
   return cachedValidate;
@@ -121,6 +132,7 @@ export function formatPath(p: DocPath): string {
   let out = '';
   for (const seg of p) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    else if (seg.length > 200) out += `[${JSON.stringify(clip(seg))}]`; // a key that long is only ever an error: show its start
     else if (/^[A-Za-z0-9_$][A-Za-z0-9_$-]*$/.test(seg)) out += (out ? '.' : '') + seg;
     else out += `[${JSON.stringify(seg)}]`;
   }
@@ -159,33 +171,20 @@ function same(a: SchemaNode | undefined, b: SchemaNode | undefined): boolean {
 }
 
 function expectedFor(s: SchemaNode): string {
-  const defs = getScenarioSchema().definitions ?? {};
-  if (same(s, defs['duration'])) return DURATION_EXPECTED;
-  if (same(s, defs['instant'])) return 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z or 2026-01-05T08:00:00+01:00';
-  if (same(s, defs['instantOrOffset'])) return INSTANT_OR_OFFSET_EXPECTED;
-  if (same(s, defs['durationValue'])) {
-    return `${DURATION_EXPECTED}; or a distribution {dist: fixed, value} | {dist: uniform, min, max} | {dist: exponential, mean} | {dist: lognormal, mean, sigma} | {dist: empirical, file, column}`;
-  }
-  if (same(s, defs['every'])) return 'daily, weekdays, weekends, or a non-empty list of distinct days among mon, tue, wed, thu, fri, sat, sun';
-  const group = defs['group'];
-  if (group?.properties && same(s, group.properties['createAt'])) return `null (not created automatically) or ${INSTANT_OR_OFFSET_EXPECTED}`;
-  if (s.pattern === '^\\d{1,2}:\\d{2}(?::\\d{2})?$') return 'a local time of day HH:MM or HH:MM:SS, e.g. "19:00" (quoted in YAML)';
-  if (group?.properties && same(s, group.properties['name'])) return 'a name of letters, digits, _ . - starting with a letter or digit (^[A-Za-z0-9][A-Za-z0-9_.-]*$)';
+  if (typeof s['x-expected'] === 'string') return s['x-expected'];
   if (s.enum) return `one of: ${s.enum.map((v) => String(v)).join(', ')}`;
   const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
   if (types.length === 1 && (types[0] === 'number' || types[0] === 'integer')) {
     const what = types[0] === 'integer' ? 'an integer' : 'a number';
-    if (s.minimum !== undefined && s.maximum !== undefined) return `${what} in [${s.minimum}, ${s.maximum}]`;
-    if (s.minimum !== undefined && s.exclusiveMaximum !== undefined) return `${what} in [${s.minimum}, ${s.exclusiveMaximum})`;
-    if (s.minimum !== undefined) return `${what} >= ${s.minimum}`;
-    if (s.exclusiveMinimum !== undefined) return `${what} > ${s.exclusiveMinimum}`;
-    if (s.maximum !== undefined) return `${what} <= ${s.maximum}`;
-    return what;
+    const low = s.minimum !== undefined ? `>= ${num(s.minimum)}` : s.exclusiveMinimum !== undefined ? `> ${num(s.exclusiveMinimum)}` : undefined;
+    const high = s.maximum !== undefined ? `<= ${num(s.maximum)}` : s.exclusiveMaximum !== undefined ? `< ${num(s.exclusiveMaximum)}` : undefined;
+    return [what, [low, high].filter(Boolean).join(' and ')].filter(Boolean).join(' ');
   }
   if (types.length === 1 && types[0] === 'string') {
-    if (s.pattern) return `a string matching ${s.pattern}`;
-    if (s.minLength) return 'a non-empty string';
-    return 'a string';
+    const most = s.maxLength !== undefined ? ` of at most ${num(s.maxLength)} characters` : '';
+    if (s.pattern) return `a string${most} matching ${s.pattern}`;
+    if (s.minLength) return `a non-empty string${most}`;
+    return `a string${most}`;
   }
   if (types.length === 1 && types[0] === 'array') {
     return s.minItems ? `a list with at least ${s.minItems} item${s.minItems > 1 ? 's' : ''}` : 'a list';
@@ -195,6 +194,22 @@ function expectedFor(s: SchemaNode): string {
     return keys.length ? `a mapping with fields: ${keys.join(', ')}` : 'a mapping';
   }
   return types.length ? `a value of type ${types.join(' or ')}` : 'a valid value';
+}
+
+/** Numbers in messages: 20,000,000 rather than 20000000. */
+function num(x: number): string {
+  return Math.abs(x) >= 1000 && Number.isSafeInteger(x) ? x.toLocaleString('en-US') : String(x);
+}
+
+/** Hints joined into one `fix:` line (a sentence's full stop dropped before the next one). */
+export function joinHints(...hints: Array<string | undefined>): string | undefined {
+  const given = hints.filter((h): h is string => !!h);
+  return given.length ? given.map((h, i) => (i < given.length - 1 ? h.replace(/\.$/, '') : h)).join('; ') : undefined;
+}
+
+/** A user's string inside a message (`unknown field ...`), cut to a readable length. */
+export function clip(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}... (${text.length.toLocaleString('en-US')} characters)`;
 }
 
 function levenshtein(a: string, b: string): number {
@@ -213,6 +228,8 @@ function levenshtein(a: string, b: string): number {
 
 /** The closest candidate to `word`, if one is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  // a typo is a few characters away: a much longer word cannot be one (and would be slow)
+  if (word.length > 200) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
@@ -225,9 +242,9 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
-function isDurationDef(s: SchemaNode): boolean {
-  const defs = getScenarioSchema().definitions ?? {};
-  return same(s, defs['duration']) || same(s, defs['durationValue']) || same(s, defs['instantOrOffset']);
+/** Durations and offsets are the nodes that take a number or a string. */
+function isDurationLike(s: SchemaNode): boolean {
+  return Array.isArray(s.type) && s.type.includes('number') && s.type.includes('string');
 }
 
 /** When `s` is the `then` of a durationValue `if dist = X`, returns X. */
@@ -265,8 +282,11 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
   const p = parsePointer(e.instancePath, data);
   const ps = (e.parentSchema ?? {}) as SchemaNode;
   const params = e.params as Record<string, unknown>;
+  if (e.propertyName !== undefined) return keyIssue(e, p, e.propertyName, ps);
+  const limitHint = ps['x-limit'];
   switch (e.keyword) {
     case 'if':
+    case 'propertyNames': // summarises the errors of the key itself, reported by keyIssue
       return undefined;
     case 'additionalProperties': {
       const field = String(params['additionalProperty']);
@@ -280,7 +300,7 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
       return {
         path: [...p, field],
         key: true,
-        problem: `unknown field \`${field}\` in ${where(p)}`,
+        problem: `unknown field \`${clip(field)}\` in ${where(p)}`,
         hasValue: true,
         value: field,
         expected: `one of: ${keys.join(', ')}`,
@@ -300,6 +320,11 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
       };
     }
     case 'type':
+      if (typeof e.data === 'number' && !Number.isFinite(e.data)) {
+        // YAML's .inf and .nan: JSON would show them as null
+        const shown = Number.isNaN(e.data) ? '.nan' : e.data > 0 ? '.inf' : '-.inf';
+        return { path: p, problem: `${lastName(p)} is not a finite number`, hasValue: true, value: shown, expected: expectedFor(ps), hint: ps.description };
+      }
       return { path: p, problem: `wrong type for ${lastName(p)}`, hasValue: true, value: e.data, expected: expectedFor(ps), hint: ps.description };
     case 'enum':
     case 'const': {
@@ -319,15 +344,27 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
       };
     }
     case 'minimum':
-      if (params['limit'] === 0 && isDurationDef(ps)) {
+      if (params['limit'] === 0 && isDurationLike(ps)) {
         return { path: p, problem: `${lastName(p)} must not be negative`, hasValue: true, value: e.data, expected: expectedFor(ps) };
       }
       return { path: p, problem: `${lastName(p)} is out of range`, hasValue: true, value: e.data, expected: expectedFor(ps) };
     case 'maximum':
-    case 'exclusiveMinimum':
     case 'exclusiveMaximum':
+      if (limitHint) return { path: p, problem: `${lastName(p)} is above fleetsim's limit of ${num(Number(params['limit']))}`, hasValue: true, value: e.data, expected: expectedFor(ps), hint: limitHint };
       return { path: p, problem: `${lastName(p)} is out of range`, hasValue: true, value: e.data, expected: expectedFor(ps) };
+    case 'exclusiveMinimum':
+      return { path: p, problem: `${lastName(p)} is out of range`, hasValue: true, value: e.data, expected: expectedFor(ps) };
+    case 'maxLength':
+      return {
+        path: p,
+        problem: `${lastName(p)} is too long (${num(typeof e.data === 'string' ? e.data.length : 0)} characters, at most ${num(Number(params['limit']))})`,
+        hasValue: true,
+        value: e.data,
+        expected: expectedFor(ps),
+        hint: limitHint,
+      };
     case 'pattern':
+      if (ps.pattern === NO_CONTROL_PATTERN) return { path: p, problem: `${lastName(p)} contains a control character`, hasValue: true, value: e.data, expected: expectedFor(ps) };
       return { path: p, problem: `invalid format for ${lastName(p)}`, hasValue: true, value: e.data, expected: expectedFor(ps) };
     case 'minItems':
       return { path: p, problem: `${lastName(p)} must not be empty`, hasValue: true, value: e.data, expected: expectedFor(ps) };
@@ -343,6 +380,18 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
     default:
       return { path: p, problem: `${lastName(p)} ${e.message ?? 'is invalid'}`, hasValue: true, value: e.data };
   }
+}
+
+/** A map key that breaks the rule for names (`sizes`, `capacity.regions`, ...): reported at the key. */
+function keyIssue(e: ErrorObject, p: DocPath, key: string, ps: SchemaNode): Issue {
+  const shown = `\`${clip(key)}\``;
+  const problem =
+    e.keyword === 'maxLength'
+      ? `name ${shown} in ${where(p)} is too long (at most ${num(Number((e.params as Record<string, unknown>)['limit']))} characters)`
+      : e.keyword === 'minLength'
+        ? `empty name in ${where(p)}`
+        : `invalid name ${shown} in ${where(p)}`;
+  return { path: [...p, key], key: true, problem, hasValue: true, value: key, expected: expectedFor(ps), hint: e.keyword === 'maxLength' ? ps['x-limit'] : undefined };
 }
 
 export interface SchemaCheckOptions {
@@ -383,13 +432,13 @@ export function checkScenarioSchema(doc: unknown, opts: SchemaCheckOptions = {})
 function makeError(issue: Issue, opts: SchemaCheckOptions): InputError {
   const fromOverride = opts.overrideFor?.(issue.path);
   const line = fromOverride ? undefined : opts.locate?.(issue.path, issue.key);
-  const hints = [issue.hint, fromOverride ? `the value comes from ${fromOverride}` : undefined].filter((h): h is string => !!h);
+  const hint = joinHints(issue.hint, fromOverride ? `the value comes from ${fromOverride}` : undefined);
   return new InputError(issue.problem, {
     ...(opts.file !== undefined ? { file: opts.file } : {}),
     ...(line !== undefined ? { line } : {}),
     path: formatPath(issue.path),
     ...(issue.hasValue ? { value: issue.value } : {}),
     ...(issue.expected ? { expected: issue.expected } : {}),
-    ...(hints.length ? { hint: hints.join('; ') } : {}),
+    ...(hint ? { hint } : {}),
   });
 }

@@ -9,22 +9,21 @@
 // file and path turn it into an InputError.
 
 import { DateTime } from 'luxon';
+import { MAX_DATE_MS } from './limits.js';
 
 const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
 
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 
-/** Latest instant a JavaScript Date (hence an ISO timestamp) can hold, ms since the epoch. */
-export const MAX_DATE_MS = 8.64e15;
 /** Latest instant an ISO 8601 date-time with a four-digit year can name: 9999-12-31T23:59:59.999Z. */
 const MAX_ISO_MS = 253402300799999;
 /**
- * Longest duration, in seconds: from the latest writable instant to the end of the Date range
- * (about 265,000 years). Any start plus any duration then stays a valid timestamp, so an
- * absurd horizon is a parse error here instead of "Invalid time value" when a row is
- * written. The scenario loader bounds horizons much more tightly; this is the floor.
+ * Longest offset, in seconds: from the latest writable instant to the end of the Date range
+ * (about 265,000 years). Any start plus any such offset stays a valid timestamp, so an
+ * absurd `--at` is a parse error here instead of "Invalid time value" when it is printed.
+ * (The scenario loader bounds horizons and durations much more tightly: limits.ts.)
  */
-export const MAX_DURATION_SECONDS = Math.floor((MAX_DATE_MS - MAX_ISO_MS) / 1000);
+export const MAX_PARSED_SECONDS = Math.floor((MAX_DATE_MS - MAX_ISO_MS) / 1000);
 const PART = /(\d+(?:\.\d+)?)\s*([wdhms])\s*/y;
 
 /** Human description of the duration syntax, for error messages. */
@@ -47,12 +46,12 @@ export function parseDuration(v: string | number): number {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`not a finite number of seconds: ${v}`);
     if (v < 0) throw new Error(`durations cannot be negative: ${v}`);
-    return checkRange(v, v);
+    return v;
   }
   if (typeof v !== 'string') throw new Error(`not a duration: ${String(v)}`);
   const s = v.trim();
   if (s.startsWith('-')) throw new Error(`durations cannot be negative: "${v}"`);
-  if (PLAIN_NUMBER.test(s)) return checkRange(Number(s), v);
+  if (PLAIN_NUMBER.test(s)) return Number(s);
   if (s === '') throw new Error('empty duration');
   let total = 0;
   let pos = 0;
@@ -63,13 +62,13 @@ export function parseDuration(v: string | number): number {
     total += Number(m[1]) * UNIT_SECONDS[m[2]!]!;
     pos = PART.lastIndex;
   }
-  return checkRange(total, v);
+  return total;
 }
 
 function checkRange(seconds: number, v: string | number): number {
-  if (!(seconds <= MAX_DURATION_SECONDS)) {
+  if (!(seconds <= MAX_PARSED_SECONDS)) {
     const shown = typeof v === 'string' ? `"${v.length > 40 ? v.slice(0, 40) + '...' : v}"` : String(v);
-    throw new Error(`duration ${shown} is beyond the range of dates (at most ${MAX_DURATION_SECONDS} s, about 265,000 years)`);
+    throw new Error(`duration ${shown} is beyond the range of dates (at most ${MAX_PARSED_SECONDS} s, about 265,000 years)`);
   }
   return seconds;
 }
@@ -112,7 +111,7 @@ export function parseInstantOrOffset(v: string | number, startMs: number): numbe
   if (typeof v === 'string' && LOOKS_LIKE_DATE.test(v.trim())) {
     return (parseInstant(v) - startMs) / 1000;
   }
-  return parseDuration(v);
+  return checkRange(parseDuration(v), v);
 }
 
 /**

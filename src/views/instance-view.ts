@@ -17,7 +17,9 @@
 // while a VM is being created.
 
 import { InputError } from '../errors.js';
-import { FleetLayout, FleetSimulation, type TimelineSink } from '../model/fleet.js';
+import { FleetSimulation } from '../billing/simulation.js';
+import { FleetLayout } from '../model/layout.js';
+import type { TimelineSink } from '../model/fleet.js';
 import { P_DELETED, S_HIBERNATED, STATUS_TABLE, provStatus } from '../domain/index.js';
 import type { Scenario } from '../domain/index.js';
 import { formatOffset } from '../scenario/time.js';
@@ -84,7 +86,11 @@ export const EXTRA_STATUSES: ExtraStatuses[] = [hibernationStatus];
 export interface InstanceViewOptions {
   /** Hooks for statuses after the power status (default: EXTRA_STATUSES). */
   extraStatuses?: readonly ExtraStatuses[];
+  /** What errors name as the `path` of the VM and the time (default `vm`, `at`: the arguments; the CLI passes its flags). */
+  paths?: { vm: string; at: string };
 }
+
+const ARG_PATHS = { vm: 'vm', at: 'at' };
 
 /** Azure's ResourceNotFound, as an InputError (exit code 2 on the command line). */
 export class ResourceNotFoundError extends InputError {
@@ -161,7 +167,7 @@ function checkTime(scenario: Scenario, at: number, flag: string): void {
 }
 
 /** The VM's index, or an InputError naming the VM and how names are formed. */
-export function findVm(layout: FleetLayout, name: string, flag = '--vm'): number {
+export function findVm(layout: FleetLayout, name: string, flag = 'vm'): number {
   const vm = layout.vmIndex(name);
   if (vm >= 0) return vm;
   const groups = layout.groups.filter((g) => g.count > 0);
@@ -217,9 +223,10 @@ function viewOf(sim: FleetSimulation, rec: StatusRecorder, k: number, vm: number
  * a ResourceNotFoundError (an InputError) when the VM does not exist at that moment.
  */
 export function instanceView(scenario: Scenario, vmName: string, atSeconds: number, options: InstanceViewOptions = {}): InstanceView {
-  checkTime(scenario, atSeconds, '--at');
+  const paths = options.paths ?? ARG_PATHS;
+  checkTime(scenario, atSeconds, paths.at);
   const layout = new FleetLayout(scenario);
-  const vm = findVm(layout, vmName);
+  const vm = findVm(layout, vmName, paths.vm);
   const rec = new StatusRecorder(layout.vmCount, vm);
   const sim = new FleetSimulation(scenario, { timeline: rec });
   sim.runUntil(nextUp(atSeconds));
@@ -227,7 +234,7 @@ export function instanceView(scenario: Scenario, vmName: string, atSeconds: numb
   if ('error' in view) {
     const prov = rec.prov[0]!;
     const { azure, hint } = notFoundMessage(sim, vm, atSeconds, prov === DELETED_STATUS ? rec.provTime[0]! : null);
-    throw new ResourceNotFoundError(azure, { path: '--vm', value: vmName, hint });
+    throw new ResourceNotFoundError(azure, { path: paths.vm, value: vmName, hint });
   }
   return view;
 }
@@ -238,7 +245,7 @@ export function instanceView(scenario: Scenario, vmName: string, atSeconds: numb
  * Checks the time and runs the simulation before returning; the views are built as iterated.
  */
 export function allInstanceViews(scenario: Scenario, atSeconds: number, options: InstanceViewOptions = {}): Iterable<InstanceView | InstanceViewError> {
-  checkTime(scenario, atSeconds, '--at');
+  checkTime(scenario, atSeconds, (options.paths ?? ARG_PATHS).at);
   const rec = new StatusRecorder(new FleetLayout(scenario).vmCount);
   const sim = new FleetSimulation(scenario, { timeline: rec });
   sim.runUntil(nextUp(atSeconds));

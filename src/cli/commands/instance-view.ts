@@ -6,7 +6,8 @@ import { InputError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load.js';
 import { INSTANT_OR_OFFSET_EXPECTED, parseInstantOrOffset } from '../../scenario/time.js';
 import { allInstanceViews, instanceView } from '../../views/instance-view.js';
-import { asList, dataFlags, parseSeed, withScenarioFlags, type Command } from '../context.js';
+import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
+import { EXIT_CODES_TEXT } from '../exit-codes.js';
 
 function parseAt(v: unknown, startMs: number): number {
   try {
@@ -18,15 +19,16 @@ function parseAt(v: unknown, startMs: number): number {
   }
 }
 
+/** Errors name the flags on the command line (the library names its arguments). */
+const FLAG_PATHS = { vm: '--vm', at: '--at' };
+
 export const instanceViewCommand: Command = (y, ctx) => y.command(
   'instance-view <scenario>',
   "print a VM's instance view (provisioning and power status, Azure's shape) at a simulated moment",
-  (c) => withScenarioFlags(c)
+  (c) => withExamples(withJsonFlag(withScenarioFlags(c), 'the view compactly (with --all: one JSON array, not JSON Lines)')
     .option('vm', { type: 'string', describe: 'VM name: group, dash, zero-padded number (dev-deallocate-0042)' })
     .option('at', { type: 'string', demandOption: true, describe: 'ISO 8601 time with a zone, or an offset from the start (3d19h00m30s); events at exactly that time are included' })
-    .option('all', { type: 'boolean', default: false, describe: 'every VM, one JSON line each (VMs that do not exist then get an "error" object)' })
-    .example('$0 instance-view scenarios/office-week.yaml --vm dev-deallocate-0042 --at 3d19h00m30s', 'mid-deallocate on Thursday evening')
-    .example('$0 instance-view scenarios/office-week.yaml --all --at 2026-01-08T19:00:30Z > views.jsonl', 'the whole fleet at that moment'),
+    .option('all', { type: 'boolean', default: false, describe: 'every VM, one JSON line each (VMs that do not exist then get an "error" object)' }), [['instance-view scenarios/office-week.yaml \\\n      --vm dev-deallocate-0042 --at 3d19h00m30s', 'a VM mid-deallocate on Thursday evening'], ['instance-view scenarios/office-week.yaml --all --at 3d19h > v.jsonl', 'every VM at that moment, JSON Lines']], EXIT_CODES_TEXT),
   async (args) => {
     const all = Boolean(args.all);
     if (!all && (args.vm === undefined || String(args.vm).trim() === '')) {
@@ -37,12 +39,25 @@ export const instanceViewCommand: Command = (y, ctx) => y.command(
     }
     const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed), ...dataFlags(args) });
     const at = parseAt(args.at, loaded.scenario.startMs);
+    const json = Boolean(args.json);
     if (!all) {
-      ctx.io.out(JSON.stringify(instanceView(loaded.scenario, String(args.vm), at), null, 2) + '\n');
+      ctx.io.out(JSON.stringify(instanceView(loaded.scenario, String(args.vm), at, { paths: FLAG_PATHS }), null, json ? undefined : 2) + '\n');
+      return;
+    }
+    if (json) {
+      // One document: the views as a JSON array, streamed element by element.
+      let buf = '[';
+      let first = true;
+      for (const view of allInstanceViews(loaded.scenario, at, { paths: FLAG_PATHS })) {
+        buf += (first ? '' : ',') + JSON.stringify(view);
+        first = false;
+        if (buf.length >= 1 << 16) { ctx.io.out(buf); buf = ''; }
+      }
+      ctx.io.out(buf + ']\n');
       return;
     }
     let buf = '';
-    for (const view of allInstanceViews(loaded.scenario, at)) {
+    for (const view of allInstanceViews(loaded.scenario, at, { paths: FLAG_PATHS })) {
       buf += JSON.stringify(view) + '\n';
       if (buf.length >= 1 << 16) {
         ctx.io.out(buf);

@@ -1,20 +1,23 @@
 // `fleetsim run <scenario>`: simulate and write timeline.csv, billing.csv, series.csv, summary.json.
 // With --replications R > 1, R runs with derived seeds on a worker pool (src/parallel/),
-// one rep-NNN/ folder each, plus replications.csv and a summary.json with statistics.
+// one rep-NNN/ folder each, plus replications.csv and a summary.json with statistics; with
+// --shard I/N, one shard of those replications (src/cli/study-run.ts).
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadScenario } from '../../scenario/load.js';
 import type { LoadedScenario } from '../../domain/index.js';
 import { runToDirectory } from '../../run.js';
-import { runStudy } from '../../parallel/study.js';
-import { parseReplications, parseWorkers, studyBar } from '../../parallel/flags.js';
-import { formatStudyReport } from '../../parallel/format.js';
+import { parseReplications, refuseShardFlags, withStudyFlags } from '../study-flags.js';
+import { parseStudyFlags, runStudyCli } from '../study-run.js';
+import { singleRunLine } from '../progress.js';
 import { formatRunReport } from '../format.js';
 import { writeReport } from '../../index.js';
+import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
 import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
 import { OutputError } from '../../output/fs-errors.js';
 import { InputError } from '../../errors.js';
-import { asList, dataFlags, parseSeed, withScenarioFlags, type Command } from '../context.js';
+import { EXIT_CODES_TEXT } from '../exit-codes.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
 
 /** Default output folder: results/<scenario name, made safe as a folder name>/ in the current directory. */
 export function defaultOutDir(loaded: LoadedScenario): string {
@@ -38,43 +41,31 @@ async function reportInto(dir: string, warn: (s: string) => void): Promise<strin
 export const runCommand: Command = (y, ctx) => y.command(
   'run <scenario>',
   'simulate a scenario: timeline.csv, billing.csv, series.csv, summary.json and report.html',
-  (c) => withScenarioFlags(c)
+  (c) => withExamples(withJsonFlag(withStudyFlags(withScenarioFlags(c)), 'summary.json')
+    .option('format', { type: 'string', choices: OUTPUT_FORMATS, default: 'csv', describe: 'csv, parquet (timeline and billing as Parquet only) or both (docs/outputs.md)' })
     .option('out', { type: 'string', describe: 'output folder (default: results/<scenario name>/)' })
     .option('timeline', { type: 'boolean', default: true, describe: 'write timeline.csv (--no-timeline: billing only)' })
     .option('replications', { type: 'string', alias: 'r', describe: 'runs with derived seeds, one rep-NNN/ folder each, plus statistics (default 1)' })
-    .option('workers', { type: 'string', alias: 'w', describe: 'worker threads for --replications (default: the number of cores)' })
     .option('report', { type: 'boolean', default: true, describe: 'write report.html, the charts of the run (--no-report: skip)' })
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
-    .option('force', { type: 'boolean', default: false, describe: 'write even into a folder fleetsim refuses (/, home, a .git checkout, files it did not write); same-named files are replaced' })
-    .example('$0 run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate')
-    .example('$0 run scenarios/office-week.yaml --set billing.preset=azure-2023 --out results/ow-2023', 'same fleet, 2023 billing rules')
-    .example('$0 run scenarios/office-week.yaml -r 8 -w 2 --no-timeline', '8 replications on 2 threads, mean and 95% CI'),
+    .option('force', { type: 'boolean', default: false, describe: 'write even into a folder fleetsim refuses (/, home, a .git checkout, files it did not write); same-named files are replaced' }), [['run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate'], ['run scenarios/office-week.yaml --set billing.preset=azure-2023', 'same fleet, 2023 billing rules'], ['run scenarios/office-week.yaml --format parquet', 'typed Parquet instead of CSV, ~50x smaller'], ['run scenarios/office-week.yaml -r 8 -w 2 --no-timeline', '8 replications on 2 threads, mean and 95% CI'], ['run scenarios/office-week.yaml --json -q | jq .total', 'the summary for scripts'], ['run scenarios/office-week.yaml -r 32 --shard 3/8 --out /shared/ow', 'shard 3 of 8 of a study, then fleetsim merge (docs/scale-out.md)']], EXIT_CODES_TEXT),
   async (args) => {
     const replications = parseReplications(args.replications);
-    const workers = parseWorkers(args.workers);
+    if (replications === 1) refuseShardFlags(args.shard, args.shards);
+    const study = parseStudyFlags(args, ctx, replications > 1 ? process.env : {});
     const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed), ...dataFlags(args) });
     const outDir = args.out ? String(args.out) : defaultOutDir(loaded);
     const force = Boolean(args.force);
     // refuse a folder before simulating anything, not after
     checkOutputDir(outDir, { force });
-    const quiet = Boolean(args.quiet);
+    const json = Boolean(args.json);
+    const quiet = Boolean(args.quiet) || json;
+    const format = String(args.format) as OutputFormat;
     if (replications > 1) {
-      const t0 = performance.now();
-      const bar = studyBar(!quiet && ctx.io.isTTY, replications, loaded.scenario.horizonSeconds);
-      try {
-        const result = await runStudy([{ params: [], loaded }], {
-          outDir, replications, workers, timeline: Boolean(args.timeline), sweep: false, signal: ctx.signal,
-          ...(bar ? { onProgress: bar.update } : {}),
-        });
-        bar?.stop();
-        const report = args.report ? await writeReport(outDir) : null;
-        if (!quiet) ctx.io.out(formatStudyReport(result, (performance.now() - t0) / 1000) + (report ? `report: ${report}\n` : ''));
-      } finally {
-        bar?.stop();
-      }
+      await runStudyCli([{ params: [], loaded }], study, { outDir, replications, sweep: false, timeline: Boolean(args.timeline), report: Boolean(args.report), json }, ctx);
       return;
     }
-    const bar = !quiet && ctx.io.isTTY
+    const bar = study.progress === 'bar'
       ? new cliProgress.SingleBar({ format: 'simulating {bar} {percentage}% | day {day}/{days} | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
       : null;
     const days = Math.ceil(loaded.scenario.horizonSeconds / 86400);
@@ -84,6 +75,7 @@ export const runCommand: Command = (y, ctx) => y.command(
         outDir,
         force,
         timeline: Boolean(args.timeline),
+        format,
         signal: ctx.signal,
         onProgress: (t) => bar?.update(t, { day: Math.floor(t / 86400), days }),
         // the report is part of the run's transaction: written before the swap
@@ -91,7 +83,9 @@ export const runCommand: Command = (y, ctx) => y.command(
       });
       bar?.stop();
       for (const n of result.notes) ctx.io.err(`note: ${n}\n`);
-      if (!quiet) ctx.io.out(formatRunReport(result.summary, result.files));
+      if (study.progress === 'jsonl') ctx.io.err(singleRunLine(loaded.scenario.seed, result.summary.run.wallSeconds));
+      if (json) ctx.io.out(JSON.stringify(result.summary, null, 2) + '\n');
+      else if (!quiet) ctx.io.out(formatRunReport(result.summary, result.files));
     } finally {
       bar?.stop();
     }

@@ -1,8 +1,8 @@
 // Terminal text for studies: mean and 95% interval per group (run --replications), per point
 // (sweep), and differences from the baseline.
 import path from 'node:path';
-import type { Stat } from './stats.js';
-import type { GroupStats, StudyResult } from './study.js';
+import type { Stat } from '../parallel/stats.js';
+import type { GroupStats, StudyResult } from '../parallel/study.js';
 
 const num = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const f2 = num(2);
@@ -50,4 +50,21 @@ export function formatStudyReport(r: StudyResult, wallSeconds: number): string {
   }
   lines.push('', `wrote ${r.outDir}${path.sep}{${r.files.map((f) => path.basename(f)).join(', ')}} and one folder per replication · ${wallSeconds.toFixed(2)} s`);
   return lines.join('\n') + '\n';
+}
+
+/** What a shard ran and where its folder is, and how to merge. */
+export function formatShardReport(o: { name: string; version: string; shard: { index: number; count: number; source: string }; units: Array<{ point: number; replication: number }>; total: number; sweep: boolean; shardDir: string; parent: string }, wallSeconds: number): string {
+  const list = o.units.slice(0, 8).map((u) => (o.sweep ? `point ${u.point} rep ${u.replication}` : `rep ${u.replication}`)).join(', ') + (o.units.length > 8 ? ', ...' : '');
+  const from = o.shard.source.startsWith('--shard') ? '' : ` (from ${o.shard.source})`;
+  return [
+    `fleetsim ${o.version} · ${o.name} · shard ${o.shard.index}/${o.shard.count}${from} · ${o.units.length} of ${o.total} units: ${list}`,
+    `wrote ${o.shardDir}${path.sep}{shard.json} and one folder per unit · ${wallSeconds.toFixed(2)} s`,
+    `when all ${o.shard.count} shards are done: fleetsim merge ${o.parent} --out <folder>`,
+  ].join('\n') + '\n';
+}
+
+/** The study's report, after a merge, with what the merge did. */
+export function formatMergeReport(r: StudyResult, m: { shards: number; units: number; linked: number; copied: number }, wallSeconds: number): string {
+  return formatStudyReport(r, wallSeconds).replace(/\n$/, '') +
+    `\nmerged ${m.shards} shard${m.shards === 1 ? '' : 's'}, ${m.units} units (${m.linked} files hard-linked, ${m.copied} copied)\n`;
 }

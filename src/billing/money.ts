@@ -1,0 +1,94 @@
+// Money as shown: whole cents, and the one rule that turns exact costs into cents so that
+// every total fleetsim prints is the exact sum of the rows it writes.
+//
+// The rule (docs/outputs.md, "Money"): a group's compute, disk and public-IP costs are each
+// priced once from the group's exact total (billed seconds or existed seconds times the
+// hourly price) and rounded half away from zero to cents, exactly as before. Each VM's share
+// in billing.csv is the step of the group's rounded running total, in billing.csv order:
+//   cents(vm k) = round(cost of VMs 0..k) - round(cost of VMs 0..k-1)
+// so the rows of a group add up to the group's cents exactly, and every row is its exact
+// cost rounded down or up (never off by a cent or more). `other` is disk + public IP and
+// `total` is compute + other, added in cents; sizes and the fleet are sums of their groups.
+// Nothing here depends on the order tasks finish in: same scenario, same cents.
+
+import { computeCost, otherCost } from './rules.js';
+import type { FleetSimulation } from './simulation.js';
+
+/** An amount rounded to whole cents (half away from zero; what roundCents did). */
+export function toCents(amount: number): number {
+  const c = Math.round(Math.abs(amount) * 100);
+  return amount < 0 ? -c : c;
+}
+
+/** Cents as a decimal with exactly two places (`1234.50`, `-0.07`): built from the integer, no float formatting. */
+export function formatCents(cents: number): string {
+  const neg = cents < 0;
+  const a = Math.abs(cents);
+  const whole = Math.floor(a / 100);
+  const frac = a - whole * 100;
+  return (neg ? '-' : '') + whole + (frac < 10 ? '.0' : '.') + frac;
+}
+
+/** Cents as a number of currency units (for JSON): 23690933 -> 236909.33. */
+export function fromCents(cents: number): number {
+  return cents / 100;
+}
+
+/** One VM's costs in cents, as billing.csv shows them. */
+export interface VmCents {
+  compute: number;
+  disk: number;
+  publicIp: number;
+  /** disk + publicIp */
+  other: number;
+}
+
+/** A group's (or the fleet's) costs in cents: the exact sums of its VMs' rows. */
+export interface MoneyCents extends VmCents {
+  /** compute + other */
+  total: number;
+}
+
+export const ZERO_CENTS: Readonly<MoneyCents> = Object.freeze({ compute: 0, disk: 0, publicIp: 0, other: 0, total: 0 });
+
+export function addCents(a: MoneyCents, b: MoneyCents): MoneyCents {
+  return { compute: a.compute + b.compute, disk: a.disk + b.disk, publicIp: a.publicIp + b.publicIp, other: a.other + b.other, total: a.total + b.total };
+}
+
+/**
+ * Walks the VMs of one group in order and hands out each VM's cents (see the rule above).
+ * Running totals are kept in the units costs are priced from (whole billed seconds, existed
+ * seconds), so the group's final cents are priced exactly like the billing report's totals.
+ */
+export class GroupCents {
+  private billed = 0;
+  private existed = 0;
+  private sum: MoneyCents = { ...ZERO_CENTS };
+  constructor(private readonly pricePerHour: number, private readonly diskPerHour: number, private readonly publicIpPerHour: number) {}
+
+  /** Add one VM (its billed and existed seconds) and return its cents. */
+  add(billedSeconds: number, existedSeconds: number): VmCents {
+    this.billed += billedSeconds;
+    this.existed += existedSeconds;
+    const compute = toCents(computeCost(this.billed, this.pricePerHour)) - this.sum.compute;
+    const disk = toCents(otherCost(this.existed, this.diskPerHour)) - this.sum.disk;
+    const publicIp = toCents(otherCost(this.existed, this.publicIpPerHour)) - this.sum.publicIp;
+    const vm = { compute, disk, publicIp, other: disk + publicIp };
+    this.sum = addCents(this.sum, { ...vm, total: compute + vm.other });
+    return vm;
+  }
+
+  /** The group so far: the sum of every row handed out. */
+  get total(): MoneyCents {
+    return this.sum;
+  }
+}
+
+/** Per group (in layout order), the cents of its rows in billing.csv. */
+export function groupCents(sim: FleetSimulation): MoneyCents[] {
+  return sim.layout.groups.map((g) => {
+    const acc = new GroupCents(g.pricePerHour, g.diskPerHour, g.publicIpPerHour);
+    for (let vm = g.first; vm < g.first + g.count; vm++) acc.add(sim.billedSeconds[vm]!, sim.existedSeconds(vm));
+    return acc.total;
+  });
+}

@@ -1,0 +1,155 @@
+// Failures and what follows them: the draw that decides, when an operation begins, whether
+// it will fail and with which error code; retries with fixed or exponential back-off; and
+// the late completion of a timed-out create or start ("the VM may still finish").
+// Retry and late-completion timers are tied to the VM's incarnation by handle slots: a VM
+// deleted (and perhaps recreated) meanwhile ignores them.
+
+import type { Engine } from '../engine/index.js';
+import { OP_CREATE, OP_EVICT, OP_NONE, OPERATIONS, P_FAILED, P_SUCCEEDED, RUNNING, ERROR_CODES, type GroupSpec } from '../domain/index.js';
+import { EV_LATE, EV_RETRY, RQ_RETRY } from './events.js';
+import type { FailureFeature } from './lifecycle.js';
+import { DurationTable, PURPOSE_DURATION, PURPOSE_FAILURE, type RandomStreams } from './random.js';
+import { ST, ST_OP, ST_POWER, ST_PROV, type FleetStats, type VmStore } from './store.js';
+
+/** What failures need of the lifecycle. */
+export interface FailureHost {
+  request(vm: number, op: number, now: number, flags: number): void;
+  setProv(vm: number, p: number, now: number, op: number): void;
+}
+
+interface FailureMix {
+  /** Cumulative normalised weights. */
+  cumulative: Float64Array;
+  /** 1 + index into ERROR_CODES. */
+  codes: Uint8Array;
+}
+
+export class Failures implements FailureFeature {
+  private host: FailureHost | null = null;
+  private readonly prob: Float64Array;
+  private readonly mix: Array<FailureMix | undefined> = [];
+  /** Attempts made so far of the operation being retried (16 bits: retry.maxAttempts <= 1000). */
+  private readonly attempts: Uint16Array;
+  private readonly retryOp: Uint8Array;
+  private readonly retryHandle: Int32Array;
+  private readonly lateHandle: Int32Array;
+  private readonly lateAfter: DurationTable;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly store: VmStore,
+    private readonly stats: FleetStats,
+    private readonly streams: RandomStreams,
+    private readonly groups: readonly GroupSpec[],
+    private readonly horizon: number,
+  ) {
+    const n = store.layout.vmCount, nOps = OPERATIONS.length;
+    this.prob = new Float64Array(groups.length * nOps);
+    groups.forEach((g, gi) => {
+      OPERATIONS.forEach((name, oi) => {
+        const f = g.failures[name];
+        if (!f || !(f.probability > 0) || f.codes.length === 0) return;
+        this.prob[gi * nOps + oi] = f.probability;
+        const total = f.codes.reduce((a, c) => a + c.weight, 0);
+        let run = 0;
+        this.mix[gi * nOps + oi] = {
+          cumulative: Float64Array.from(f.codes, (c) => (run += c.weight / total)),
+          codes: Uint8Array.from(f.codes, (c) => ERROR_CODES.indexOf(c.code) + 1),
+        };
+      });
+    });
+    const retries = groups.some((g) => g.retry.maxAttempts > 1);
+    this.attempts = new Uint16Array(retries ? n : 0);
+    this.retryOp = new Uint8Array(retries ? n : 0);
+    this.retryHandle = new Int32Array(retries ? n : 0).fill(-1);
+    // Only OSProvisioningTimedOut leaves a late completion pending.
+    const late = groups.some((g) => Object.values(g.failures).some((f) => f !== undefined && f.codes.some((c) => c.code === 'OSProvisioningTimedOut')));
+    this.lateHandle = new Int32Array(late ? n : 0).fill(-1);
+    this.lateAfter = new DurationTable(groups.map((g) => g.lateCompletion.after));
+  }
+
+  /** Whether a scenario needs this feature at all: failures drawn, or retries (capacity failures retry too). */
+  static needed(groups: readonly GroupSpec[]): boolean {
+    return groups.some((g) => g.retry.maxAttempts > 1 || Object.values(g.failures).some((f) => f !== undefined && f.probability > 0 && f.codes.length > 0));
+  }
+
+  attach(host: FailureHost): void {
+    this.host = host;
+  }
+
+  began(vm: number, g: number, op: number, flags: number): number {
+    if (this.attempts.length > 0 && (flags & RQ_RETRY) === 0) this.attempts[vm] = 0;
+    // Any new operation ends the wait for a timed-out provisioning to complete.
+    if (this.lateHandle.length > 0) this.lateHandle[vm] = -1;
+    return this.draw(vm, g, op);
+  }
+
+  /** 0, or 1 + the index of the error code this attempt will fail with. */
+  private draw(vm: number, g: number, op: number): number {
+    const k = g * OPERATIONS.length + op;
+    const p = this.prob[k]!;
+    if (p === 0) return 0;
+    if (this.streams.next(vm, g, PURPOSE_FAILURE) >= p) return 0;
+    const mix = this.mix[k]!;
+    const n = mix.codes.length;
+    if (n === 1) return mix.codes[0]!;
+    const x = this.streams.next(vm, g, PURPOSE_FAILURE);
+    for (let i = 0; i < n - 1; i++) if (x < mix.cumulative[i]!) return mix.codes[i]!;
+    return mix.codes[n - 1]!;
+  }
+
+  succeeded(vm: number): void {
+    if (this.attempts.length > 0) this.attempts[vm] = 0;
+  }
+
+  maybeRetry(vm: number, g: number, op: number, now: number): void {
+    if (this.attempts.length === 0 || op === OP_NONE || op >= OP_EVICT) return;
+    const policy = this.groups[g]!.retry;
+    const attempt = this.attempts[vm]! + 1; // attempts made so far
+    if (attempt >= policy.maxAttempts) return;
+    this.attempts[vm] = attempt;
+    const delay = policy.backoff === 'fixed'
+      ? policy.delaySeconds
+      : Math.min(policy.delaySeconds * 2 ** (attempt - 1), policy.maxDelaySeconds);
+    const at = now + Math.min(delay, policy.maxDelaySeconds);
+    if (at >= this.horizon) return;
+    this.stats.counters.retries++;
+    this.stats.retriesByGroup[g]++;
+    this.retryOp[vm] = op;
+    this.retryHandle[vm] = this.engine.schedule(at, EV_RETRY, vm);
+  }
+
+  /** EV_RETRY. */
+  retryDue(vm: number, now: number): void {
+    if (this.retryHandle[vm] !== this.engine.current) return; // of an earlier incarnation
+    this.retryHandle[vm] = -1;
+    this.host!.request(vm, this.retryOp[vm]!, now, RQ_RETRY);
+  }
+
+  lateSucceeds(vm: number, g: number): boolean {
+    const p = this.groups[g]!.lateCompletion.probability;
+    return p > 0 && this.streams.next(vm, g, PURPOSE_FAILURE) < p;
+  }
+
+  lateDelay(vm: number, g: number): number {
+    const f = this.lateAfter.fixed[g]!;
+    return f === f ? f : this.lateAfter.draw(g, this.streams, vm, g, PURPOSE_DURATION);
+  }
+
+  armLateCompletion(vm: number, g: number, now: number): void {
+    if (this.lateSucceeds(vm, g)) this.lateHandle[vm] = this.engine.schedule(now + this.lateDelay(vm, g), EV_LATE, vm);
+  }
+
+  /** EV_LATE: a timed-out OS provisioning finishes after all, unless something else happened since. */
+  lateDue(vm: number, now: number): void {
+    if (this.lateHandle[vm] !== this.engine.current) return;
+    this.lateHandle[vm] = -1;
+    const st = this.store.st, b = vm * ST;
+    if (st[b + ST_PROV] === P_FAILED && st[b + ST_OP] === OP_NONE && st[b + ST_POWER] === RUNNING) this.host!.setProv(vm, P_SUCCEEDED, now, OP_CREATE);
+  }
+
+  gone(vm: number): void {
+    if (this.retryHandle.length > 0) this.retryHandle[vm] = -1;
+    if (this.lateHandle.length > 0) this.lateHandle[vm] = -1;
+  }
+}

@@ -1,0 +1,77 @@
+// Which files a run writes: `csv` (default), `parquet` or `both`, and CSV gzip-compressed
+// or not. runToDirectory asks this module for the timeline sink and for the Parquet files
+// after the CSVs, so src/run.ts only passes the choice along.
+
+import path from 'node:path';
+import type { FleetSimulation } from '../billing/simulation.js';
+import type { FleetLayout } from '../model/layout.js';
+import type { TimelineSink } from '../model/fleet.js';
+import { VERSION } from '../version.js';
+import { AtomicFile } from './atomic.js';
+import { loadParquet, type ParquetLib } from './parquet.js';
+import { TimelineParquetWriter, writeBillingParquet, writeParquetFromCsv } from './parquet-tables.js';
+import { OUTPUT_SCHEMAS } from './schema.js';
+
+export const OUTPUT_FORMATS = ['csv', 'parquet', 'both'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export const wantsCsv = (f: OutputFormat | undefined): boolean => f !== 'parquet';
+export const wantsParquet = (f: OutputFormat | undefined): boolean => f === 'parquet' || f === 'both';
+
+const CREATED_BY = `fleetsim ${VERSION}`;
+
+/** Sends every row to each sink (CSV and Parquet timelines side by side). */
+export class TeeSink implements TimelineSink {
+  constructor(private readonly sinks: TimelineSink[]) {}
+  row(time: number, vm: number, status: number, billed: boolean, operation: number): void {
+    for (const s of this.sinks) s.row(time, vm, status, billed, operation);
+  }
+}
+
+/** The Parquet side of one run: open files, in the order they are committed. */
+export class ParquetOutputs {
+  readonly files: AtomicFile[] = [];
+  timeline: TimelineParquetWriter | null = null;
+  private constructor(private readonly L: ParquetLib, private readonly dir: string) {}
+
+  /** Loads the Parquet libraries (once per process). */
+  static async open(dir: string): Promise<ParquetOutputs> {
+    return new ParquetOutputs(await loadParquet(), dir);
+  }
+
+  private file(name: string): AtomicFile {
+    const f = new AtomicFile(path.join(this.dir, name));
+    this.files.push(f);
+    return f;
+  }
+
+  /** The timeline.parquet sink, once the layout is known. */
+  timelineSink(layout: FleetLayout, startMs: number): TimelineParquetWriter {
+    this.timeline = new TimelineParquetWriter(this.L, this.file('timeline.parquet'), layout, startMs, CREATED_BY);
+    return this.timeline;
+  }
+
+  /** After the run: finish the timeline, write billing, series and capacity. Files stay uncommitted. */
+  async finish(sim: FleetSimulation, seriesCsv: string, capacityCsv: string | null): Promise<void> {
+    await this.timeline?.close();
+    await writeBillingParquet(this.L, this.file('billing.parquet'), sim, CREATED_BY);
+    await writeParquetFromCsv(this.L, this.file('series.parquet'), OUTPUT_SCHEMAS.series, seriesCsv, CREATED_BY);
+    if (capacityCsv !== null) await writeParquetFromCsv(this.L, this.file('capacity.parquet'), OUTPUT_SCHEMAS.capacity, capacityCsv, CREATED_BY);
+  }
+
+  commit(): void { for (const f of this.files) f.commit(); }
+  abort(): void { for (const f of this.files) f.abort(); }
+}
+
+/** A study table (replications, sweep) as Parquet next to its CSV, atomically. */
+export async function writeStudyParquet(file: string, table: 'replications' | 'sweep', csvText: string): Promise<void> {
+  const L = await loadParquet();
+  const f = new AtomicFile(file);
+  try {
+    await writeParquetFromCsv(L, f, OUTPUT_SCHEMAS[table], csvText, CREATED_BY);
+    f.commit();
+  } catch (e) {
+    f.abort();
+    throw e;
+  }
+}
