@@ -161,6 +161,13 @@ function parseText(text: string, file: string): { raw: unknown; locate: LineLoca
       }),
     ]);
   }
+  // a list or mapping as a mapping key (`? [a]: 1`) has no JSON form: say so, with its line
+  const complexKey = firstComplexKey(doc);
+  if (complexKey !== undefined) {
+    throw new InputErrors([new InputError('a mapping key is a list or a mapping', {
+      file, line: lc.linePos(complexKey).line, expected: 'plain keys: names, numbers or quoted strings',
+    })]);
+  }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 1000 });
@@ -214,6 +221,24 @@ function firstAlias(doc: Document, name: string | undefined): number | undefined
     }
   }
   return best;
+}
+
+/** Offset of the first mapping key that is a list or mapping, if any (explicit-stack walk). */
+function firstComplexKey(doc: Document): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isMap(n) || isSeq(n)) {
+      for (const it of n.items) {
+        if (isPair(it)) {
+          const key = isAlias(it.key) ? it.key.resolve(doc) : it.key;
+          if (isMap(key) || isSeq(key)) return (it.key as YamlNode).range?.[0] ?? 0;
+          stack.push(it.value);
+        } else stack.push(it);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** 'deep' past MAX_NESTING, 'cycle' for a value reachable from itself, else 'ok' (explicit stack: no recursion). */
