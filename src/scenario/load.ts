@@ -164,7 +164,7 @@ function parseText(text: string, file: string): { raw: unknown; locate: LineLoca
   // a list or mapping as a mapping key (`? [a]: 1`) has no JSON form: say so, with its line
   const complexKey = firstComplexKey(doc);
   if (complexKey !== undefined) {
-    throw new InputErrors([new InputError('a mapping key is a list or a mapping', {
+    throw new InputErrors([new InputError('a mapping key is not a plain value (a list, a mapping or tagged data)', {
       file, line: lc.linePos(complexKey).line, expected: 'plain keys: names, numbers or quoted strings',
     })]);
   }
@@ -232,7 +232,9 @@ function firstComplexKey(doc: Document): number | undefined {
       for (const it of n.items) {
         if (isPair(it)) {
           const key = isAlias(it.key) ? it.key.resolve(doc) : it.key;
-          if (isMap(key) || isSeq(key)) return (it.key as YamlNode).range?.[0] ?? 0;
+          // a tagged scalar can be an object too (`!!binary x: 1` is a byte array)
+          const objectScalar = isScalar(key) && typeof key.value === 'object' && key.value !== null;
+          if (isMap(key) || isSeq(key) || objectScalar) return (it.key as YamlNode).range?.[0] ?? 0;
           stack.push(it.value);
         } else stack.push(it);
       }
