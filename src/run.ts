@@ -71,8 +71,9 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     let writer: TimelineCsvWriter | null = null;
     const sim = new FleetSimulation(loaded.scenario, {
       // The layout is known only once arrivals are drawn: the sim hands it over.
-      timeline: options.timeline === false ? null : (layout: FleetLayout) => {
-        if (timelineFile) writer = new TimelineCsvWriter(timelineFile, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true });
+      timeline: options.timeline === false ? null : (layout: FleetLayout, sizeOf: (vm: number) => string) => {
+        const resizes = loaded.scenario.schedules.some((s) => s.operation === 'resize');
+        if (timelineFile) writer = new TimelineCsvWriter(timelineFile, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true, ...(resizes ? { sizeOf } : {}) });
         const pq = parquet?.timelineSink(layout, loaded.scenario.startMs);
         return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
       },

@@ -35,6 +35,8 @@ export interface PathRule {
   phases: readonly PhaseRule[];
   /** Power state on success; null: as the last phase left it; `absent`: the VM is gone. */
   endPower: PowerStateName | 'absent' | null;
+  /** resize: the new size takes effect as this phase begins (phases.length: when the operation succeeds). */
+  sizeTakesEffect?: number;
 }
 
 /** What an ordinary failure (drawn when the operation begins) does. */
@@ -160,11 +162,14 @@ export const LIFECYCLE: readonly OperationRule[] = [
         from: ['running'],
         phases: [{ power: 'stopping', provisioning: null, duration: 'stopping' }, { power: 'starting', provisioning: null, duration: 'starting' }],
         endPower: 'running',
+        // It starts again on the new size.
+        sizeTakesEffect: 1,
       },
-      { from: ['stopped', 'deallocated'], phases: [{ power: null, provisioning: null, duration: 'updating' }], endPower: null },
+      { from: ['stopped', 'deallocated'], phases: [{ power: null, provisioning: null, duration: 'updating' }], endPower: null, sizeTakesEffect: 1 },
     ],
     endProvisioning: 'succeeded', allocation: 'resize',
-    failure: { phase: 1, power: 'previous' },
+    // A failed resize shows once the VM has stopped, and leaves it where it was, on its old size.
+    failure: { phase: 0, power: 'previous' },
     osTimeout: null, startTimeout: null,
   },
   {
