@@ -15,7 +15,7 @@ import {
 import { IndexSet } from './bitset.js';
 import { RQ_AUTOSCALE, RQ_RETRY } from './events.js';
 import type { FleetLayout } from './layout.js';
-import type { AutoscaleFeature } from './lifecycle.js';
+import type { AutoscaleFeature } from './features.js';
 import { ST, ST_OP, ST_POWER, ST_PROV, type FleetStats, type VmStore } from './store.js';
 
 /** The order in which eligible VMs (indexes within the group) scale out and in. */

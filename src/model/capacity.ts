@@ -4,7 +4,7 @@
 // both have room), in the manner of CloudSim Plus's allocation policies.
 
 import { ALLOCATION_ERROR_CODES, CAPACITY_ERROR_CODES, ERROR_CODES, type GroupSpec, type Scenario } from '../domain/index.js';
-import type { CapacityFeature } from './lifecycle.js';
+import type { CapacityFeature } from './features.js';
 import type { FleetLayout } from './layout.js';
 import type { FleetStats } from './store.js';
 

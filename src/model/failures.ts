@@ -7,7 +7,7 @@
 import type { Engine } from '../engine/index.js';
 import { OP_CREATE, OP_EVICT, OP_NONE, OPERATIONS, P_FAILED, P_SUCCEEDED, RUNNING, ERROR_CODES, type GroupSpec } from '../domain/index.js';
 import { EV_LATE, EV_RETRY, RQ_RETRY } from './events.js';
-import type { FailureFeature } from './lifecycle.js';
+import type { FailureFeature } from './features.js';
 import { DurationTable, PURPOSE_DURATION, PURPOSE_FAILURE, type RandomStreams } from './random.js';
 import { ST, ST_OP, ST_POWER, ST_PROV, type FleetStats, type VmStore } from './store.js';
 

@@ -21,7 +21,8 @@ import { Capacity, type AllocationPolicy, type CapacityPool } from './capacity.j
 import { EV_AUTOSCALE, EV_CREATE, EV_EVICT, EV_EVICT_NOTICE, EV_LATE, EV_LIFETIME, EV_PHASE, EV_RETRY, EV_RULE } from './events.js';
 import { Failures } from './failures.js';
 import { FleetLayout } from './layout.js';
-import { F_AUTOSCALE, F_CAPACITY, F_SPOT, Lifecycle, type Features, type PowerListener, type TimelineSink } from './lifecycle.js';
+import { F_AUTOSCALE, F_CAPACITY, F_SPOT, type Features, type PowerListener, type TimelineSink } from './features.js';
+import { Lifecycle } from './lifecycle.js';
 import { compileLifecycle, groupDurationSpecs } from './lifecycle-table.js';
 import { Lifetimes } from './lifetimes.js';
 import { Resize, type SizeListener } from './resize.js';
@@ -30,7 +31,7 @@ import { Spot, type EvictionPolicy } from './spot.js';
 import { FleetStats, VmStore } from './store.js';
 import { expandWorkload, type GroupWorkload } from './workload.js';
 
-export type { TimelineSink, PowerListener } from './lifecycle.js';
+export type { TimelineSink, PowerListener } from './features.js';
 
 /** Replaceable decisions (CloudSim Plus style); each defaults to fleetsim's documented rule. */
 export interface FleetPolicies {
