@@ -60,8 +60,8 @@ export class BillingMeter implements PowerListener, SizeListener {
 
   powerChanged(vm: number, g: number, from: number, to: number, now: number): void {
     const r = vm * REC, rec = this.rec;
-    if (from < CREATING) rec[r + R_STATES + from] += now - rec[r + R_SINCE]!;
-    else if (from === CREATING) this.creating[vm] += now - rec[r + R_SINCE]!;
+    if (from < CREATING) rec[r + R_STATES + from] = rec[r + R_STATES + from]! + (now - rec[r + R_SINCE]!);
+    else if (from === CREATING) this.creating[vm] = this.creating[vm]! + (now - rec[r + R_SINCE]!);
     rec[r + R_SINCE] = now;
     const was = this.billed[from]!, is = this.billed[to]!;
     if (was === is) return;
@@ -69,9 +69,9 @@ export class BillingMeter implements PowerListener, SizeListener {
     if (is === 1) rec[r + R_RUN] = now;
     else this.charge(vm, g, chargeClosedRun(now - rec[r + R_RUN]!, this.rules));
     // Exact billed VM-seconds per group (before rounding), for the cost-over-time series.
-    this.billedIntegral[g] += this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!);
+    this.billedIntegral[g] = this.billedIntegral[g]! + (this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!));
     this.billedIntegralAt[g] = now;
-    this.billedVmsByGroup[g] += is === 1 ? 1 : -1;
+    this.billedVmsByGroup[g] = this.billedVmsByGroup[g]! + (is === 1 ? 1 : -1);
   }
 
   /** Close the books at the horizon: state times end there, open billed runs are charged what they consumed. */
@@ -82,20 +82,21 @@ export class BillingMeter implements PowerListener, SizeListener {
       if (p >= ABSENT) continue;
       const r = vm * REC;
       const dt = horizon - rec[r + R_SINCE]!;
-      if (p < CREATING) rec[r + R_STATES + p] += dt; else this.creating[vm] += dt;
+      if (p < CREATING) rec[r + R_STATES + p] = rec[r + R_STATES + p]! + dt;
+      else this.creating[vm] = this.creating[vm]! + dt;
       rec[r + R_SINCE] = horizon;
       if (this.billed[p] === 1) this.charge(vm, -1, chargeOpenRun(horizon - rec[r + R_RUN]!, this.rules));
     }
   }
 
   private charge(vm: number, g: number, seconds: number): void {
-    this.billedSeconds[vm] += seconds;
+    this.billedSeconds[vm] = this.billedSeconds[vm]! + seconds;
     const pr = this.pricing;
     if (pr === null) return;
     if (g < 0) g = this.groupOf(vm);
     const k = g * pr.sizes + this.size![vm]!;
-    this.vmCost![vm] += (seconds / 3600) * pr.pricePerHour[k]!;
-    this.billedByGroupSize![k] += seconds;
+    this.vmCost![vm] = this.vmCost![vm]! + ((seconds / 3600) * pr.pricePerHour[k]!);
+    this.billedByGroupSize![k] = this.billedByGroupSize![k]! + seconds;
   }
 
   private open(vm: number): boolean {

@@ -83,7 +83,7 @@ export class Autoscaler implements AutoscaleFeature {
     const isUp = op === OP_CREATE || op === OP_START || (op === OP_NONE && p === RUNNING) ? 1 : 0;
     if (isUp !== this.upBit[vm]) {
       this.upBit[vm] = isUp;
-      this.up[g] += isUp === 1 ? 1 : -1;
+      this.up[g] = this.up[g]! + (isUp === 1 ? 1 : -1);
     }
     const i = vm - this.store.layout.groups[g]!.first;
     let out = false;
@@ -103,8 +103,8 @@ export class Autoscaler implements AutoscaleFeature {
     const t0 = this.requestedAt[vm]!;
     if (t0 !== t0) return;
     const d = now - t0;
-    this.stats.scaleOutsByGroup[g]++;
-    this.stats.scaleOutSecondsByGroup[g] += d;
+    this.stats.scaleOutsByGroup[g] = this.stats.scaleOutsByGroup[g]! + 1;
+    this.stats.scaleOutSecondsByGroup[g] = this.stats.scaleOutSecondsByGroup[g]! + d;
     if (d > this.stats.scaleOutMaxByGroup[g]!) this.stats.scaleOutMaxByGroup[g] = d;
     this.requestedAt[vm] = NaN;
   }

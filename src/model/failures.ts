@@ -114,7 +114,7 @@ export class Failures implements FailureFeature {
     const at = now + Math.min(delay, policy.maxDelaySeconds);
     if (at >= this.horizon) return;
     this.stats.counters.retries++;
-    this.stats.retriesByGroup[g]++;
+    this.stats.retriesByGroup[g] = this.stats.retriesByGroup[g]! + 1;
     this.retryOp[vm] = op;
     this.retryHandle[vm] = this.engine.schedule(at, EV_RETRY, vm);
   }

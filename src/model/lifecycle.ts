@@ -118,7 +118,8 @@ export class Lifecycle {
 
   private reject(vm: number, op: number, reason: number, now: number): void {
     this.stats.counters.rejected++;
-    this.stats.rejectedByGroup[this.store.groupOf(vm)]++;
+    const g = this.store.groupOf(vm);
+    this.stats.rejectedByGroup[g] = this.stats.rejectedByGroup[g]! + 1;
     if (this.sink !== null) this.sink.row(now, vm, rejectedStatus(op, reason), this.billed[this.st[vm * ST + ST_POWER]!] === 1, op);
   }
 
@@ -217,7 +218,7 @@ export class Lifecycle {
     if (op >= OP_EVICT) {
       const g = this.store.groupOf(vm);
       this.stats.counters.evictions++;
-      this.stats.evictionsByGroup[g]++;
+      this.stats.evictionsByGroup[g] = this.stats.evictionsByGroup[g]! + 1;
     }
     if (end !== KEEP) this.setPower(vm, end, now);
     if (op === OP_RESIZE && t.pathSizeAt[path] === phases) this.resize!.apply(vm, this.store.groupOf(vm), now);
@@ -273,8 +274,10 @@ export class Lifecycle {
     const status = failing === NOT_IN_CLUSTER ? S_RESIZE_NOT_IN_CLUSTER : failedStatus(code);
     const g = this.store.groupOf(vm);
     this.stats.counters.failed++;
-    this.stats.failuresByGroupOp[g * OPERATIONS.length + this.st[b + ST_OP]!]++;
-    this.stats.failuresByGroupCode[g * ERROR_CODES.length + code]++;
+    const k = g * OPERATIONS.length + this.st[b + ST_OP]!;
+    this.stats.failuresByGroupOp[k] = this.stats.failuresByGroupOp[k]! + 1;
+    const c = g * ERROR_CODES.length + code;
+    this.stats.failuresByGroupCode[c] = this.stats.failuresByGroupCode[c]! + 1;
     this.st[b + ST_PROV] = P_FAILED;
     this.stats.counters.stateChanges++;
     if (this.sink !== null) this.sink.row(now, vm, status, this.billed[this.st[b + ST_POWER]!] === 1, this.st[b + ST_OP]!);
@@ -308,8 +311,8 @@ export class Lifecycle {
     const g = this.store.groupOf(vm);
     this.meter.powerChanged(vm, g, old, s, now);
     const counts = this.stats.vmsByGroupState;
-    counts[g * 8 + old]--;
-    counts[g * 8 + s]++;
+    counts[g * 8 + old] = counts[g * 8 + old]! - 1;
+    counts[g * 8 + s] = counts[g * 8 + s]! + 1;
     this.st[b + ST_POWER] = s;
     const f = this.groupFeatures[g]!;
     if (f !== 0) this.powerFeatures(vm, g, f, old, s, now);

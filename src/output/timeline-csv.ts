@@ -138,7 +138,7 @@ export class TimelineCsvWriter implements TimelineSink {
     if (tails === undefined) tails = this.tails[g] = [];
     let tail = tails[key];
     if (tail === undefined) {
-      tail = tails[key] = utf8(this.groupSize[g] + this.statusHead[status] + (billed ? ',true' : ',false') + this.opFrag[operation] + this.statusTail[status] + '\n');
+      tail = tails[key] = utf8(this.groupSize[g]! + this.statusHead[status]! + (billed ? ',true' : ',false') + this.opFrag[operation]! + this.statusTail[status]! + '\n');
     }
     const tb = this.timeBytes;
     const width = this.nameWidth[g]!;
