@@ -132,8 +132,9 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     let writer: TimelineCsvWriter | null = null;
     const sim = new FleetSimulation(loaded.scenario, {
       // The layout is known only once arrivals are drawn: the sim hands it over.
-      timeline: options.timeline === false ? null : (layout: FleetLayout) => {
-        if (tf) writer = new TimelineCsvWriter(tf, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true });
+      timeline: options.timeline === false ? null : (layout: FleetLayout, sizeOf: (vm: number) => string) => {
+        const resizes = loaded.scenario.schedules.some((s) => s.operation === 'resize');
+        if (tf) writer = new TimelineCsvWriter(tf, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true, ...(resizes ? { sizeOf } : {}) });
         const pq = pqOut?.timelineSink(layout, loaded.scenario.startMs);
         return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
       },

@@ -95,6 +95,7 @@ export function mergeDurations(top: PartialDurations, own: PartialDurations): Ph
     deallocate: { deallocating: pick('deallocate', 'deallocating', d.deallocate.deallocating) },
     delete: { deleting: pick('delete', 'deleting', d.delete.deleting) },
     hibernate: { hibernating: pick('hibernate', 'hibernating', d.hibernate.hibernating) },
+    resize: { stopping: pick('resize', 'stopping', d.resize.stopping), starting: pick('resize', 'starting', d.resize.starting), updating: pick('resize', 'updating', d.resize.updating) },
   };
 }
 

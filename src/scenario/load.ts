@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, isPair, type Document, type Node as YamlNode } from 'yaml';
 import { DateTime, IANAZone } from 'luxon';
 import { InputError, InputErrors } from '../errors.js';
-import type { BillingConfig, GroupSpec, LoadedScenario, Scenario, ScheduleSpec, SizeSpec } from '../domain/index.js';
+import type { BillingConfig, GroupSpec, LoadedScenario, Scenario, OperationName, ScheduleSpec, SizeSpec } from '../domain/index.js';
 import { checkScenarioSchema, didYouMean, type DocPath, type LineLocator } from './schema.js';
 import { applyOverridesDetailed } from './overrides.js';
 import { DURATION_EXPECTED, parseDuration, parseInstant, formatOffset } from './time.js';
@@ -375,7 +375,7 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
   }
 
   // sizes
-  const sizes: SizeSpec[] = Object.entries(r.sizes).map(([name, s]) => ({ name, vcpus: s.vcpus, pricePerHour: s.pricePerHour }));
+  const sizes: SizeSpec[] = Object.entries(r.sizes).map(([name, s]) => ({ name, vcpus: s.vcpus, pricePerHour: s.pricePerHour, ...(s.hardware !== undefined ? { hardware: s.hardware } : {}) }));
 
   // defaults for every group
   const topDurations = resolvePhaseOverrides(r.durations, ['durations'], c);
@@ -436,6 +436,8 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
       }
     });
 
+    const size = resolveScheduleSize(s.operation, s.size, name, sp, sizes, c);
+
     let times: number[] = [];
     const recurringKeys = (['every', 'time', 'from', 'until'] as const).filter((k) => s[k] !== undefined);
     if (s.at !== undefined) {
@@ -461,7 +463,7 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
         c.add([...sp, missing], `schedule \`${name}\` has neither \`at\` nor both \`every\` and \`time\` (missing \`${missing}\`)`, {
           expected: 'either `at` (one-off) or `every` + `time` (recurring), e.g. every: weekdays, time: "19:00"',
         });
-        return void schedules.push({ name, operation: s.operation, groups: [...s.groups], times });
+        return void schedules.push({ name, operation: s.operation, groups: [...s.groups], times, size });
       }
       const tod = parseTimeOfDay(s.time);
       if (!tod) {
@@ -506,7 +508,7 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
         }
       }
     }
-    schedules.push({ name, operation: s.operation, groups: [...s.groups], times });
+    schedules.push({ name, operation: s.operation, groups: [...s.groups], times, size });
   });
 
   return {
@@ -646,4 +648,25 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
   const overrides = [...(opts.overrides ?? [])];
   const scenario = await parseScenarioTextAsync(bytes.toString('utf8'), file, opts);
   return { scenario, file, fileSha256, overrides };
+}
+
+/** A resize names the size it resizes to; no other operation takes one. */
+function resolveScheduleSize(operation: OperationName, size: string | undefined, name: string, sp: DocPath, sizes: readonly SizeSpec[], c: Collector): string | null {
+  if (operation !== 'resize') {
+    if (size !== undefined) c.add([...sp, 'size'], `schedule \`${name}\` gives a size, but only resize takes one`, { value: size, expected: 'no `size` (or operation: resize)', hint: 'remove `size`, or set operation: resize' });
+    return null;
+  }
+  const known = sizes.map((z) => z.name);
+  if (size === undefined) {
+    c.add(sp, `resize schedule \`${name}\` does not say which size to resize to`, { expected: `a \`size\`: one of ${known.join(', ')}`, hint: 'add e.g. size: ' + (known[0] ?? 'Standard_D2s_v5') });
+    return null;
+  }
+  if (!known.includes(size)) {
+    const guess = didYouMean(size, known);
+    c.add([...sp, 'size'], `unknown size \`${size}\` in resize schedule \`${name}\``, {
+      value: size, expected: `one of the sizes defined under \`sizes\`: ${known.join(', ')}`, ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}),
+    });
+    return null;
+  }
+  return size;
 }
