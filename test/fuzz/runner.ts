@@ -18,6 +18,12 @@ import { main } from '../../src/cli/main.js';
 import { TimelineChecker } from './checker.js';
 import { mutatedScenarioArb, opSequenceArb, scenarioArb, textDamageArb, type Doc, type OpStep } from './generators.js';
 
+/** fast-check's failure with its cause first: the counterexample alone does not say what broke. */
+function explain(e: unknown): never {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : '';
+  throw new Error(`${cause ? cause + '\n' : ''}${e instanceof Error ? e.message.slice(0, 4000) : String(e)}`);
+}
+
 export interface Budget {
   seed: number;
   /** Wall-clock limit of one case, in ms: longer is a hang. */
@@ -88,6 +94,8 @@ export function fuzzLibrary(numRuns: number, b: Budget = DEFAULT_BUDGET): Librar
       c.rows += r.rows;
       checkHeap(b, 'a library case');
     }), { numRuns, seed: b.seed, endOnFailure: true });
+  } catch (e) {
+    explain(e);
   } finally {
     fs.rmSync(baseDir, { recursive: true, force: true });
   }
@@ -153,6 +161,8 @@ export async function fuzzCli(numRuns: number, b: Budget = DEFAULT_BUDGET): Prom
       fs.rmSync(file, { force: true });
       checkHeap(b, 'a CLI case');
     }), { numRuns, seed: b.seed, endOnFailure: true });
+  } catch (e) {
+    explain(e);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -181,7 +191,7 @@ function predict(st: ReturnType<TimelineChecker['state']>, op: string, hibernati
     case 'deallocate': return p === DEALLOCATED ? 'noop' : 'accept';
     case 'delete': return 'accept';
     case 'hibernate': return p === RUNNING && hibernation ? 'accept' : 'reject';
-    default: return 'unknown'; // resize: the target size is the model's business
+    default: return 'unknown';
   }
 }
 
@@ -199,53 +209,57 @@ const fleetArb: fc.Arbitrary<Doc> = scenarioArb.map((d) => {
 export function fuzzOperations(totalOps: number, b: Budget = DEFAULT_BUDGET, perSequence = 2000): OpCounts {
   const c: OpCounts = { sequences: 0, operations: 0, accepted: 0, rejected: 0, noops: 0, unpredicted: 0, rows: 0 };
   const runs = Math.max(1, Math.ceil(totalOps / (perSequence / 2)));
-  fc.assert(fc.property(fleetArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (doc, opSeed) => {
-    if (c.operations >= totalOps) return;
-    let s: Scenario;
-    try {
-      s = scenarioFromObject(doc, { name: 'ops.yaml' }).scenario;
-    } catch (e) {
-      if (e instanceof InputError) return; // e.g. capacity smaller than one VM
-      throw e;
-    }
-    const n = totalVms(s);
-    const hib = s.groups.flatMap((g) => Array.from({ length: g.count }, () => g.hibernation));
-    const steps: OpStep[] = fc.sample(opSequenceArb(n, perSequence), { numRuns: 1, seed: opSeed })[0]!;
-    const checker = new TimelineChecker(s);
-    const sim = new FleetSimulation(s, { timeline: checker });
-    const t0 = performance.now();
-    let now = 0;
-    for (const st of steps) {
-      now += st.dt;
-      if (now >= s.horizonSeconds) break;
-      while (sim.runUntil(now, 50_000) === 50_000) {
-        if (performance.now() - t0 > b.caseMs) throw new Error(`hang: operation sequence still running after ${b.caseMs} ms`);
+  try {
+    fc.assert(fc.property(fleetArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (doc, opSeed) => {
+      if (c.operations >= totalOps) return;
+      let s: Scenario;
+      try {
+        s = scenarioFromObject(doc, { name: 'ops.yaml' }).scenario;
+      } catch (e) {
+        if (e instanceof InputError) return; // e.g. capacity smaller than one VM
+        throw e;
       }
-      const want = predict(checker.state(st.vm), st.op, hib[st.vm]!);
-      checker.mark();
-      sim.request(st.vm, st.op as Parameters<FleetSimulation['request']>[1]);
-      c.operations++;
-      const got = checker.recent;
-      const rejected = got.length === 1 && got[0]!.kind === 'operation';
-      const what = `${st.op} on vm ${st.vm} at t=${now} (expected ${want}; rows: ${got.map((r) => `${r.kind}:${r.state}`).join(', ') || 'none'}; seed ${s.seed})`;
-      if (got.some((r, i) => r.kind === 'operation' && (i > 0 || got.length > 1))) throw new Error(`a rejection among other rows: ${what}`);
-      if (rejected) c.rejected++;
-      else if (got.length === 0) c.noops++;
-      else c.accepted++;
-      if (want === 'unknown') { c.unpredicted++; continue; }
-      if (want === 'reject' && !rejected) throw new Error(`not rejected: ${what}`);
-      if (want === 'noop' && got.length !== 0) throw new Error(`not a no-op: ${what}`);
-      if (want === 'accept') {
-        if (rejected || got.length === 0) throw new Error(`not accepted: ${what}`);
-        const first = got[0]!;
-        if (!(first.kind === 'provisioning' && ['creating', 'updating', 'deleting', 'failed'].includes(first.state))) throw new Error(`accepted without a provisioning row first: ${what}`);
+      const n = totalVms(s);
+      const hib = s.groups.flatMap((g) => Array.from({ length: g.count }, () => g.hibernation));
+      const steps: OpStep[] = fc.sample(opSequenceArb(n, perSequence), { numRuns: 1, seed: opSeed })[0]!;
+      const checker = new TimelineChecker(s);
+      const sim = new FleetSimulation(s, { timeline: checker });
+      const t0 = performance.now();
+      let now = 0;
+      for (const st of steps) {
+        now += st.dt;
+        if (now >= s.horizonSeconds) break;
+        while (sim.runUntil(now, 50_000) === 50_000) {
+          if (performance.now() - t0 > b.caseMs) throw new Error(`hang: operation sequence still running after ${b.caseMs} ms`);
+        }
+        const want = predict(checker.state(st.vm), st.op, hib[st.vm]!);
+        checker.mark();
+        sim.request(st.vm, st.op as Parameters<FleetSimulation['request']>[1]);
+        c.operations++;
+        const got = checker.recent;
+        const rejected = got.length === 1 && got[0]!.kind === 'operation';
+        const what = `${st.op} on vm ${st.vm} at t=${now} (expected ${want}; rows: ${got.map((r) => `${r.kind}:${r.state}`).join(', ') || 'none'}; seed ${s.seed})`;
+        if (got.some((r, i) => r.kind === 'operation' && (i > 0 || got.length > 1))) throw new Error(`a rejection among other rows: ${what}`);
+        if (rejected) c.rejected++;
+        else if (got.length === 0) c.noops++;
+        else c.accepted++;
+        if (want === 'unknown') { c.unpredicted++; continue; }
+        if (want === 'reject' && !rejected) throw new Error(`not rejected: ${what}`);
+        if (want === 'noop' && got.length !== 0) throw new Error(`not a no-op: ${what}`);
+        if (want === 'accept') {
+          if (rejected || got.length === 0) throw new Error(`not accepted: ${what}`);
+          const first = got[0]!;
+          if (!(first.kind === 'provisioning' && ['creating', 'updating', 'deleting', 'failed'].includes(first.state))) throw new Error(`accepted without a provisioning row first: ${what}`);
+        }
       }
-    }
-    sim.finish();
-    checker.verify(sim);
-    c.rows += checker.counts.rows;
-    c.sequences++;
-    checkHeap(b, 'an operation sequence');
-  }), { numRuns: runs, seed: b.seed, endOnFailure: true });
+      sim.finish();
+      checker.verify(sim);
+      c.rows += checker.counts.rows;
+      c.sequences++;
+      checkHeap(b, 'an operation sequence');
+    }), { numRuns: runs, seed: b.seed, endOnFailure: true });
+  } catch (e) {
+    explain(e);
+  }
   return c;
 }
