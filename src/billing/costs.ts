@@ -5,7 +5,7 @@
 // new column is the pay-as-you-go compute cost, cent for cent.
 
 import { computeCost } from './rules.js';
-import { RunningCents, toCents } from './money.js';
+import { GroupCents, RunningCents } from './money.js';
 import type { FleetSimulation } from './simulation.js';
 
 /** One VM's compute under commitments, exact (currency units), and how its hours were covered. */
@@ -30,7 +30,8 @@ export function licencePerHour(sim: FleetSimulation): Float64Array {
 export function vmCommitmentCost(sim: FleetSimulation, vm: number, g: number, licence: number): VmCommitmentCost {
   const price = sim.layout.groups[g]!.pricePerHour;
   const billedSeconds = sim.billedSeconds[vm]!;
-  const list = computeCost(billedSeconds, price);
+  // (A VM that changed size was priced run by run at its sizes.)
+  const list = sim.vmComputeCost(vm) ?? computeCost(billedSeconds, price);
   const lic = (billedSeconds / 3600) * licence;
   const h = sim.hourly;
   if (h === null) return { list, billed: list, effective: list, licence: lic, reservationHours: 0, savingsPlanHours: 0 };
@@ -42,29 +43,28 @@ export function vmCommitmentCost(sim: FleetSimulation, vm: number, g: number, li
   return { list, billed, effective: billed + h.reservationCost(vm), licence: lic, reservationHours: rH, savingsPlanHours: sH };
 }
 
-/** The cents of the new billing.csv columns, per VM, by the running-total rule per group. */
+/**
+ * The cents of the new billing.csv columns, per VM, by the running-total rule per group:
+ * list is the row's compute cents (the same figure); billed and effective, with
+ * commitments, the steps of their own running totals, and without, compute again.
+ */
 export class GroupCommitmentCents {
-  private readonly billedSeconds = { sum: 0, cents: 0 };
+  private list = 0;
   private readonly billed = new RunningCents();
   private readonly effective = new RunningCents();
   private readonly licence = new RunningCents();
-  constructor(private readonly pricePerHour: number, private readonly exact: boolean) {}
+  constructor(private readonly exact: boolean) {}
 
-  /** Add one VM: its billed seconds and figures; returns its cents. */
-  add(billedSeconds: number, c: VmCommitmentCost): { list: number; billed: number; effective: number; licence: number } {
-    // list (and, with no commitments, billed and effective) priced from whole seconds like compute_cost
-    const s = this.billedSeconds;
-    s.sum += billedSeconds;
-    const list = toCents(computeCost(s.sum, this.pricePerHour)) - s.cents;
-    s.cents += list;
-    const billed = this.exact ? this.billed.add(c.billed) : list;
-    const effective = this.exact ? this.effective.add(c.effective) : list;
-    return { list, billed, effective, licence: this.licence.add(c.licence) };
+  /** Add one VM: its compute cents (billing.csv's compute_cost) and figures; returns its cents. */
+  add(computeCents: number, c: VmCommitmentCost): { list: number; billed: number; effective: number; licence: number } {
+    this.list += computeCents;
+    const billed = this.exact ? this.billed.add(c.billed) : computeCents;
+    const effective = this.exact ? this.effective.add(c.effective) : computeCents;
+    return { list: computeCents, billed, effective, licence: this.licence.add(c.licence) };
   }
 
   get totals(): { list: number; billed: number; effective: number; licence: number } {
-    const list = this.billedSeconds.cents;
-    return { list, billed: this.exact ? this.billed.total : list, effective: this.exact ? this.effective.total : list, licence: this.licence.total };
+    return { list: this.list, billed: this.exact ? this.billed.total : this.list, effective: this.exact ? this.effective.total : this.list, licence: this.licence.total };
   }
 }
 
@@ -72,8 +72,12 @@ export class GroupCommitmentCents {
 export function groupCommitmentCents(sim: FleetSimulation): Array<{ list: number; billed: number; effective: number; licence: number }> {
   const licence = licencePerHour(sim);
   return sim.layout.groups.map((g) => {
-    const cc = new GroupCommitmentCents(g.pricePerHour, sim.hourly !== null);
-    for (let vm = g.first; vm < g.first + g.count; vm++) cc.add(sim.billedSeconds[vm]!, vmCommitmentCost(sim, vm, g.index, licence[g.index]!));
+    const cc = new GroupCommitmentCents(sim.hourly !== null);
+    const compute = new GroupCents(g.pricePerHour, 0, 0);
+    for (let vm = g.first; vm < g.first + g.count; vm++) {
+      const c = compute.add(sim.billedSeconds[vm]!, 0, sim.vmComputeCost(vm));
+      cc.add(c.compute, vmCommitmentCost(sim, vm, g.index, licence[g.index]!));
+    }
     return cc.totals;
   });
 }

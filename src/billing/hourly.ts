@@ -177,8 +177,8 @@ export class HourlyBilling {
     if (now >= this.nextApplyAt) this.advance(now);
     const k = this.keyOfGroup[g]!;
     if (now > this.lastT[k]!) this.flush(k, now);
-    if (wasB !== isB) this.billedVms[k] += isB - wasB;
-    if (wasA !== isA && this.trackAllocated) this.allocVms[k] += isA - wasA;
+    if (wasB !== isB) this.billedVms[k]! += isB - wasB;
+    if (wasA !== isA && this.trackAllocated) this.allocVms[k]! += isA - wasA;
   }
 
   /**

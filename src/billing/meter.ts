@@ -8,12 +8,23 @@
 import { ABSENT, CREATING, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { PowerListener } from '../model/fleet.js';
+import type { SizeListener } from '../model/resize.js';
 import type { HourlyBilling } from './hourly.js';
 import { chargeClosedRun, chargeOpenRun, type BillingRules } from './rules.js';
 
 const REC = 8, R_SINCE = 0, R_RUN = 1, R_STATES = 2;
 
-export class BillingMeter implements PowerListener {
+/** Prices by (group, size) for fleets whose VMs change size (resize); each run is priced at its size. */
+export interface SizePricing {
+  /** Number of sizes (Scenario.sizes). */
+  sizes: number;
+  /** Price per hour of group g at size s: pricePerHour[g * sizes + s] (after any Spot discount). */
+  pricePerHour: Float64Array;
+  /** Each group's own size index. */
+  groupSize: Uint16Array;
+}
+
+export class BillingMeter implements PowerListener, SizeListener {
   /** Billed seconds per VM: whole seconds by construction (each run's fraction is dropped). */
   readonly billedSeconds: Float64Array;
   /** Per group: VMs in billed power states now. */
@@ -23,6 +34,13 @@ export class BillingMeter implements PowerListener {
   private readonly billedIntegral: Float64Array;
   private readonly billedIntegralAt: Float64Array;
   private readonly billed: Uint8Array;
+  /** With resizes: each VM's compute cost so far, its current size, and billed seconds per (group, size). */
+  readonly vmCost: Float64Array | null;
+  readonly billedByGroupSize: Float64Array | null;
+  private readonly size: Uint16Array | null;
+  private readonly groupEnds: Int32Array;
+  /** With resizes: 1 while the VM is in a billed run. */
+  private readonly runOpen: Uint8Array;
   /** Hourly metering and commitments (hourly.ts); null unless the scenario has commitments or FOCUS rows are asked for. */
   private hourlyMeter: HourlyBilling | null = null;
   get hourly(): HourlyBilling | null { return this.hourlyMeter; }
@@ -32,9 +50,9 @@ export class BillingMeter implements PowerListener {
     if (h) h.openRunStart = (vm) => (this.billed[this.powerNow(vm)] === 1 ? this.rec[vm * REC + R_RUN]! : NaN);
   }
   /** Set by the simulation: a VM's power code now. */
-  powerNow: (vm: number) => number = () => 7;
+  powerNow: (vm: number) => number = () => ABSENT;
 
-  constructor(private readonly layout: FleetLayout, private readonly rules: BillingRules) {
+  constructor(layout: FleetLayout, private readonly rules: BillingRules, private readonly pricing: SizePricing | null = null) {
     const n = layout.vmCount, G = layout.groups.length;
     this.billedSeconds = new Float64Array(n);
     this.rec = new Float64Array(n * REC);
@@ -42,13 +60,19 @@ export class BillingMeter implements PowerListener {
     this.billedVmsByGroup = new Float64Array(G);
     this.billedIntegral = new Float64Array(G);
     this.billedIntegralAt = new Float64Array(G);
+    this.groupEnds = Int32Array.from(layout.groups, (x) => x.first + x.count);
+    this.runOpen = new Uint8Array(pricing ? n : 0);
     this.billed = rules.billed;
+    this.vmCost = pricing ? new Float64Array(n) : null;
+    this.billedByGroupSize = pricing ? new Float64Array(G * pricing.sizes) : null;
+    this.size = pricing ? new Uint16Array(n) : null;
+    if (pricing) for (const g of layout.groups) this.size!.fill(pricing.groupSize[g.index]!, g.first, g.first + g.count);
   }
 
   powerChanged(vm: number, g: number, from: number, to: number, now: number): void {
     const r = vm * REC, rec = this.rec;
-    if (from < CREATING) rec[r + R_STATES + from] += now - rec[r + R_SINCE]!;
-    else if (from === CREATING) this.creating[vm] += now - rec[r + R_SINCE]!;
+    if (from < CREATING) rec[r + R_STATES + from] = rec[r + R_STATES + from]! + (now - rec[r + R_SINCE]!);
+    else if (from === CREATING) this.creating[vm] = this.creating[vm]! + (now - rec[r + R_SINCE]!);
     rec[r + R_SINCE] = now;
     const was = this.billed[from]!, is = this.billed[to]!;
     const hourly = this.hourlyMeter;
@@ -58,16 +82,17 @@ export class BillingMeter implements PowerListener {
       return;
     }
     if (hourly !== null) hourly.power(vm, g, from, to, was, is, now);
+    if (this.runOpen.length > 0) this.runOpen[vm] = is;
     if (is === 1) rec[r + R_RUN] = now;
     else {
       const charged = chargeClosedRun(now - rec[r + R_RUN]!, this.rules);
-      this.billedSeconds[vm] += charged;
+      this.charge(vm, g, charged);
       if (hourly !== null) hourly.runClosed(vm, g, rec[r + R_RUN]!, now, charged);
     }
     // Exact billed VM-seconds per group (before rounding), for the cost-over-time series.
-    this.billedIntegral[g] += this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!);
+    this.billedIntegral[g] = this.billedIntegral[g]! + (this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!));
     this.billedIntegralAt[g] = now;
-    this.billedVmsByGroup[g] += is === 1 ? 1 : -1;
+    this.billedVmsByGroup[g] = this.billedVmsByGroup[g]! + (is === 1 ? 1 : -1);
   }
 
   /** Close the books at the horizon: state times end there, open billed runs are charged what they consumed. */
@@ -80,15 +105,50 @@ export class BillingMeter implements PowerListener {
       if (p >= ABSENT) continue;
       const r = vm * REC;
       const dt = horizon - rec[r + R_SINCE]!;
-      if (p < CREATING) rec[r + R_STATES + p] += dt; else this.creating[vm] += dt;
+      if (p < CREATING) rec[r + R_STATES + p] = rec[r + R_STATES + p]! + dt;
+      else this.creating[vm] = this.creating[vm]! + dt;
       rec[r + R_SINCE] = horizon;
       if (this.billed[p] === 1) {
         const charged = chargeOpenRun(horizon - rec[r + R_RUN]!, this.rules);
-        this.billedSeconds[vm] += charged;
-        if (hourly !== null) hourly.runClosed(vm, this.layout.groupOf(vm), rec[r + R_RUN]!, horizon, charged);
+        this.charge(vm, -1, charged);
+        if (hourly !== null) hourly.runClosed(vm, this.groupOf(vm), rec[r + R_RUN]!, horizon, charged);
       }
     }
     hourly?.finish();
+  }
+
+  private charge(vm: number, g: number, seconds: number): void {
+    this.billedSeconds[vm] = this.billedSeconds[vm]! + seconds;
+    const pr = this.pricing;
+    if (pr === null) return;
+    if (g < 0) g = this.groupOf(vm);
+    const k = g * pr.sizes + this.size![vm]!;
+    this.vmCost![vm] = this.vmCost![vm]! + ((seconds / 3600) * pr.pricePerHour[k]!);
+    this.billedByGroupSize![k] = this.billedByGroupSize![k]! + seconds;
+  }
+
+  private open(vm: number): boolean {
+    return this.runOpen[vm] === 1;
+  }
+
+  private groupOf(vm: number): number {
+    let g = 0;
+    while (g < this.groupEnds.length - 1 && vm >= this.groupEnds[g]!) g++;
+    return g;
+  }
+
+  /**
+   * A VM changed size. A billed run in progress ends at the old size and a new one begins
+   * at the new size (each is rounded on its own: the size is the bill's meter).
+   */
+  sizeChanged(vm: number, g: number, _from: number, to: number, now: number): void {
+    if (this.size === null) return;
+    const r = vm * REC;
+    if (this.open(vm)) {
+      this.charge(vm, g, chargeClosedRun(now - this.rec[r + R_RUN]!, this.rules));
+      this.rec[r + R_RUN] = now;
+    }
+    this.size[vm] = to;
   }
 
   /** Seconds the VM spent in power code s (0..5 Azure states, 6 creating). Complete after close(). */

@@ -14,7 +14,7 @@
 import type { Scenario } from '../domain/index.js';
 import type { Capacity } from './capacity.js';
 import type { FleetLayout } from './layout.js';
-import type { CapacityFeature } from './lifecycle.js';
+import type { CapacityFeature } from './features.js';
 
 const PENDING = 0, ACTIVE = 1, ENDED = 2;
 

@@ -10,11 +10,17 @@ import type { FleetLayout } from '../model/layout.js';
 import { hasCommitments, type Scenario } from '../domain/index.js';
 import { CommitmentsCsvWriter } from './commitments-csv.js';
 import { FocusCsvWriter } from './focus-csv.js';
+import type { AtomicFile } from './atomic.js';
 
 export class CommitmentOutputs {
   private commitmentsCsv: CommitmentsCsvWriter | null = null;
   private focus: FocusCsvWriter | null = null;
   readonly files: string[] = [];
+
+  /** The open files, for the run to commit with the others. */
+  get atomicFiles(): AtomicFile[] {
+    return [...(this.commitmentsCsv ? [this.commitmentsCsv.file] : []), ...(this.focus ? [this.focus.file] : [])];
+  }
 
   /** @param focus write focus.csv (default: when the scenario has commitments). */
   constructor(private readonly dir: string, private readonly scenario: Scenario, private readonly focusWanted: boolean) {}
@@ -59,11 +65,6 @@ export class CommitmentOutputs {
         ...(this.focusWanted ? { onDay: (d: Parameters<NonNullable<HourlyBillingOptions['onDay']>>[0]) => this.focus?.day(d) } : {}),
       };
     };
-  }
-
-  commit(): void {
-    this.commitmentsCsv?.commit();
-    this.focus?.commit();
   }
 
   abort(): void {

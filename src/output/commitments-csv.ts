@@ -12,11 +12,12 @@ const quote = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '
 const num = (x: number): string => { const t = fixed6(x); return t === '-0.000000' ? '0.000000' : t; };
 
 export class CommitmentsCsvWriter {
-  private readonly file: AtomicFile;
+  /** The file being written (the run commits it with the others). */
+  readonly file: AtomicFile;
   private readonly labels: string[];
   /** Hours with no capacity for a commitment (before it starts, after it ends) are skipped unless `allHours`. */
   constructor(finalPath: string, commitments: readonly CommitmentInfo[], private readonly allHours = false) {
-    this.file = new AtomicFile(finalPath);
+    this.file = new AtomicFile(finalPath, { syncDir: false });
     this.labels = commitments.map((c) => [quote(c.name), c.kind, c.term ?? '', c.unit].join(','));
     this.file.write(COMMITMENT_COLUMNS.join(',') + '\n');
   }

@@ -56,10 +56,11 @@ export interface FocusContext {
 }
 
 export class FocusCsvWriter {
-  private readonly file: AtomicFile;
+  /** The file being written (the run commits it with the others). */
+  readonly file: AtomicFile;
   rows = 0;
   constructor(finalPath: string, private readonly ctx: FocusContext) {
-    this.file = new AtomicFile(finalPath);
+    this.file = new AtomicFile(finalPath, { syncDir: false });
     this.file.write(FOCUS_COLUMNS.join(',') + '\n');
   }
 

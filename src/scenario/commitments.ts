@@ -88,7 +88,8 @@ export function resolvePriceBook(r: RawScenario, currency: string, c: Collector)
 
 /** Sizes with their prices: as typed, or from the price book (Linux, the infrastructure rate). */
 export function resolveSizes(r: RawScenario, prices: PriceContext | null, c: Collector): SizeSpec[] {
-  return Object.entries(r.sizes).map(([name, s]) => {
+  return Object.entries(r.sizes).map(([name, s]): SizeSpec => ({ ...priced(name, s), ...(s.hardware !== undefined ? { hardware: s.hardware } : {}) }));
+  function priced(name: string, s: RawScenario['sizes'][string]): SizeSpec {
     if (s.pricePerHour !== undefined) return { name, vcpus: s.vcpus, pricePerHour: s.pricePerHour };
     if (r.prices === undefined) {
       c.add(['sizes', name], `size \`${name}\` has no \`pricePerHour\``, {
@@ -106,7 +107,7 @@ export function resolveSizes(r: RawScenario, prices: PriceContext | null, c: Col
       c.add(['sizes', name], e.problem, { key: true, value: e.value, expected: e.expected ?? '', hint: [e.hint, `price book ${prices.file}, region from ${c.whereIs(['prices', 'region'])}`].filter(Boolean).join('; ') });
       return { name, vcpus: s.vcpus, pricePerHour: 0 };
     }
-  });
+  }
 }
 
 /** OS and licence of each group (absent fields: Linux), with the Windows meter from the group or the price book. */
@@ -323,6 +324,14 @@ export function resolvePricing(r: RawScenario, env: CommitmentEnv, c: Collector)
     c.add(docPath(prob.path), prob.problem, { value: prob.value, expected: prob.expected, ...(prob.hint ? { hint: prob.hint } : {}) });
   }
   const n = reservations.length + savingsPlans.length + capacityReservations.length;
+  // The hourly meter keys usage by group and size: VMs that change size are not metered yet.
+  const resize = (r.schedules ?? []).findIndex((x) => x.operation === 'resize');
+  if (n > 0 && resize >= 0) {
+    c.add(['schedules', resize, 'operation'], 'commitments and resize schedules together are not supported yet', {
+      value: 'resize', expected: 'either reservations / savings plans / capacity reservations, or resize schedules',
+      hint: 'a resized VM would change the size its hours are reserved for; model the sizes as separate groups instead',
+    });
+  }
   if (n > MAX_COMMITMENTS) {
     c.add(['reservations'], `the scenario has ${formatLimit(n)} commitments, more than fleetsim's limit`, { value: n, expected: `at most ${formatLimit(MAX_COMMITMENTS)} reservations, savings plans and capacity reservations in all`, hint: 'see "Limits" in the README' });
   }
