@@ -90,8 +90,8 @@ test('an aborted run leaves no Parquet file, not even a temporary one', async ()
 });
 
 test('study tables: Parquet twins from the CSV text, point as integer and parameters as text', async () => {
-  const csv = 'point,billing.preset,replication,seed,group,billed_hours,compute_cost,other_cost,total_cost,allocation_failures,failed_operations\n' +
-    '0,azure-2018,0,1,g,47.983333,47.98,0.00,47.98,0,0\n1,azure-2023,0,1,g,48.000000,48.00,0.00,48.00,0,1\n';
+  const csv = 'point,billing.preset,replication,seed,group,billed_hours,compute_cost,other_cost,total_cost,allocation_failures,failed_operations,effective_cost\n' +
+    '0,azure-2018,0,1,g,47.983333,47.98,0.00,47.98,0,0,47.98\n1,azure-2023,0,1,g,48.000000,48.00,0.00,48.00,0,1,48.00\n';
   const f = path.join(tmp, 'replications.parquet');
   await writeStudyParquet(f, 'replications', csv);
   const desc = (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${q(f)})`)).getRowObjects().map((d) => `${String(d.column_name)}:${String(d.column_type)}`);

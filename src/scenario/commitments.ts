@@ -12,8 +12,8 @@ import {
   type CapacityReservationSpec, type CommitmentsSpec, type CommitmentTerm, type GroupSpec, type LicenceSpec, type PricingSpec,
   type RegionCapacity, type ReservationSpec, type SavingsPlanRate, type SavingsPlanSpec, type SizeRatio, type SizeSpec,
 } from '../domain/index.js';
-import { checkCommitments } from '../billing/commitments/check.js';
-import { readRatioCsv, type RatioTable } from '../billing/commitments/ratios.js';
+import { checkCommitments } from './check-commitments.js';
+import { readRatioCsv, type RatioTable } from '../prices/ratios.js';
 import { priceFor, readPriceBook, type PriceBook, type PriceKind } from '../prices/book.js';
 import { didYouMean, type DocPath } from './schema.js';
 import type { Collector } from './context.js';

@@ -27,7 +27,7 @@
 import type { CommitmentsSpec, CommitmentTerm, LicenceSpec, SavingsPlanSpec, SizeRatio } from '../../domain/index.js';
 import { LINUX_LICENCE } from '../../domain/index.js';
 import { hourClock } from './hours.js';
-import { ratioTable, type RatioTable } from './ratios.js';
+import { ratioTable, type RatioTable } from '../../prices/ratios.js';
 
 /** A size's vCPUs and pay-as-you-go price; with `region`, the price in that region only. */
 export interface SizeRate {

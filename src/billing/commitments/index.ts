@@ -3,5 +3,6 @@
 // instance size flexibility needs.
 export * from './engine.js';
 export * from './hours.js';
-export * from './ratios.js';
-export * from './check.js';
+// (The ratio tables live with the prices and the checks with the scenario loader, below billing.)
+export * from '../../prices/ratios.js';
+export * from '../../scenario/check-commitments.js';

@@ -3,10 +3,10 @@
 // groups, negative quantities, terms that end before the commitment does, names used
 // twice. Paths are relative to the scenario root (`reservations[0].size`); the loader adds
 // the file and line and turns each problem into an InputError.
-import type { CommitmentsSpec, SizeRatio } from '../../domain/index.js';
-import { TERM_HOURS } from '../../domain/index.js';
-import { didYouMean } from '../../prices/suggest.js';
-import { ratioTable, type RatioTable } from './ratios.js';
+import type { CommitmentsSpec, SizeRatio } from '../domain/index.js';
+import { TERM_HOURS } from '../domain/index.js';
+import { didYouMean } from '../prices/suggest.js';
+import { ratioTable, type RatioTable } from '../prices/ratios.js';
 
 export interface CommitmentProblem {
   path: string;

@@ -3,8 +3,8 @@
 // may cover and how much of it each consumes per hour. Read whole (a few hundred lines);
 // every bad line is an InputError naming file:line, the value and the fix.
 import { readFileSync } from 'node:fs';
-import { InputError, InputErrors } from '../../errors.js';
-import type { SizeRatio } from '../../domain/index.js';
+import { InputError, InputErrors } from '../errors.js';
+import type { SizeRatio } from '../domain/index.js';
 
 export const RATIO_HEADER = ['InstanceSizeFlexibilityGroup', 'ArmSkuName', 'Ratio'] as const;
 
