@@ -21,6 +21,18 @@ export { toCents, formatCents, fromCents, GroupCents, groupCents } from './billi
 export type { MoneyCents, VmCents } from './billing/money.js';
 export type { RunSummary, GroupActivity } from './output/summary.js';
 
+// Commitments and prices (docs/commitments.md): the hourly engine, per-VM costs of a run, the price book.
+export { applyCommitments, CommitmentEngine, describeCommitments, collectHours, hourClock, HourlyUsageMeter, planRate, parseRatioCsv, readRatioCsv, ratioTable } from './billing/commitments/index.js';
+export type { CommitmentInput, CommitmentResult, CommitmentTotals, CommitmentInfo, HourView, KeyFigures, CommitmentFigures, UsageKey, HourlyUsage, SizeRate, RatioTable } from './billing/commitments/index.js';
+export { HourlyBilling } from './billing/hourly.js';
+export type { DayView, HourlyBillingOptions } from './billing/hourly.js';
+export { vmCommitmentCost } from './billing/costs.js';
+export type { VmCommitmentCost } from './billing/costs.js';
+export type { CommitmentSummary, CommitmentItem } from './output/commitments-summary.js';
+export { importPriceFiles, readPriceBook, priceFor, buildPriceBook } from './prices/index.js';
+export type { PriceBook, PriceEntry, SizePrices } from './prices/index.js';
+export * from './domain/commitments.js';
+
 // Studies: replications and sweeps on worker threads (src/parallel).
 export { runStudy, TOTAL_GROUP } from './parallel/study.js';
 export type { StudyPoint, StudyOptions, StudyProgress, StudyResult, StudySummary, PointSummary, ReplicationRow, StatsBlock, GroupStats } from './parallel/study.js';
