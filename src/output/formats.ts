@@ -8,8 +8,8 @@ import type { FleetLayout } from '../model/layout.js';
 import type { TimelineSink } from '../model/fleet.js';
 import { VERSION } from '../version.js';
 import { AtomicFile } from './atomic.js';
-import { loadParquet, type ParquetLib } from './parquet.js';
-import { TimelineParquetWriter, writeBillingParquet, writeParquetFromCsv } from './parquet-tables.js';
+import { writeBillingParquet, writeParquetFromCsv } from './parquet-tables.js';
+import { TimelineParquetWriter } from './parquet-timeline.js';
 import { OUTPUT_SCHEMAS } from './schema.js';
 
 export const OUTPUT_FORMATS = ['csv', 'parquet', 'both'] as const;
@@ -32,11 +32,11 @@ export class TeeSink implements TimelineSink {
 export class ParquetOutputs {
   readonly files: AtomicFile[] = [];
   timeline: TimelineParquetWriter | null = null;
-  private constructor(private readonly L: ParquetLib, private readonly dir: string) {}
+  private constructor(private readonly dir: string) {}
 
-  /** Loads the Parquet libraries (once per process). */
+  /** Async for callers written when the writer was a library loaded on demand. */
   static async open(dir: string): Promise<ParquetOutputs> {
-    return new ParquetOutputs(await loadParquet(), dir);
+    return new ParquetOutputs(dir);
   }
 
   private file(name: string): AtomicFile {
@@ -47,16 +47,16 @@ export class ParquetOutputs {
 
   /** The timeline.parquet sink, once the layout is known. */
   timelineSink(layout: FleetLayout, startMs: number): TimelineParquetWriter {
-    this.timeline = new TimelineParquetWriter(this.L, this.file('timeline.parquet'), layout, startMs, CREATED_BY);
+    this.timeline = new TimelineParquetWriter(this.file('timeline.parquet'), layout, startMs, CREATED_BY);
     return this.timeline;
   }
 
   /** After the run: finish the timeline, write billing, series and capacity. Files stay uncommitted. */
   async finish(sim: FleetSimulation, seriesCsv: string, capacityCsv: string | null): Promise<void> {
-    await this.timeline?.close();
-    await writeBillingParquet(this.L, this.file('billing.parquet'), sim, CREATED_BY);
-    await writeParquetFromCsv(this.L, this.file('series.parquet'), OUTPUT_SCHEMAS.series, seriesCsv, CREATED_BY);
-    if (capacityCsv !== null) await writeParquetFromCsv(this.L, this.file('capacity.parquet'), OUTPUT_SCHEMAS.capacity, capacityCsv, CREATED_BY);
+    this.timeline?.close();
+    writeBillingParquet(this.file('billing.parquet'), sim, CREATED_BY);
+    writeParquetFromCsv(this.file('series.parquet'), OUTPUT_SCHEMAS.series, seriesCsv, CREATED_BY);
+    if (capacityCsv !== null) writeParquetFromCsv(this.file('capacity.parquet'), OUTPUT_SCHEMAS.capacity, capacityCsv, CREATED_BY);
   }
 
   commit(): void { for (const f of this.files) f.commit(); }
@@ -65,10 +65,9 @@ export class ParquetOutputs {
 
 /** A study table (replications, sweep) as Parquet next to its CSV, atomically. */
 export async function writeStudyParquet(file: string, table: 'replications' | 'sweep', csvText: string): Promise<void> {
-  const L = await loadParquet();
   const f = new AtomicFile(file);
   try {
-    await writeParquetFromCsv(L, f, OUTPUT_SCHEMAS[table], csvText, CREATED_BY);
+    writeParquetFromCsv(f, OUTPUT_SCHEMAS[table], csvText, CREATED_BY);
     f.commit();
   } catch (e) {
     f.abort();
