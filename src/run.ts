@@ -9,14 +9,14 @@ import { billingReport, type BillingReport } from './billing/report.js';
 import { FleetSimulation } from './billing/simulation.js';
 import type { FleetLayout } from './model/layout.js';
 import type { TimelineSink } from './model/fleet.js';
-import { AtomicFile, writeFileAtomic } from './output/atomic.js';
+import { writeFileAtomic } from './output/atomic.js';
 import { writeBillingCsv } from './output/billing-csv.js';
 import { buildSummary, type RunSummary } from './output/summary.js';
 import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './domain/index.js';
-import { ParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
+import { CsvFile, ParquetOutputs, removeUnwritten, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
 
 /** Run a scenario to its horizon in memory. */
 export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null } = {}): FleetSimulation {
@@ -37,6 +37,8 @@ export interface RunOptions {
   sliceSeconds?: number;
   /** csv (default), parquet or both: which twins of timeline, billing, series and capacity to write (docs/outputs.md). */
   format?: OutputFormat;
+  /** Write the CSVs gzip-compressed, as timeline.csv.gz, billing.csv.gz, ... (default false). */
+  compress?: boolean;
 }
 
 export interface RunResult {
@@ -62,11 +64,11 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   // A folder reused from an earlier run: its summary (the "finished" marker) and report go
   // first, so an interrupted run never leaves new CSVs beside an old summary.
   for (const stale of ['summary.json', 'report.html']) fs.rmSync(path.join(outDir, stale), { force: true });
-  const timelinePath = path.join(outDir, 'timeline.csv');
   const csv = wantsCsv(options.format);
+  const compress = options.compress ?? false;
   const parquet = wantsParquet(options.format) ? await ParquetOutputs.open(outDir) : null;
-  const timelineFile = options.timeline === false || !csv ? null : new AtomicFile(timelinePath);
-  const files: AtomicFile[] = [];
+  const timelineFile = options.timeline === false || !csv ? null : new CsvFile(outDir, 'timeline', compress);
+  const files: CsvFile[] = [];
   try {
     let writer: TimelineCsvWriter | null = null;
     const sim = new FleetSimulation(loaded.scenario, {
@@ -99,17 +101,15 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     timelineWriter?.flush();
     const report = billingReport(sim);
 
-    const billingPath = path.join(outDir, 'billing.csv');
-    const billing = csv ? new AtomicFile(billingPath) : null;
+    const billing = csv ? new CsvFile(outDir, 'billing', compress) : null;
     if (billing) {
       files.push(billing);
       writeBillingCsv(billing, sim);
     }
-    const seriesFile = new AtomicFile(path.join(outDir, 'series.csv'));
+    const seriesFile = new CsvFile(outDir, 'series', compress);
     files.push(seriesFile);
     series.writeTo(seriesFile);
-    const capacityPath = path.join(outDir, 'capacity.csv');
-    const capacityFile = capacity ? new AtomicFile(capacityPath) : null;
+    const capacityFile = capacity ? new CsvFile(outDir, 'capacity', compress) : null;
     if (capacityFile) {
       files.push(capacityFile);
       capacity!.writeTo(capacityFile);
@@ -118,25 +118,16 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     const timelineRows = timelineWriter ? timelineWriter.rows : parquet?.timeline ? parquet.timeline.rows : null;
     const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineRows);
     // Everything is complete: put the files in place, summary last (its presence means the run finished).
-    timelineFile?.commit();
-    if (!timelineFile) fs.rmSync(timelinePath, { force: true });
-    billing?.commit();
-    seriesFile.commit();
-    capacityFile?.commit();
+    const csvFiles = [timelineFile, billing, seriesFile, capacityFile].filter((f): f is CsvFile => f !== null);
+    for (const f of csvFiles) f.commit();
     parquet?.commit();
+    const tables = [...csvFiles.map((f) => f.finalPath), ...(parquet ? parquet.files.map((f) => f.finalPath) : [])];
     // A folder reused from an earlier run must not keep files this run did not write.
-    if (!capacityFile) fs.rmSync(capacityPath, { force: true });
-    if (!billing) fs.rmSync(billingPath, { force: true });
-    const written = new Set(parquet ? parquet.files.map((f) => f.finalPath) : []);
-    for (const t of ['timeline', 'billing', 'series', 'capacity']) {
-      const f = path.join(outDir, `${t}.parquet`);
-      if (!written.has(f)) fs.rmSync(f, { force: true });
-    }
+    removeUnwritten(outDir, tables);
     writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     return {
       outDir,
-      files: [...(timelineFile ? [timelinePath] : []), ...(billing ? [billingPath] : []), seriesFile.finalPath, ...(capacityFile ? [capacityPath] : []),
-        ...(parquet ? parquet.files.map((f) => f.finalPath) : []), path.join(outDir, 'summary.json')],
+      files: [...tables, path.join(outDir, 'summary.json')],
       sim, report, summary,
     };
   } catch (e) {

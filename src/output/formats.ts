@@ -1,13 +1,17 @@
 // Which files a run writes: `csv` (default), `parquet` or `both`, and CSV gzip-compressed
-// or not. runToDirectory asks this module for the timeline sink and for the Parquet files
-// after the CSVs, so src/run.ts only passes the choice along.
+// (`--compress`: .csv.gz) or not. runToDirectory asks this module for its CSV files, the
+// Parquet timeline sink and the Parquet files after the CSVs, so src/run.ts only passes the
+// choice along.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FleetSimulation } from '../billing/simulation.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { TimelineSink } from '../model/fleet.js';
 import { VERSION } from '../version.js';
 import { AtomicFile } from './atomic.js';
+import { GzipOut } from './gzip-out.js';
+import type { TextOut } from './timeline-csv.js';
 import { writeBillingParquet, writeParquetFromCsv } from './parquet-tables.js';
 import { TimelineParquetWriter } from './parquet-timeline.js';
 import { OUTPUT_SCHEMAS } from './schema.js';
@@ -19,6 +23,56 @@ export const wantsCsv = (f: OutputFormat | undefined): boolean => f !== 'parquet
 export const wantsParquet = (f: OutputFormat | undefined): boolean => f === 'parquet' || f === 'both';
 
 const CREATED_BY = `fleetsim ${VERSION}`;
+
+/** The tables a run writes, each as .csv, .csv.gz and/or .parquet. */
+export const RUN_TABLES = ['timeline', 'billing', 'series', 'capacity'] as const;
+export type RunTable = (typeof RUN_TABLES)[number];
+
+/** File name of a table's CSV: `billing.csv`, or `billing.csv.gz` compressed. */
+export const csvFileName = (table: string, compress: boolean | undefined): string => `${table}.csv${compress ? '.gz' : ''}`;
+
+/**
+ * One CSV output: text in, written atomically to `<table>.csv` or, compressed, streamed
+ * through gzip to `<table>.csv.gz` (src/output/gzip-out.ts). commit() ends the gzip stream
+ * and puts the file in place.
+ */
+export class CsvFile implements TextOut {
+  readonly file: AtomicFile;
+  private readonly gz: GzipOut | null;
+  constructor(dir: string, table: string, compress: boolean | undefined) {
+    this.file = new AtomicFile(path.join(dir, csvFileName(table, compress)));
+    this.gz = compress ? new GzipOut(this.file) : null;
+  }
+  get finalPath(): string { return this.file.finalPath; }
+  write(s: string): void {
+    if (this.gz) this.gz.write(s);
+    else this.file.write(s);
+  }
+  writeBytes(bytes: Uint8Array): void {
+    if (this.gz) this.gz.writeBytes(bytes);
+    else this.file.writeBytes(bytes);
+  }
+  commit(): void {
+    this.gz?.end();
+    this.file.commit();
+  }
+  abort(): void { this.file.abort(); }
+}
+
+/**
+ * After a run into a folder that may hold an earlier run's files: remove every table file
+ * (.csv, .csv.gz, .parquet) this run did not write, so no file is left that disagrees with
+ * the new summary.json.
+ */
+export function removeUnwritten(dir: string, written: readonly string[]): void {
+  const keep = new Set(written.map((f) => path.resolve(f)));
+  for (const t of RUN_TABLES) {
+    for (const name of [csvFileName(t, false), csvFileName(t, true), `${t}.parquet`]) {
+      const f = path.resolve(dir, name);
+      if (!keep.has(f)) fs.rmSync(f, { force: true });
+    }
+  }
+}
 
 /** Sends every row to each sink (CSV and Parquet timelines side by side). */
 export class TeeSink implements TimelineSink {

@@ -1,15 +1,17 @@
-// A minimal Parquet file writer for tables whose columns the caller has already encoded:
-// the timeline's hot path (src/output/parquet-timeline.ts), where every text column is a
-// small integer code into a table fleetsim knows (status, group, operation, VM index), so
-// its dictionary and RLE/bit-packed indices can be written straight from those codes.
-// General writers (parquet-wasm, used for the other tables) re-derive the dictionary by
-// hashing every string of every row, which measured ~120 ns a row per text column.
+// A minimal Parquet file writer for columns the caller has already encoded. It exists for
+// the timeline's hot path (src/output/parquet-timeline.ts): every text column there is a
+// small integer code into a table fleetsim holds (status, group, operation, VM index), so
+// its dictionary and RLE/bit-packed indices can be written straight from the codes. A
+// general writer re-derives each dictionary by hashing every row's string: parquet-wasm
+// (the Rust parquet crate) measured ~120 ns a row per text column, 0.14 M rows/s in all
+// (docs/outputs.md, Parquet). The small tables use it too (src/output/parquet.ts), so one
+// writer and no 25 MB of libraries serve every table.
 //
-// What it writes, chosen for the widest reader support (DuckDB, pyarrow, polars, fastparquet,
-// hyparquet): format version 1 files, data pages v1, required (non-null) columns only, one
-// dictionary page (PLAIN) and one data page (RLE_DICTIONARY indices or PLAIN values) per
-// column chunk, GZIP (node:zlib) for chunks big enough to gain from it, else UNCOMPRESSED.
-// Spec: https://github.com/apache/parquet-format (Encodings.md, parquet.thrift).
+// What it writes is the oldest, most widely read subset of the format: format version 1,
+// data pages v1, REQUIRED or OPTIONAL flat columns, per column chunk one PLAIN dictionary
+// page and one data page (RLE_DICTIONARY indices or PLAIN values), GZIP (node:zlib) for
+// chunks big enough to gain from it, else UNCOMPRESSED. Tests read its files with DuckDB
+// and hyparquet. Spec: https://github.com/apache/parquet-format (Encodings.md, parquet.thrift).
 
 import zlib from 'node:zlib';
 import type { ByteOut } from './parquet.js';

@@ -8,6 +8,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { InputError } from '../errors.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
 import { VERSION } from '../version.js';
@@ -87,6 +88,22 @@ export interface ResultsData {
 
 const SERIES_REQUIRED = ['time_s', 'group', ...REPORT_STATES.map((s) => `${s}_vms`), 'compute_cost_cum', 'allocation_failures_cum'];
 
+/**
+ * A CSV of a results folder as text: `<name>` or, from a run with --compress, `<name>.gz`.
+ * Null when neither exists.
+ */
+export function readResultsCsv(dir: string, name: string): { file: string; text: string } | null {
+  const file = path.join(dir, name);
+  if (fs.existsSync(file)) return { file, text: fs.readFileSync(file, 'utf8') };
+  const gz = file + '.gz';
+  if (!fs.existsSync(gz)) return null;
+  try {
+    return { file: gz, text: zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8') };
+  } catch (e) {
+    throw new InputError(`${name}.gz is not a valid gzip file`, { file: gz, value: e instanceof Error ? e.message : String(e), hint: 're-run the scenario with --compress, or without it' });
+  }
+}
+
 function rerunHint(summary: Partial<ReportSummary> | null): string {
   const file = summary?.scenario?.file;
   return file ? `re-run the scenario with this fleetsim: fleetsim run ${file} --out <folder>` : 'point at the folder a `fleetsim run` wrote, or re-run the scenario with this fleetsim';
@@ -104,7 +121,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function readSummaryJson(dir: string): Record<string, unknown> {
   const file = path.join(dir, 'summary.json');
   if (!fs.existsSync(file)) {
-    const anyOutput = ['timeline.csv', 'billing.csv', 'series.csv'].some((f) => fs.existsSync(path.join(dir, f)));
+    const anyOutput = ['timeline', 'billing', 'series'].some((t) => ['.csv', '.csv.gz', '.parquet'].some((x) => fs.existsSync(path.join(dir, t + x))));
     throw new InputError(anyOutput ? 'results folder has no summary.json: the run did not finish' : 'not a fleetsim results folder: summary.json is missing', {
       file, hint: anyOutput ? 're-run the scenario (fleetsim run <scenario> --out ' + dir + ')' : rerunHint(null),
     });
@@ -144,11 +161,12 @@ function checkRunSummary(dir: string, raw: Record<string, unknown>): ReportSumma
 }
 
 function readSeries(dir: string, summary: ReportSummary): SeriesData {
-  const file = path.join(dir, 'series.csv');
-  if (!fs.existsSync(file)) {
-    throw new InputError('results folder has no series.csv', { file, hint: rerunHint(summary) });
+  const csv = readResultsCsv(dir, 'series.csv');
+  if (!csv) {
+    throw new InputError('results folder has no series.csv', { file: path.join(dir, 'series.csv'), hint: rerunHint(summary) });
   }
-  const records = parseCsv(fs.readFileSync(file, 'utf8'));
+  const file = csv.file;
+  const records = parseCsv(csv.text);
   const header = records[0] ?? [];
   const col = new Map(header.map((h, i) => [h, i]));
   const absent = SERIES_REQUIRED.filter((c) => !col.has(c));
