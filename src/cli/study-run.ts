@@ -37,7 +37,7 @@ export interface StudyCliOptions {
   sweep: boolean;
   baseline?: number | null;
   timeline: boolean;
-  /** Write report.html after a whole study (`run` only: the report covers one point). */
+  /** Write report.html after a whole study (a sweep's is its points side by side: src/report/study.ts). */
   report: boolean;
   /** Print the study's summary.json (a shard: what it ran) as JSON on stdout instead of the text. */
   json?: boolean;
