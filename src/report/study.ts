@@ -278,8 +278,10 @@ export function replicatedRunCharts(s: StudyData): Chart[] {
   return c ? [withLabelRoom(c)] : [];
 }
 
-const pm = (st: Stat | undefined): string => (!st ? '–' : hasCi(st) ? `${money.format(st.mean)} ± ${money.format((st.ciHigh - st.ciLow) / 2)}` : money.format(st.mean));
-const pmSigned = (st: Stat | undefined): string => (!st ? '–' : hasCi(st) ? `${signed(st.mean)} ± ${money.format((st.ciHigh - st.ciLow) / 2)}` : signed(st.mean));
+// In the table the interval may wrap below its mean on a narrow screen, never inside a number.
+const half = (st: Stat & { ciLow: number; ciHigh: number }): string => ` ±&nbsp;${money.format((st.ciHigh - st.ciLow) / 2)}`;
+const pm = (st: Stat | undefined): string => (!st ? '–' : hasCi(st) ? `${money.format(st.mean)}${half(st)}` : money.format(st.mean));
+const pmSigned = (st: Stat | undefined): string => (!st ? '–' : hasCi(st) ? `${signed(st.mean)}${half(st)}` : signed(st.mean));
 
 /** The sweep page's first paragraph: the cheapest and dearest points, and what the baseline comparison establishes. */
 export function sweepAnswer(s: StudyData): string {
@@ -338,6 +340,7 @@ th.param { text-align: left; overflow-wrap: break-word; }
 td.param { text-align: left; }
 td.param.long { white-space: normal; overflow-wrap: anywhere; min-width: 8em; }
 tr.best td { font-weight: 600; }
+table.points td { white-space: normal; }
 td small { font-weight: normal; color: #666; }
 </style>
 </head>
@@ -352,7 +355,7 @@ ${sc.overrides?.length ? `<dt>overrides</dt><dd>${sc.overrides.map((o) => `<code
 </dl>
 <p class="answer">${escapeHtml(sweepAnswer(s))}</p>
 <h2>Points</h2>
-<div class="table-wrap"><table>
+<div class="table-wrap"><table class="points">
 <thead><tr><th>point</th>${paths.map((k) => `<th class="param">${escapeHtml(k).replace(/\./g, '.<wbr>')}</th>`).join('')}<th>billed hours</th><th>compute ${cur}</th><th>disk + IP ${cur}</th><th>total ${cur}</th>${base !== null ? `<th>total − baseline ${cur}</th>` : ''}</tr></thead>
 <tbody>
 ${rows}
