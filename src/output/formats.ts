@@ -118,7 +118,7 @@ export class ParquetOutputs {
 }
 
 /** A study table (replications, sweep) as Parquet next to its CSV, atomically. */
-export async function writeStudyParquet(file: string, table: 'replications' | 'sweep', csvText: string): Promise<void> {
+export function writeStudyParquet(file: string, table: 'replications' | 'sweep', csvText: string): void {
   const f = new AtomicFile(file);
   try {
     writeParquetFromCsv(f, OUTPUT_SCHEMAS[table], csvText, CREATED_BY);

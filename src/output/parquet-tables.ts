@@ -69,15 +69,14 @@ export function writeBillingParquet(out: ByteOut, sim: FleetSimulation, createdB
 export function writeParquetFromCsv(out: ByteOut, schema: TableSchema, csvText: string, createdBy: string): void {
   const records = parseCsv(csvText).filter((r) => !(r.length === 1 && r[0] === ''));
   const header = records[0] ?? [];
-  const lead = header.length - schema.columns.length;
+  // Columns by name, in the CSV's order: the schema's where it has them (sweep.csv has the
+  // diff_* columns only with a baseline), else a study's leading point and parameter columns.
+  const known = new Map(schema.columns.map((c) => [c.name, c]));
   const full: TableSchema = {
     ...schema,
-    columns: [
-      ...header.slice(0, lead).map((name, i) => (i === 0 && name === 'point'
-        ? { name, type: 'integer' as const, description: 'point index' }
-        : { name, type: 'string' as const, description: 'swept parameter value' })),
-      ...schema.columns,
-    ],
+    columns: header.map((name, i) => known.get(name) ?? (i === 0 && name === 'point'
+      ? { name, type: 'integer' as const, description: 'point index' }
+      : { name, type: 'string' as const, description: 'swept parameter value' })),
   };
   const rows = records.slice(1);
   const w = new ParquetTableWriter(out, full, createdBy);

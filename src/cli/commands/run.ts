@@ -42,7 +42,7 @@ export const runCommand: Command = (y, ctx) => y.command(
     const quiet = Boolean(args.quiet) || json;
     const format = String(args.format) as OutputFormat;
     if (replications > 1) {
-      await runStudyCli([{ params: [], loaded }], study, { outDir, replications, sweep: false, timeline: Boolean(args.timeline), report: Boolean(args.report), json }, ctx);
+      await runStudyCli([{ params: [], loaded }], study, { outDir, replications, sweep: false, timeline: Boolean(args.timeline), format, compress: Boolean(args.compress), report: Boolean(args.report), json }, ctx);
       return;
     }
     const bar = study.progress === 'bar'
