@@ -13,13 +13,14 @@
 // is), --no-write (leave RESULTS.md alone). The reference loop is
 // $FLEETSIM_REFERENCE or ../shared/bench/reference-office-week.mjs beside the repository.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { log, median, num, round, runChild } from './harness.js';
+import { BUNDLED, realisticSection, scaledCase, startupCase, stochasticCase, type ScaledResult, type StartupResult, type StochasticResult } from './realistic.js';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+import { root } from './harness.js';
 const argv = process.argv.slice(2);
 const flag = (name: string): boolean => argv.includes(name);
 const option = (name: string): string | undefined => {
@@ -31,28 +32,8 @@ const runs = Number(option('--runs') ?? (quick ? 3 : 5));
 const only = option('--only');
 const reference = process.env.FLEETSIM_REFERENCE ?? path.join(root, '..', 'shared', 'bench', 'reference-office-week.mjs');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-bench-'));
-const log = (s: string): void => { process.stderr.write(s + '\n'); };
 
 // ---------------------------------------------------------------- child processes
-
-interface ChildOut { wallSeconds: number; stdout: string }
-
-/** Run a child to completion; its last stdout line is JSON. `wallSeconds` is spawn to exit. */
-function runChild(args: string[], opts: { json?: boolean } = {}): Promise<ChildOut> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallSeconds = (performance.now() - t0) / 1000;
-      if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited ${code}\n${err.slice(-2000)}`));
-      resolve({ wallSeconds, stdout: opts.json === false ? out : out.trim().split('\n').pop()! });
-    });
-  });
-}
 
 interface FleetsimRun {
   wallSeconds: number; events: number; stateChanges: number; rows: number; timelineBytes: number;
@@ -77,13 +58,6 @@ async function referenceLoop(vms: number, days: number): Promise<ReferenceRun> {
   const r = await runChild([reference, String(vms), String(days)]);
   return JSON.parse(r.stdout) as ReferenceRun;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Every VM of each group billed exactly what the reference bills that group's VMs, and the totals agree. */
 function billedMatches(f: FleetsimRun, r: ReferenceRun): boolean {
@@ -214,7 +188,6 @@ function cpuModel(): string {
 }
 
 const mb = (b: number): string => (b / 1e6).toFixed(1);
-const num = (x: number): string => x.toLocaleString('en-US');
 
 function resultsSection(results: CaseResult[], long: CaseResult | string | null, reps: ReplicationResult | string | null, notes: string[]): string {
   const lines: string[] = [];
@@ -337,7 +310,48 @@ async function main(): Promise<number> {
       else console.log(JSON.stringify(reps));
     }
   }
-  if (!flag('--no-write') && !only) writeResults(resultsSection(results, long, reps, notes));
+  // Realistic studies: random durations, failures, every bundled scenario, start-up.
+  const st: StochasticResult[] = [], sc: ScaledResult[] = [];
+  let su: StartupResult | null = null;
+  for (const vms of quick ? [100_000] : [100_000, 1_000_000]) {
+    const name = `office-week-${label(vms)}-lognormal`;
+    if (!selected(name)) continue;
+    log(`${name}: ${runs} runs, alternating fleetsim and the stochastic reference loop (--lognormal 0.5)`);
+    st.push(await stochasticCase(reference, vms, 0, quick ? 3 : runs, 1.2));
+  }
+  const fvms = quick ? 100_000 : 200_000;
+  if (selected(`office-week-${label(fvms)}-lognormal-failures`)) {
+    log(`office-week-${label(fvms)}-lognormal-failures: 1% failures on start/stop/deallocate with retries`);
+    st.push(await stochasticCase(reference, fvms, 0.01, quick ? 3 : runs, 1.4));
+  }
+  for (const file of quick ? ['scenarios/standby-pool.yaml'] : BUNDLED) {
+    if (!selected(path.basename(file))) continue;
+    log(`${path.basename(file)}: 10k and 100k VMs`);
+    sc.push(await scaledCase(file, quick ? 1 : 3));
+  }
+  if (selected('startup')) {
+    log('startup: fleetsim run on 2 VMs vs node -e 0');
+    su = await startupCase(quick ? 5 : 11);
+  }
+  for (const r of st) console.log(JSON.stringify(r));
+  for (const r of sc) console.log(JSON.stringify(r));
+  if (su) console.log(JSON.stringify(su));
+  let extra = '';
+  if (!quick && !only) {
+    // The scale-out and output-format benchmarks are scripts of their own; their Markdown goes in too.
+    for (const [title, script] of [['Shards against one machine', 'shards.ts'], ['Output formats', 'outputs.ts']] as const) {
+      try {
+        log(`${script} ...`);
+        const r = await runChild(['--import', 'tsx', path.join(root, 'bench', script), '--no-build'], { json: false });
+        extra += `\n### ${title} (bench/${script})\n\n${r.stdout.split('\n').filter((l) => !l.startsWith('{')).join('\n').trim()}\n`;
+      } catch (e) {
+        extra += `\n### ${title} (bench/${script})\n\nfailed: ${(e as Error).message.split('\n')[0]}\n`;
+        failed = true;
+      }
+    }
+  }
+  const realistic = '\n### Realistic studies\n\n' + realisticSection(st, sc, su) + extra;
+  if (!flag('--no-write') && !only) writeResults(resultsSection(results, long, reps, notes) + realistic);
   return failed ? 1 : 0;
 }
 

@@ -62,12 +62,12 @@ export interface TimelineRow {
 export function streamTimeline(scenario: Scenario, onRow: (row: TimelineRow) => void): FleetSimulation {
   // The layout (VM names) is known once arrivals are drawn: the simulation hands it over.
   return new FleetSimulation(scenario, {
-    timeline: (layout: FleetLayout) => ({
+    timeline: (layout: FleetLayout, sizeOf: (vm: number) => string) => ({
       row(time: number, vm: number, status: number, billed: boolean, operation: number): void {
         const s = STATUS_TABLE[status]!;
         const g = layout.groups[layout.groupOf(vm)]!;
         onRow({
-          timeS: time, timestamp: new Date(scenario.startMs + roundMs(time)).toISOString(), vm: layout.vmName(vm), group: g.name, size: g.size,
+          timeS: time, timestamp: new Date(scenario.startMs + roundMs(time)).toISOString(), vm: layout.vmName(vm), group: g.name, size: sizeOf(vm),
           kind: s.kind, state: s.state, code: s.code, level: s.level, displayStatus: s.displayStatus, billed, operation: OPERATION_LABELS[operation]!, message: timelineMessage(s),
         });
       },

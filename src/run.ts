@@ -2,25 +2,64 @@
 // (timeline.csv, billing.csv, summary.json, each written atomically). The CLI is a thin
 // layer over runToDirectory; tests and notebooks call these directly.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { billingReport, type BillingReport } from './billing/report.js';
 import { FleetSimulation } from './billing/simulation.js';
 import type { FleetLayout } from './model/layout.js';
 import type { TimelineSink } from './model/fleet.js';
-import { writeFileAtomic } from './output/atomic.js';
-import { writeBillingCsv } from './output/billing-csv.js';
+import { AtomicFile, writeFileAtomic } from './output/atomic.js';
+import { beginOutput, type OutputTransaction } from './output/folder.js';
+import { explainFsError, OutputError } from './output/fs-errors.js';
+import { billingCsvChunks } from './output/billing-csv.js';
 import { buildSummary, type RunSummary } from './output/summary.js';
 import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './domain/index.js';
-import { CsvFile, ParquetOutputs, removeUnwritten, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
+import { CsvFile, csvFileName, ParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
 
-/** Run a scenario to its horizon in memory. */
-export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null } = {}): FleetSimulation {
-  return new FleetSimulation(scenario, options).finish();
+/** Events handled between checks of the clock: a few milliseconds of work. */
+const EVENT_CHUNK = 20_000;
+/** Longest stretch of simulation between two yields to the event loop (signals, progress). */
+const YIELD_MS = 50;
+
+/**
+ * Run a scenario to its horizon in memory. With a signal, the run is done in slices and
+ * returns a promise that rejects with RunAborted once the signal fires (within ~50 ms).
+ */
+export function simulate(scenario: Scenario, options?: { timeline?: TimelineSink | null }): FleetSimulation;
+export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null; signal: AbortSignal }): Promise<FleetSimulation>;
+export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null; signal?: AbortSignal } = {}): FleetSimulation | Promise<FleetSimulation> {
+  const sim = new FleetSimulation(scenario, { timeline: options.timeline ?? null });
+  if (!options.signal) return sim.finish();
+  const signal = options.signal;
+  return (async () => {
+    await runInterruptibly(sim, sim.horizon, signal, { last: performance.now() });
+    return sim.finish();
+  })();
+}
+
+/**
+ * Advance `sim` to `until` in chunks of events, yielding to the event loop whenever ~50 ms
+ * of work have passed, and throwing RunAborted once `signal` has fired. A slice that holds
+ * millions of events (or never ends at one instant) stays interruptible this way.
+ */
+async function runInterruptibly(sim: FleetSimulation, until: number, signal: AbortSignal | undefined, clock: { last: number }): Promise<void> {
+  for (;;) {
+    const n = sim.runUntil(until, EVENT_CHUNK);
+    if (performance.now() - clock.last >= YIELD_MS) {
+      await yieldToEventLoop();
+      clock.last = performance.now();
+    }
+    if (signal?.aborted) throw new RunAborted(signalName(signal));
+    if (n < EVENT_CHUNK) return;
+  }
+}
+
+function signalName(signal: AbortSignal): string | undefined {
+  const r: unknown = signal.reason;
+  return typeof r === 'string' && /^SIG[A-Z]+$/.test(r) ? r : undefined;
 }
 
 export interface RunOptions {
@@ -31,10 +70,22 @@ export interface RunOptions {
   fastTimeline?: boolean;
   /** Called between slices of simulated time. */
   onProgress?: (simSeconds: number, horizonSeconds: number) => void;
-  /** Stop early: the run throws and leaves no output file behind. */
+  /** Stop early: the run throws RunAborted and the folder stays as it was. */
   signal?: AbortSignal;
-  /** Sampling step of series.csv, which is also the slice between progress calls and abort checks (default: seriesStep(horizon)). */
+  /** Sampling step of series.csv, which is also the slice between progress calls (default: seriesStep(horizon)). */
   sliceSeconds?: number;
+  /**
+   * Write into a folder fleetsim would refuse (the root, the home folder, a folder holding
+   * .git or files fleetsim did not write): see checkOutputDir. Files of the same names are
+   * replaced; others are left alone.
+   */
+  force?: boolean;
+  /**
+   * Called with the staging folder once the run's files are written there, before they are
+   * swapped in; returns the names of further files it wrote there (report.html), which join
+   * the transaction.
+   */
+  finalize?: (stagingDir: string) => Promise<string[]> | string[];
   /** csv (default), parquet or both: which twins of timeline, billing, series and capacity to write (docs/outputs.md). */
   format?: OutputFormat;
   /** Write the CSVs gzip-compressed, as timeline.csv.gz, billing.csv.gz, ... (default false). */
@@ -47,35 +98,47 @@ export interface RunResult {
   sim: FleetSimulation;
   report: BillingReport;
   summary: RunSummary;
+  /** Notes on the folder (leftovers of dead runs cleaned, an old folder restored or kept). */
+  notes: string[];
 }
 
 export class RunAborted extends Error {
-  constructor() {
-    super('run aborted');
+  /** What became of the output folder, for the user ("results/x still holds the previous result"). */
+  outcome: string;
+  constructor(readonly signal?: string, outcome = '') {
+    super(`run aborted${signal ? ` by ${signal}` : ''}`);
     this.name = 'RunAborted';
+    this.outcome = outcome;
   }
 }
 
+/**
+ * Run a scenario into a results folder as one transaction: everything is written into a
+ * staging folder and swapped in at the end (src/output/folder.ts). A failure or an abort
+ * leaves the folder as it was.
+ */
 export async function runToDirectory(loaded: LoadedScenario, options: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
   const outDir = options.outDir;
-  const existed = fs.existsSync(outDir);
-  fs.mkdirSync(outDir, { recursive: true });
-  // A folder reused from an earlier run: its summary (the "finished" marker) and report go
-  // first, so an interrupted run never leaves new CSVs beside an old summary.
-  for (const stale of ['summary.json', 'report.html']) fs.rmSync(path.join(outDir, stale), { force: true });
+  const tx: OutputTransaction = beginOutput(outDir, { force: options.force ?? false });
+  const dir = tx.dir;
   const csv = wantsCsv(options.format);
   const compress = options.compress ?? false;
-  const parquet = wantsParquet(options.format) ? await ParquetOutputs.open(outDir) : null;
-  const timelineFile = options.timeline === false || !csv ? null : new CsvFile(outDir, 'timeline', compress);
   const files: CsvFile[] = [];
+  let timelineFile: CsvFile | null = null;
+  let parquet: ParquetOutputs | null = null;
   try {
+    parquet = wantsParquet(options.format) ? await ParquetOutputs.open(dir) : null;
+    timelineFile = options.timeline === false || !csv ? null : new CsvFile(dir, 'timeline', compress, { syncDir: false });
+    const tf = timelineFile;
+    const pqOut = parquet;
     let writer: TimelineCsvWriter | null = null;
     const sim = new FleetSimulation(loaded.scenario, {
       // The layout is known only once arrivals are drawn: the sim hands it over.
-      timeline: options.timeline === false ? null : (layout: FleetLayout) => {
-        if (timelineFile) writer = new TimelineCsvWriter(timelineFile, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true });
-        const pq = parquet?.timelineSink(layout, loaded.scenario.startMs);
+      timeline: options.timeline === false ? null : (layout: FleetLayout, sizeOf: (vm: number) => string) => {
+        const resizes = loaded.scenario.schedules.some((s) => s.operation === 'resize');
+        if (tf) writer = new TimelineCsvWriter(tf, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true, ...(resizes ? { sizeOf } : {}) });
+        const pq = pqOut?.timelineSink(layout, loaded.scenario.startMs);
         return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
       },
     });
@@ -84,58 +147,80 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     const slice = options.sliceSeconds ?? seriesStep(sim.horizon);
     series.sample(0);
     capacity?.sample(0);
+    const clock = { last: performance.now() };
     for (let t = slice; ; t += slice) {
       const until = Math.min(t, sim.horizon);
-      sim.runUntil(until);
+      await runInterruptibly(sim, until, options.signal, clock);
       series.sample(until);
       capacity?.sample(until);
       options.onProgress?.(until, sim.horizon);
       if (t >= sim.horizon) break;
-      if ((t / slice) % 24 === 0) {
-        await yieldToEventLoop();
-        if (options.signal?.aborted) throw new RunAborted();
-      }
     }
     sim.finish();
     const timelineWriter = writer as TimelineCsvWriter | null;
     timelineWriter?.flush();
     const report = billingReport(sim);
+    const checkpoint = async (): Promise<void> => {
+      await yieldToEventLoop();
+      if (options.signal?.aborted) throw new RunAborted(signalName(options.signal));
+    };
+    await checkpoint();
 
-    const billing = csv ? new CsvFile(outDir, 'billing', compress) : null;
+    const billing = csv ? new CsvFile(dir, 'billing', compress, { syncDir: false }) : null;
     if (billing) {
       files.push(billing);
-      writeBillingCsv(billing, sim);
+      let lastYield = performance.now();
+      for (const chunk of billingCsvChunks(sim)) {
+        billing.write(chunk);
+        if (performance.now() - lastYield >= YIELD_MS) {
+          await checkpoint();
+          lastYield = performance.now();
+        }
+      }
+      await checkpoint();
     }
-    const seriesFile = new CsvFile(outDir, 'series', compress);
+    const seriesFile = new CsvFile(dir, 'series', compress, { syncDir: false });
     files.push(seriesFile);
     series.writeTo(seriesFile);
-    const capacityFile = capacity ? new CsvFile(outDir, 'capacity', compress) : null;
+    const capacityFile = capacity ? new CsvFile(dir, 'capacity', compress, { syncDir: false }) : null;
     if (capacityFile) {
       files.push(capacityFile);
       capacity!.writeTo(capacityFile);
     }
     await parquet?.finish(sim, series.text(), capacity ? capacity.text() : null);
+    await checkpoint();
     const timelineRows = timelineWriter ? timelineWriter.rows : parquet?.timeline ? parquet.timeline.rows : null;
     const summary = buildSummary(loaded, sim, report, (performance.now() - t0) / 1000, timelineRows);
-    // Everything is complete: put the files in place, summary last (its presence means the run finished).
-    const csvFiles = [timelineFile, billing, seriesFile, capacityFile].filter((f): f is CsvFile => f !== null);
-    for (const f of csvFiles) f.commit();
-    parquet?.commit();
-    const tables = [...csvFiles.map((f) => f.finalPath), ...(parquet ? parquet.files.map((f) => f.finalPath) : [])];
-    // A folder reused from an earlier run must not keep files this run did not write.
-    removeUnwritten(outDir, tables);
-    writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-    return {
-      outDir,
-      files: [...tables, path.join(outDir, 'summary.json')],
-      sim, report, summary,
-    };
+    // fsync off the main thread (seconds for a big timeline): signals still get through
+    for (const f of [...(timelineFile ? [timelineFile] : []), ...files, ...(parquet?.files ?? [])]) {
+      await f.commitAsync();
+      await checkpoint();
+    }
+    writeFileAtomic(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', { syncDir: false });
+    const csvName = (t: string): string => csvFileName(t, compress);
+    const names = [...(timelineFile ? [csvName('timeline')] : []), ...(billing ? [csvName('billing')] : []), csvName('series'), ...(capacityFile ? [csvName('capacity')] : []),
+      ...(parquet ? parquet.files.map((f) => path.basename(f.finalPath)) : []), 'summary.json'];
+    await checkpoint();
+    if (options.finalize) names.push(...await options.finalize(dir));
+    await checkpoint();
+    // Everything is complete: swap it in (synchronous from here: a signal now waits for it).
+    const finalFiles = tx.commit(names);
+    return { outDir, files: finalFiles, sim, report, summary, notes: tx.notes };
   } catch (e) {
     timelineFile?.abort();
     for (const f of files) f.abort();
     parquet?.abort();
-    if (!existed) fs.rmSync(outDir, { recursive: true, force: true });
-    throw e;
+    tx.abort();
+    if (e instanceof RunAborted) {
+      e.outcome = tx.hadPrevious ? `${outDir} still holds the previous result, untouched` : `nothing was written to ${outDir}`;
+      throw e;
+    }
+    const err = explainFsError(e, outDir, `cannot write the results to ${outDir}`);
+    // name the file the user asked for, not its copy in the staging folder (gone now)
+    if (err instanceof OutputError && tx.dir !== outDir) {
+      const move = (x: string): string => x.split(tx.dir).join(outDir);
+      throw new OutputError(move(err.problem), move(err.detail.file ?? outDir), err.detail.hint ?? '', err.code);
+    }
+    throw err;
   }
 }
-

@@ -19,7 +19,8 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   // the fleet total is the sum of the group lines shown: 658.08 (docs/outputs.md, Money).
   assert.match(r.stdout, /dev-deallocate\s+.*\s142\.15\n/);
   assert.match(r.stdout, /total\s+5\s+[\d,.]+\s+658\.08/);
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(out, '.fleetsim-manifest.json'), 'utf8')).files, ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
   assert.match(fs.readFileSync(path.join(out, 'report.html'), 'utf8'), /<svg/);
 
   const billing = fs.readFileSync(path.join(out, 'billing.csv'), 'utf8').trim().split('\n');
@@ -71,7 +72,7 @@ test('run --no-timeline --no-report writes billing, series and summary only', ()
   const out = path.join(tempDir(), 'nt');
   const r = fleetsim(['run', OFFICE, ...small, '--out', out, '--no-timeline', '--no-report', '--quiet']);
   assert.is(r.code, 0, r.stderr);
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'series.csv', 'summary.json']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'series.csv', 'summary.json']);
   assert.is(JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')).run.timelineRows, null);
 });
 
@@ -81,7 +82,7 @@ test('run into a folder used before: files this run does not write are removed, 
   assert.ok(fs.existsSync(path.join(out, 'report.html')));
   const r = fleetsim(['run', OFFICE, ...small, '--set', 'groups.build-stop.count=1', '--out', out, '--no-timeline', '--no-report', '--quiet']);
   assert.is(r.code, 0, r.stderr);
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'series.csv', 'summary.json']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'series.csv', 'summary.json']);
   assert.is(fs.readFileSync(path.join(out, 'billing.csv'), 'utf8').trim().split('\n').length, 1 + 4);
 });
 

@@ -8,6 +8,9 @@ import { Collect } from './helpers/collect.js';
 import { single } from './helpers/scenarios.js';
 import { failure } from './helpers/scenarios.js';
 import type { OperationName } from '../src/domain/index.js';
+import fs from 'node:fs';
+import { LIFECYCLE, verdict, type VmCondition } from '../src/domain/lifecycle.js';
+import { withLifecycleTable } from '../scripts/generate-docs.js';
 
 function timeline(ops: Array<[number, OperationName]>, groupOver = {}): Collect {
   const c = new Collect();
@@ -137,6 +140,40 @@ test('failure draws are reproducible and independent of other VMs', () => {
   // A bigger group keeps the first 50 VMs' draws.
   const bigger = { ...base, groups: [{ ...base.groups[0]!, count: 80 }] };
   assert.equal(failedVms(bigger).filter((vm) => vm < 50), a);
+});
+
+
+test('the README\'s allowed-operations table is the one generated from the lifecycle table', () => {
+  const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  assert.ok(withLifecycleTable(readme) === readme, 'README.md is stale: run npm run docs');
+});
+
+test('every operation from every settled state is accepted, a no-op or rejected exactly as the table says', () => {
+  // Reach each settled state (Running at 1000 s; Stopped or Deallocated by 2000 s), then ask at 5000 s.
+  const setups: Array<[VmCondition, Array<[number, OperationName]>, object]> = [
+    ['absent', [], { createAt: null }],
+    ['running', [], {}],
+    ['stopped', [[2000, 'stop']], {}],
+    ['deallocated', [[2000, 'deallocate']], {}],
+  ];
+  for (const rule of LIFECYCLE) {
+    if (rule.by !== 'user') continue;
+    const op = rule.name as OperationName;
+    for (const [state, ops, over] of setups) {
+      const scenario = single([...ops, [5000, op]], {}, { hibernation: true, ...over });
+      if (op === 'resize') {
+        // A resize to another size (to its own it is a no-op).
+        scenario.sizes.push({ name: 'T', vcpus: 4, pricePerHour: 2 });
+        scenario.schedules.at(-1)!.size = 'T';
+      }
+      const c = new Collect();
+      simulate(scenario, { timeline: c });
+      const after = c.rows.filter((r) => r.t === 5000);
+      const want = verdict(op, state);
+      const got = after.length === 0 ? 'no-op' : after[0]!.code === 'OperationNotAllowed' ? 'rejected' : 'accepted';
+      assert.is(got, want, `${op} from ${state}`);
+    }
+  }
 });
 
 test.run();

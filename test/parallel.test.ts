@@ -62,11 +62,13 @@ test('outputs are byte-identical with 1, 2 and 4 workers', async () => {
     trees.push(tree(outDir));
   }
   const names = [...trees[0]!.keys()];
+  const M = '.fleetsim-manifest.json';
   assert.equal(names, [
-    'rep-000/billing.csv', 'rep-000/series.csv', 'rep-000/summary.json', 'rep-000/timeline.csv',
-    'rep-001/billing.csv', 'rep-001/series.csv', 'rep-001/summary.json', 'rep-001/timeline.csv',
-    'rep-002/billing.csv', 'rep-002/series.csv', 'rep-002/summary.json', 'rep-002/timeline.csv',
-    'rep-003/billing.csv', 'rep-003/series.csv', 'rep-003/summary.json', 'rep-003/timeline.csv',
+    M,
+    `rep-000/${M}`, 'rep-000/billing.csv', 'rep-000/series.csv', 'rep-000/summary.json', 'rep-000/timeline.csv',
+    `rep-001/${M}`, 'rep-001/billing.csv', 'rep-001/series.csv', 'rep-001/summary.json', 'rep-001/timeline.csv',
+    `rep-002/${M}`, 'rep-002/billing.csv', 'rep-002/series.csv', 'rep-002/summary.json', 'rep-002/timeline.csv',
+    `rep-003/${M}`, 'rep-003/billing.csv', 'rep-003/series.csv', 'rep-003/summary.json', 'rep-003/timeline.csv',
     'replications.csv', 'summary.json',
   ]);
   for (const t of trees.slice(1)) {
@@ -123,7 +125,7 @@ test('a failing replication stops the run with its index, seed and cause, and le
   const f = err as ReplicationFailed;
   assert.is(f.replication, 2);
   assert.is(f.seed, deriveSeed(11, 2));
-  assert.match(f.message, /replication 2 \(seed \d+\) failed: .*EEXIST/);
+  assert.match(f.message, /replication 2 \(seed \d+\) failed: .*the output path is a file, not a folder/);
   assert.equal(fs.readdirSync(outDir), ['rep-002']); // only what was there before
 });
 
@@ -174,12 +176,13 @@ test('CLI: run -r 1 writes the plain layout; -r 3 the replication layout', async
   const one = path.join(tmp, 'cli1');
   const c1 = captureIo();
   assert.is(await main(['run', scenarioFile, '-r', '1', '-w', '2', '--out', one, '--quiet'], c1.io), 0);
-  assert.equal(fs.readdirSync(one).sort(), ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(fs.readdirSync(one).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
   const three = path.join(tmp, 'cli3');
   const c3 = captureIo();
   assert.is(await main(['run', scenarioFile, '--replications', '3', '--workers', '2', '--no-timeline', '--out', three], c3.io), 0, c3.text());
-  assert.equal(fs.readdirSync(three).sort(), ['rep-000', 'rep-001', 'rep-002', 'replications.csv', 'report.html', 'summary.json']);
-  assert.equal(fs.readdirSync(path.join(three, 'rep-001')).sort(), ['billing.csv', 'series.csv', 'summary.json']);
+  assert.equal(fs.readdirSync(three).sort(), ['.fleetsim-manifest.json', 'rep-000', 'rep-001', 'rep-002', 'replications.csv', 'report.html', 'summary.json']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(three, '.fleetsim-manifest.json'), 'utf8')).files, ['rep-000/', 'rep-001/', 'rep-002/', 'replications.csv', 'report.html', 'summary.json']);
+  assert.equal(fs.readdirSync(path.join(three, 'rep-001')).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'series.csv', 'summary.json']);
   assert.match(c3.text(), /3 replications/);
 });
 

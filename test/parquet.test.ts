@@ -74,9 +74,9 @@ test('--format both: every Parquet table is typed as documented and holds exactl
 test('--format parquet: no timeline.csv or billing.csv (series.csv stays for the report); a csv run afterwards removes the Parquet files', async () => {
   const out = path.join(tmp, 'pq');
   await runToDirectory(loaded(), { outDir: out, format: 'parquet' });
-  assert.equal(fs.readdirSync(out).sort(), ['billing.parquet', 'capacity.csv', 'capacity.parquet', 'series.csv', 'series.parquet', 'summary.json', 'timeline.parquet']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.parquet', 'capacity.csv', 'capacity.parquet', 'series.csv', 'series.parquet', 'summary.json', 'timeline.parquet']);
   await runToDirectory(loaded(), { outDir: out, timeline: false });
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'capacity.csv', 'series.csv', 'summary.json']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'capacity.csv', 'series.csv', 'summary.json']);
 });
 
 test('an aborted run leaves no Parquet file, not even a temporary one', async () => {

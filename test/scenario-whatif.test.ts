@@ -381,7 +381,7 @@ test('autoscale demand curves: the shipped one resolves; bad ones name the CSV f
   const badTime = csv('bad-time.csv', 'time,target\n0,1\nnoon,2\n');
   expectError(d('bad-time.csv'), { path: 'groups[0].autoscale.demand', file: badTime, line: 3, value: 'noon', expected: 'an ISO 8601 date-time' });
   const noHeader = csv('no-header.csv', '0,1\n1h,2\n');
-  expectError(d('no-header.csv'), { path: 'groups[0].autoscale.demand', file: noHeader, line: 1, value: '0,1', expected: 'a header row with columns time and target' });
+  expectError(d('no-header.csv'), { path: 'groups[0].autoscale.demand', file: noHeader, line: 1, value: '0…', /* an excerpt, never the whole row */ expected: 'a header row with columns time and target' });
   expectError(d('gone.csv'), { path: 'groups[0].autoscale.demand', line: 'gone.csv', value: 'gone.csv', expected: 'a CSV file', problem: /demand file not found/ });
 });
 

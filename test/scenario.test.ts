@@ -182,6 +182,7 @@ test('defaults: name from the file, durations, billing, seed, timezone, createAt
     deallocate: { deallocating: { dist: 'fixed', value: 60 } },
     delete: { deleting: { dist: 'fixed', value: 60 } },
     hibernate: { hibernating: { dist: 'fixed', value: 60 } },
+    resize: { stopping: { dist: 'fixed', value: 30 }, starting: { dist: 'fixed', value: 60 }, updating: { dist: 'fixed', value: 10 } },
   });
   // what-if options default to "off"
   assert.equal(s.capacity, []);

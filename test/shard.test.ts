@@ -243,7 +243,7 @@ test('CLI inside a Slurm array task: a study runs its shard unasked; a single ru
   assert.match(study.out, /shard 1\/3 \(from SLURM_ARRAY_TASK_ID=2 \(MIN 1, STEP 1, COUNT 3\)\) · 2 of 5 units: rep 1, rep 4/);
   assert.equal(fs.readdirSync(parent), ['shard-001-of-003']);
   assert.is(single.code, 0, single.err);
-  assert.equal(fs.readdirSync(path.join(tmp, 'slurm-single')).sort(), ['billing.csv', 'series.csv', 'summary.json']);
+  assert.equal(fs.readdirSync(path.join(tmp, 'slurm-single')).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'series.csv', 'summary.json']);
   assert.is(none.code, 0, none.err);
   assert.ok(fs.existsSync(path.join(tmp, 'slurm-none', 'summary.json')), '--shard none: the whole study');
 });

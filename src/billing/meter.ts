@@ -8,11 +8,22 @@
 import { ABSENT, CREATING, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { PowerListener } from '../model/fleet.js';
+import type { SizeListener } from '../model/resize.js';
 import { chargeClosedRun, chargeOpenRun, type BillingRules } from './rules.js';
 
 const REC = 8, R_SINCE = 0, R_RUN = 1, R_STATES = 2;
 
-export class BillingMeter implements PowerListener {
+/** Prices by (group, size) for fleets whose VMs change size (resize); each run is priced at its size. */
+export interface SizePricing {
+  /** Number of sizes (Scenario.sizes). */
+  sizes: number;
+  /** Price per hour of group g at size s: pricePerHour[g * sizes + s] (after any Spot discount). */
+  pricePerHour: Float64Array;
+  /** Each group's own size index. */
+  groupSize: Uint16Array;
+}
+
+export class BillingMeter implements PowerListener, SizeListener {
   /** Billed seconds per VM: whole seconds by construction (each run's fraction is dropped). */
   readonly billedSeconds: Float64Array;
   /** Per group: VMs in billed power states now. */
@@ -22,13 +33,20 @@ export class BillingMeter implements PowerListener {
   private readonly billedIntegral: Float64Array;
   private readonly billedIntegralAt: Float64Array;
   private readonly billed: Uint8Array;
+  /** With resizes: each VM's compute cost so far, its current size, and billed seconds per (group, size). */
+  readonly vmCost: Float64Array | null;
+  readonly billedByGroupSize: Float64Array | null;
+  private readonly size: Uint16Array | null;
+  private readonly groupEnds: Int32Array;
+  /** With resizes: 1 while the VM is in a billed run. */
+  private readonly runOpen: Uint8Array;
   // Per group: VMs that exist now and their VM-seconds of existence so far, for the
   // disk and IP cost over time (series.csv other_cost_cum); updated on creation and deletion only.
   private readonly existingByGroup: Float64Array;
   private readonly existedIntegral: Float64Array;
   private readonly existedIntegralAt: Float64Array;
 
-  constructor(layout: FleetLayout, private readonly rules: BillingRules) {
+  constructor(layout: FleetLayout, private readonly rules: BillingRules, private readonly pricing: SizePricing | null = null) {
     const n = layout.vmCount, G = layout.groups.length;
     this.billedSeconds = new Float64Array(n);
     this.rec = new Float64Array(n * REC);
@@ -36,7 +54,13 @@ export class BillingMeter implements PowerListener {
     this.billedVmsByGroup = new Float64Array(G);
     this.billedIntegral = new Float64Array(G);
     this.billedIntegralAt = new Float64Array(G);
+    this.groupEnds = Int32Array.from(layout.groups, (x) => x.first + x.count);
+    this.runOpen = new Uint8Array(pricing ? n : 0);
     this.billed = rules.billed;
+    this.vmCost = pricing ? new Float64Array(n) : null;
+    this.billedByGroupSize = pricing ? new Float64Array(G * pricing.sizes) : null;
+    this.size = pricing ? new Uint16Array(n) : null;
+    if (pricing) for (const g of layout.groups) this.size!.fill(pricing.groupSize[g.index]!, g.first, g.first + g.count);
     this.existingByGroup = new Float64Array(G);
     this.existedIntegral = new Float64Array(G);
     this.existedIntegralAt = new Float64Array(G);
@@ -44,24 +68,25 @@ export class BillingMeter implements PowerListener {
 
   powerChanged(vm: number, g: number, from: number, to: number, now: number): void {
     const r = vm * REC, rec = this.rec;
-    if (from < CREATING) rec[r + R_STATES + from] += now - rec[r + R_SINCE]!;
-    else if (from === CREATING) this.creating[vm] += now - rec[r + R_SINCE]!;
+    if (from < CREATING) rec[r + R_STATES + from] = rec[r + R_STATES + from]! + (now - rec[r + R_SINCE]!);
+    else if (from === CREATING) this.creating[vm] = this.creating[vm]! + (now - rec[r + R_SINCE]!);
     rec[r + R_SINCE] = now;
     if ((from === ABSENT) !== (to === ABSENT)) this.existenceChanged(g, to === ABSENT ? -1 : 1, now);
     const was = this.billed[from]!, is = this.billed[to]!;
     if (was === is) return;
+    if (this.runOpen.length > 0) this.runOpen[vm] = is;
     if (is === 1) rec[r + R_RUN] = now;
-    else this.billedSeconds[vm] += chargeClosedRun(now - rec[r + R_RUN]!, this.rules);
+    else this.charge(vm, g, chargeClosedRun(now - rec[r + R_RUN]!, this.rules));
     // Exact billed VM-seconds per group (before rounding), for the cost-over-time series.
-    this.billedIntegral[g] += this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!);
+    this.billedIntegral[g] = this.billedIntegral[g]! + (this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!));
     this.billedIntegralAt[g] = now;
-    this.billedVmsByGroup[g] += is === 1 ? 1 : -1;
+    this.billedVmsByGroup[g] = this.billedVmsByGroup[g]! + (is === 1 ? 1 : -1);
   }
 
   private existenceChanged(g: number, delta: number, now: number): void {
-    this.existedIntegral[g] += this.existingByGroup[g]! * (now - this.existedIntegralAt[g]!);
+    this.existedIntegral[g] = this.existedIntegral[g]! + this.existingByGroup[g]! * (now - this.existedIntegralAt[g]!);
     this.existedIntegralAt[g] = now;
-    this.existingByGroup[g] += delta;
+    this.existingByGroup[g] = this.existingByGroup[g]! + delta;
   }
 
   /** Close the books at the horizon: state times end there, open billed runs are charged what they consumed. */
@@ -72,10 +97,45 @@ export class BillingMeter implements PowerListener {
       if (p >= ABSENT) continue;
       const r = vm * REC;
       const dt = horizon - rec[r + R_SINCE]!;
-      if (p < CREATING) rec[r + R_STATES + p] += dt; else this.creating[vm] += dt;
+      if (p < CREATING) rec[r + R_STATES + p] = rec[r + R_STATES + p]! + dt;
+      else this.creating[vm] = this.creating[vm]! + dt;
       rec[r + R_SINCE] = horizon;
-      if (this.billed[p] === 1) this.billedSeconds[vm] += chargeOpenRun(horizon - rec[r + R_RUN]!, this.rules);
+      if (this.billed[p] === 1) this.charge(vm, -1, chargeOpenRun(horizon - rec[r + R_RUN]!, this.rules));
     }
+  }
+
+  private charge(vm: number, g: number, seconds: number): void {
+    this.billedSeconds[vm] = this.billedSeconds[vm]! + seconds;
+    const pr = this.pricing;
+    if (pr === null) return;
+    if (g < 0) g = this.groupOf(vm);
+    const k = g * pr.sizes + this.size![vm]!;
+    this.vmCost![vm] = this.vmCost![vm]! + ((seconds / 3600) * pr.pricePerHour[k]!);
+    this.billedByGroupSize![k] = this.billedByGroupSize![k]! + seconds;
+  }
+
+  private open(vm: number): boolean {
+    return this.runOpen[vm] === 1;
+  }
+
+  private groupOf(vm: number): number {
+    let g = 0;
+    while (g < this.groupEnds.length - 1 && vm >= this.groupEnds[g]!) g++;
+    return g;
+  }
+
+  /**
+   * A VM changed size. A billed run in progress ends at the old size and a new one begins
+   * at the new size (each is rounded on its own: the size is the bill's meter).
+   */
+  sizeChanged(vm: number, g: number, _from: number, to: number, now: number): void {
+    if (this.size === null) return;
+    const r = vm * REC;
+    if (this.open(vm)) {
+      this.charge(vm, g, chargeClosedRun(now - this.rec[r + R_RUN]!, this.rules));
+      this.rec[r + R_RUN] = now;
+    }
+    this.size[vm] = to;
   }
 
   /** Seconds the VM spent in power code s (0..5 Azure states, 6 creating). Complete after close(). */

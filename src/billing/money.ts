@@ -11,7 +11,7 @@
 // `total` is compute + other, added in cents; sizes and the fleet are sums of their groups.
 // Nothing here depends on the order tasks finish in: same scenario, same cents.
 
-import { computeCost, otherCost } from './rules.js';
+import { computeCost as priceSeconds, otherCost } from './rules.js';
 import type { FleetSimulation } from './simulation.js';
 
 /** An amount rounded to whole cents (half away from zero; what roundCents did). */
@@ -63,14 +63,21 @@ export function addCents(a: MoneyCents, b: MoneyCents): MoneyCents {
 export class GroupCents {
   private billed = 0;
   private existed = 0;
+  private compute = 0;
   private sum: MoneyCents = { ...ZERO_CENTS };
   constructor(private readonly pricePerHour: number, private readonly diskPerHour: number, private readonly publicIpPerHour: number) {}
 
-  /** Add one VM (its billed and existed seconds) and return its cents. */
-  add(billedSeconds: number, existedSeconds: number): VmCents {
+  /**
+   * Add one VM (its billed and existed seconds) and return its cents. `computeCost` is its
+   * exact compute cost when it is not billed seconds x the group's price (a VM that changed
+   * size); the running total then sums those.
+   */
+  add(billedSeconds: number, existedSeconds: number, computeCost?: number): VmCents {
     this.billed += billedSeconds;
     this.existed += existedSeconds;
-    const compute = toCents(computeCost(this.billed, this.pricePerHour)) - this.sum.compute;
+    if (computeCost !== undefined) this.compute += computeCost;
+    const exact = computeCost !== undefined ? this.compute : priceSeconds(this.billed, this.pricePerHour);
+    const compute = toCents(exact) - this.sum.compute;
     const disk = toCents(otherCost(this.existed, this.diskPerHour)) - this.sum.disk;
     const publicIp = toCents(otherCost(this.existed, this.publicIpPerHour)) - this.sum.publicIp;
     const vm = { compute, disk, publicIp, other: disk + publicIp };
@@ -88,7 +95,7 @@ export class GroupCents {
 export function groupCents(sim: FleetSimulation): MoneyCents[] {
   return sim.layout.groups.map((g) => {
     const acc = new GroupCents(g.pricePerHour, g.diskPerHour, g.publicIpPerHour);
-    for (let vm = g.first; vm < g.first + g.count; vm++) acc.add(sim.billedSeconds[vm]!, sim.existedSeconds(vm));
+    for (let vm = g.first; vm < g.first + g.count; vm++) acc.add(sim.billedSeconds[vm]!, sim.existedSeconds(vm), sim.vmComputeCost(vm));
     return acc.total;
   });
 }

@@ -70,7 +70,7 @@ export function vmBill(sim: FleetSimulation, vm: number): VmBill {
   const existed = sim.existedSeconds(vm);
   return {
     billedSeconds: billed,
-    computeCost: computeCost(billed, g.pricePerHour),
+    computeCost: sim.vmComputeCost(vm) ?? computeCost(billed, g.pricePerHour),
     diskCost: otherCost(existed, g.diskPerHour),
     publicIpCost: otherCost(existed, g.publicIpPerHour),
     existedSeconds: existed,
@@ -84,15 +84,17 @@ export function billingReport(sim: FleetSimulation): BillingReport {
   const nOps = sim.failuresByGroupOp.length / Math.max(1, sim.layout.groups.length);
   for (const g of sim.layout.groups) {
     const t = emptyTotals();
-    let existed = 0;
+    let existed = 0, vmCost = 0;
     for (let vm = g.first; vm < g.first + g.count; vm++) {
       for (let s = 0; s < REPORTED_STATES.length; s++) t.secondsByState[REPORTED_STATES[s]!]! += sim.secondsIn(vm, s);
       t.billedSeconds += sim.billedSeconds[vm]!;
       existed += sim.existedSeconds(vm);
+      vmCost += sim.vmComputeCost(vm) ?? 0;
     }
     t.vms = g.count;
     t.billedHours = t.billedSeconds / 3600;
-    t.computeCost = computeCost(t.billedSeconds, g.pricePerHour);
+    // Priced once from the exact total, unless VMs changed size (then each run was priced at its size).
+    t.computeCost = sim.resizes ? vmCost : computeCost(t.billedSeconds, g.pricePerHour);
     t.diskCost = otherCost(existed, g.diskPerHour);
     t.publicIpCost = otherCost(existed, g.publicIpPerHour);
     t.otherCost = t.diskCost + t.publicIpCost;
@@ -100,8 +102,28 @@ export function billingReport(sim: FleetSimulation): BillingReport {
     let failed = 0;
     for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
     groups[g.name] = { ...t, size: g.size, pricePerHour: g.pricePerHour, failedOperations: failed, rejectedOperations: sim.rejectedByGroup[g.index]! };
-    add((sizes[g.size] ??= emptyTotals()), t);
+    if (sim.resizes) addBySize(sim, g.index, t, sizes);
+    else add((sizes[g.size] ??= emptyTotals()), t);
     add(total, t);
   }
   return { currency: sim.scenario.billing.currency, groups, sizes, total };
+}
+
+/**
+ * Per-size totals of a group whose VMs changed size: compute (billed seconds and cost) goes
+ * to the size each run was billed at; VMs, state times and disk/IP charges to the group's size.
+ */
+function addBySize(sim: FleetSimulation, g: number, t: CostTotals, sizes: Record<string, CostTotals>): void {
+  const gl = sim.layout.groups[g]!;
+  add((sizes[gl.size] ??= emptyTotals()), { ...t, billedSeconds: 0, billedHours: 0, computeCost: 0, totalCost: t.otherCost });
+  const bySize = sim.meter.billedByGroupSize!;
+  const spec = sim.scenario.sizes;
+  const discount = sim.scenario.groups[g]!.spot?.discount ?? 0;
+  spec.forEach((z, si) => {
+    const seconds = bySize[g * spec.length + si]!;
+    if (seconds === 0) return;
+    const cost = computeCost(seconds, z.pricePerHour * (1 - discount));
+    const e = emptyTotals();
+    add((sizes[z.name] ??= emptyTotals()), { ...e, billedSeconds: seconds, billedHours: seconds / 3600, computeCost: cost, totalCost: cost });
+  });
 }

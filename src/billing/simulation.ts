@@ -10,12 +10,12 @@ import type { CapacityPool } from '../model/capacity.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { FleetCounters } from '../model/store.js';
 import type { GroupWorkload } from '../model/workload.js';
-import { BillingMeter } from './meter.js';
+import { BillingMeter, type SizePricing } from './meter.js';
 import { compileBillingRules, type BillingRules } from './rules.js';
 
 export interface FleetOptions {
-  /** A sink, or a function that makes one from the fleet's layout (known only once arrivals are drawn). */
-  timeline?: TimelineSink | ((layout: FleetLayout) => TimelineSink) | null;
+  /** A sink, or a function that makes one from the fleet's layout (known only once arrivals are drawn) and a VM-size lookup. */
+  timeline?: TimelineSink | ((layout: FleetLayout, sizeOf: (vm: number) => string) => TimelineSink) | null;
   policies?: FleetPolicies;
 }
 
@@ -30,7 +30,7 @@ export class FleetSimulation {
     this.model = new FleetModel(scenario, {
       timeline: options.timeline ?? null,
       billed: this.rules.billed,
-      meter: (layout) => (meter = new BillingMeter(layout, this.rules)),
+      meter: (layout) => (meter = new BillingMeter(layout, this.rules, sizePricing(scenario))),
       policies: options.policies,
     });
     this.meter = meter!;
@@ -76,6 +76,13 @@ export class FleetSimulation {
     this.model.request(vm, operation);
   }
 
+  /** Whether VMs change size (a resize schedule): then each VM's cost is priced run by run at its size. */
+  get resizes(): boolean { return this.meter.vmCost !== null; }
+  /** The VM's compute cost when VMs change size (undefined otherwise: billed seconds x its group's price). */
+  vmComputeCost(vm: number): number | undefined { return this.meter.vmCost?.[vm]; }
+  /** The VM's current size (after finish(): its size at the horizon). */
+  sizeOf(vm: number): string { return this.model.sizeOf(vm); }
+
   secondsIn(vm: number, s: number): number { return this.meter.secondsIn(vm, s); }
   existedSeconds(vm: number): number { return this.meter.existedSeconds(vm); }
   billedVmSecondsUntil(g: number, t: number): number { return this.meter.billedVmSecondsUntil(g, t); }
@@ -86,4 +93,16 @@ export class FleetSimulation {
   groupOf(vm: number): number { return this.model.store.groupOf(vm); }
   allocationFailures(g: number): number { return this.model.allocationFailures(g); }
   poolAllocationFailures(pool: CapacityPool): number { return this.model.capacity?.poolAllocationFailures(pool) ?? 0; }
+}
+
+/** Prices per (group, size) for a fleet whose VMs change size; null when none does. */
+function sizePricing(scenario: Scenario): SizePricing | null {
+  if (!scenario.schedules.some((s) => s.operation === 'resize')) return null;
+  const S = scenario.sizes.length;
+  const pricePerHour = new Float64Array(scenario.groups.length * S);
+  scenario.groups.forEach((g, gi) => {
+    scenario.sizes.forEach((z, si) => { pricePerHour[gi * S + si] = z.pricePerHour * (1 - (g.spot?.discount ?? 0)); });
+  });
+  const groupSize = Uint16Array.from(scenario.groups, (g) => scenario.sizes.findIndex((z) => z.name === g.size));
+  return { sizes: S, pricePerHour, groupSize };
 }

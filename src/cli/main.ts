@@ -1,6 +1,7 @@
 // The fleetsim command line: a thin yargs layer over the library. Commands live in
 // commands/, one file each. Exit codes: 0 success, 2 bad input (scenario, flags,
-// results folder), 130 interrupted, 1 anything else (a bug or a failed replication).
+// results folder, a file-system failure such as a full disk), 130 interrupted by SIGINT
+// (Ctrl-C), 143 by SIGTERM, 1 anything else (a bug or a failed replication).
 //
 // Conventions every command keeps: a flag's value may start with `-` (`--at -1h` is the
 // value -1h, never -1 and --help); an unknown command gets a "did you mean"; `--json` prints
@@ -10,13 +11,14 @@ import yargs from 'yargs';
 import { InputError } from '../errors.js';
 import { RunAborted } from '../run.js';
 import { abortAllAtomicFiles } from '../output/atomic.js';
+import { explainFsError } from '../output/fs-errors.js';
 import { VERSION } from '../version.js';
 import { didYouMean } from '../scenario/schema.js';
 import { COMMANDS } from './commands/index.js';
 import type { Io } from './context.js';
 
-import { EXIT_CODES_TEXT, EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
-export { EXIT_CODES_TEXT, EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK };
+import { EXIT_CODES_TEXT, EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED } from './exit-codes.js';
+export { EXIT_CODES_TEXT, EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED };
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
@@ -54,9 +56,11 @@ export async function main(rawArgv: string[], io: Io = defaultIo): Promise<numbe
   const argv = bindDashValues(rawArgv);
   let exitCode = EXIT_OK;
   const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // the reason names the signal: it decides the exit code (128 + its number, as shells do)
+  const onInt = (): void => controller.abort('SIGINT');
+  const onTerm = (): void => controller.abort('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
   const ctx = { io, signal: controller.signal };
 
   let parser = yargs(argv)
@@ -90,8 +94,10 @@ export async function main(rawArgv: string[], io: Io = defaultIo): Promise<numbe
     // With a callback yargs hands over --help, --version and completion text instead of
     // printing it, so it goes through io like every other output.
     await parser.parseAsync(argv, {}, (_err, _args, output) => { if (output) io.out(output + '\n'); });
-  } catch (e) {
+  } catch (caught) {
     abortAllAtomicFiles();
+    // a file-system failure fleetsim can explain (full disk, read-only, no permission) is the user's to fix
+    const e = caught instanceof Error && !(caught instanceof InputError) ? explainFsError(caught, String((caught as NodeJS.ErrnoException).path ?? ''), 'cannot complete') : caught;
     if (e instanceof InputError) {
       io.err(e.message + '\n');
       exitCode = EXIT_INPUT;
@@ -100,15 +106,16 @@ export async function main(rawArgv: string[], io: Io = defaultIo): Promise<numbe
       io.err(`fleetsim: ${e.stack ?? e.message}\n`);
       exitCode = EXIT_FAILURE;
     } else if (e instanceof RunAborted) {
-      io.err('interrupted: no output was written\n');
-      exitCode = EXIT_INTERRUPTED;
+      const signal = e.signal ?? (typeof controller.signal.reason === 'string' ? controller.signal.reason : 'SIGINT');
+      io.err(`interrupted (${signal})${e.outcome ? `: ${e.outcome}` : ''}\n`);
+      exitCode = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     } else {
       io.err(`fleetsim: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
       exitCode = EXIT_FAILURE;
     }
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
   }
   return exitCode;
 }

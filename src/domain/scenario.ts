@@ -116,6 +116,12 @@ export interface SizeSpec {
   name: string;
   vcpus: number;
   pricePerHour: number;
+  /**
+   * The hardware cluster family the size runs on (null: the common one). An allocated VM
+   * (Running, Stopped) resizes in place only to a size of the same hardware; otherwise it
+   * must be deallocated first.
+   */
+  hardware?: string | null;
 }
 
 export interface GroupSpec {
@@ -154,6 +160,8 @@ export interface ScheduleSpec {
   groups: string[];
   /** Every occurrence, seconds from start, ascending, all within [0, horizon). */
   times: number[];
+  /** resize only: the size (an entry of Scenario.sizes) the VMs are resized to. */
+  size?: string | null;
 }
 
 export interface Scenario {

@@ -175,7 +175,7 @@ export class Engine {
         if (++this.bLo === this.bHi) this.bLo = this.bHi = 0;
       } else {
         this.bHead[e] = next;
-        this.bCount[e]--;
+        this.bCount[e] = this.bCount[e]! - 1;
       }
       this.pending--;
       this.now = t;
@@ -229,7 +229,7 @@ export class Engine {
       if (t > b.max[i]!) b.max[i] = t;
     }
     b.tail[i] = tail;
-    b.count[i] += count;
+    b.count[i] = b.count[i]! + count;
   }
 
   private insertBottom(node: number, t: number): void {
@@ -266,7 +266,7 @@ export class Engine {
   private extendEntry(e: number, node: number): void {
     this.setNext(this.bTail[e]!, node);
     this.bTail[e] = node;
-    this.bCount[e]++;
+    this.bCount[e] = this.bCount[e]! + 1;
   }
 
   private makeBottomRoom(): void {
@@ -428,7 +428,7 @@ export class Engine {
       if (t === lastT) {
         this.setNext(this.bTail[e]!, node);
         this.bTail[e] = node;
-        this.bCount[e]++;
+        this.bCount[e] = this.bCount[e]! + 1;
       } else {
         e++;
         this.bHead[e] = node; this.bTail[e] = node; this.bCount[e] = 1;

@@ -15,7 +15,7 @@ import {
 import { IndexSet } from './bitset.js';
 import { RQ_AUTOSCALE, RQ_RETRY } from './events.js';
 import type { FleetLayout } from './layout.js';
-import type { AutoscaleFeature } from './lifecycle.js';
+import type { AutoscaleFeature } from './features.js';
 import { ST, ST_OP, ST_POWER, ST_PROV, type FleetStats, type VmStore } from './store.js';
 
 /** The order in which eligible VMs (indexes within the group) scale out and in. */
@@ -83,7 +83,7 @@ export class Autoscaler implements AutoscaleFeature {
     const isUp = op === OP_CREATE || op === OP_START || (op === OP_NONE && p === RUNNING) ? 1 : 0;
     if (isUp !== this.upBit[vm]) {
       this.upBit[vm] = isUp;
-      this.up[g] += isUp === 1 ? 1 : -1;
+      this.up[g] = this.up[g]! + (isUp === 1 ? 1 : -1);
     }
     const i = vm - this.store.layout.groups[g]!.first;
     let out = false;
@@ -103,8 +103,8 @@ export class Autoscaler implements AutoscaleFeature {
     const t0 = this.requestedAt[vm]!;
     if (t0 !== t0) return;
     const d = now - t0;
-    this.stats.scaleOutsByGroup[g]++;
-    this.stats.scaleOutSecondsByGroup[g] += d;
+    this.stats.scaleOutsByGroup[g] = this.stats.scaleOutsByGroup[g]! + 1;
+    this.stats.scaleOutSecondsByGroup[g] = this.stats.scaleOutSecondsByGroup[g]! + d;
     if (d > this.stats.scaleOutMaxByGroup[g]!) this.stats.scaleOutMaxByGroup[g] = d;
     this.requestedAt[vm] = NaN;
   }

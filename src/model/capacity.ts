@@ -4,7 +4,7 @@
 // both have room), in the manner of CloudSim Plus's allocation policies.
 
 import { ALLOCATION_ERROR_CODES, CAPACITY_ERROR_CODES, ERROR_CODES, type GroupSpec, type Scenario } from '../domain/index.js';
-import type { CapacityFeature } from './lifecycle.js';
+import type { CapacityFeature } from './features.js';
 import type { FleetLayout } from './layout.js';
 import type { FleetStats } from './store.js';
 
@@ -61,6 +61,8 @@ export class Capacity implements CapacityFeature {
   policy: AllocationPolicy;
   /** Told when a VM finds no room (Spot evicts for it). */
   onNoRoom: ((g: number, vcpus: number, now: number) => void) | null = null;
+  /** A VM's vCPUs when they are not its group's (resize). */
+  vcpusOf: ((vm: number) => number) | null = null;
 
   constructor(scenario: Scenario, private readonly layout: FleetLayout, private readonly stats: FleetStats, policy?: AllocationPolicy) {
     for (const r of scenario.capacity) this.pools.push({ region: r.name, zone: null, vcpus: r.vcpus ?? Infinity, used: 0, peak: 0, integral: 0, lastChange: 0 });
@@ -89,7 +91,7 @@ export class Capacity implements CapacityFeature {
 
   allocate(vm: number, g: number, now: number): number {
     if (this.held[vm * 2]! >= 0) return 0;
-    const v = this.layout.groups[g]!.vcpus;
+    const v = this.vcpusOf !== null ? this.vcpusOf(vm) : this.layout.groups[g]!.vcpus;
     const into = this.scratch;
     const code = this.policy.place(vm, g, v, this.pools, into);
     if (code !== 0) {
@@ -113,6 +115,23 @@ export class Capacity implements CapacityFeature {
       this.held[vm * 2 + k] = -1;
     }
     this.heldVcpus[vm] = 0;
+  }
+
+  /** Resize in place: hold `vcpus` instead, where the VM is. 0, or 1 + an error code index when a pool has no room for more. */
+  changeVcpus(vm: number, vcpus: number, now: number): number {
+    const dv = vcpus - this.heldVcpus[vm]!;
+    if (dv > 0) {
+      for (let k = 0; k < 2; k++) {
+        const p = this.held[vm * 2 + k]!;
+        if (p >= 0 && this.pools[p]!.used + dv > this.pools[p]!.vcpus) return this.pools[p]!.zone === null ? CODE_ALLOCATION : CODE_ZONAL;
+      }
+    }
+    for (let k = 0; k < 2; k++) {
+      const p = this.held[vm * 2 + k]!;
+      if (p >= 0) this.use(this.pools[p]!, dv, now);
+    }
+    this.heldVcpus[vm] = vcpus;
+    return 0;
   }
 
   private use(pool: CapacityPool, dv: number, now: number): void {

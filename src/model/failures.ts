@@ -7,7 +7,7 @@
 import type { Engine } from '../engine/index.js';
 import { OP_CREATE, OP_EVICT, OP_NONE, OPERATIONS, P_FAILED, P_SUCCEEDED, RUNNING, ERROR_CODES, type GroupSpec } from '../domain/index.js';
 import { EV_LATE, EV_RETRY, RQ_RETRY } from './events.js';
-import type { FailureFeature } from './lifecycle.js';
+import type { FailureFeature } from './features.js';
 import { DurationTable, PURPOSE_DURATION, PURPOSE_FAILURE, type RandomStreams } from './random.js';
 import { ST, ST_OP, ST_POWER, ST_PROV, type FleetStats, type VmStore } from './store.js';
 
@@ -114,7 +114,7 @@ export class Failures implements FailureFeature {
     const at = now + Math.min(delay, policy.maxDelaySeconds);
     if (at >= this.horizon) return;
     this.stats.counters.retries++;
-    this.stats.retriesByGroup[g]++;
+    this.stats.retriesByGroup[g] = this.stats.retriesByGroup[g]! + 1;
     this.retryOp[vm] = op;
     this.retryHandle[vm] = this.engine.schedule(at, EV_RETRY, vm);
   }

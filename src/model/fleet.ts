@@ -21,15 +21,17 @@ import { Capacity, type AllocationPolicy, type CapacityPool } from './capacity.j
 import { EV_AUTOSCALE, EV_CREATE, EV_EVICT, EV_EVICT_NOTICE, EV_LATE, EV_LIFETIME, EV_PHASE, EV_RETRY, EV_RULE } from './events.js';
 import { Failures } from './failures.js';
 import { FleetLayout } from './layout.js';
-import { F_AUTOSCALE, F_CAPACITY, F_SPOT, Lifecycle, type Features, type PowerListener, type TimelineSink } from './lifecycle.js';
+import { F_AUTOSCALE, F_CAPACITY, F_SPOT, type Features, type PowerListener, type TimelineSink } from './features.js';
+import { Lifecycle } from './lifecycle.js';
 import { compileLifecycle, groupDurationSpecs } from './lifecycle-table.js';
 import { Lifetimes } from './lifetimes.js';
+import { Resize, type SizeListener } from './resize.js';
 import { DurationTable, RandomStreams } from './random.js';
 import { Spot, type EvictionPolicy } from './spot.js';
 import { FleetStats, VmStore } from './store.js';
 import { expandWorkload, type GroupWorkload } from './workload.js';
 
-export type { TimelineSink, PowerListener } from './lifecycle.js';
+export type { TimelineSink, PowerListener } from './features.js';
 
 /** Replaceable decisions (CloudSim Plus style); each defaults to fleetsim's documented rule. */
 export interface FleetPolicies {
@@ -39,10 +41,13 @@ export interface FleetPolicies {
 }
 
 export interface FleetModelOptions {
-  /** A sink, or a function that makes one from the fleet's layout (known only once arrivals are drawn). */
-  timeline?: TimelineSink | ((layout: FleetLayout) => TimelineSink) | null;
-  /** Told of every power change (the billing meter); made from the layout. */
-  meter: (layout: FleetLayout) => PowerListener;
+  /**
+   * A sink, or a function that makes one from the fleet's layout (known only once arrivals
+   * are drawn) and a lookup of a VM's current size (which a resize changes).
+   */
+  timeline?: TimelineSink | ((layout: FleetLayout, sizeOf: (vm: number) => string) => TimelineSink) | null;
+  /** Told of every power change (the billing meter), and of size changes if it listens to them; made from the layout. */
+  meter: (layout: FleetLayout) => PowerListener & Partial<SizeListener>;
   /** 1 where a power code bills compute, for the timeline's `billed` column. */
   billed: Uint8Array;
   policies?: FleetPolicies;
@@ -51,6 +56,8 @@ export interface FleetModelOptions {
 interface Rule {
   op: number;
   groups: number[];
+  /** resize: the size index. */
+  size: number;
 }
 
 const ALLOCATION_INDEXES = ALLOCATION_ERROR_CODES.map((c) => ERROR_CODES.indexOf(c));
@@ -71,6 +78,8 @@ export class FleetModel {
   readonly autoscale: Autoscaler | null;
   /** 1 while the VM is hibernated (null when no group enables hibernation). */
   readonly hibernated: Uint8Array | null;
+  /** VM sizes, when a schedule resizes (null otherwise: every VM keeps its group's size). */
+  readonly resize: Resize | null;
   private readonly rules: Rule[] = [];
   private finished = false;
 
@@ -82,7 +91,7 @@ export class FleetModel {
     const groups = scenario.groups;
     const n = this.layout.vmCount;
     const t = options.timeline ?? null;
-    const sink = typeof t === 'function' ? t(this.layout) : t;
+    const sink = typeof t === 'function' ? t(this.layout, (vm) => this.sizeOf(vm)) : t;
     this.store = new VmStore(this.layout);
     this.stats = new FleetStats(this.layout);
     this.engine = new Engine((kind, target, now) => this.dispatch(kind, target, now), n + 64);
@@ -96,6 +105,12 @@ export class FleetModel {
     this.lifetimes = Lifetimes.needed(groups, this.workload) ? new Lifetimes(this.engine, this.store, streams, groups, this.workload, this.horizon) : null;
     this.autoscale = groups.some((g) => g.autoscale !== null) ? new Autoscaler(this.store, this.stats, groups) : null;
     this.hibernated = groups.some((g) => g.hibernation) ? new Uint8Array(n) : null;
+    this.resize = scenario.schedules.some((s) => s.operation === 'resize') ? new Resize(scenario, this.layout) : null;
+    if (this.resize && this.capacity) {
+      const resize = this.resize;
+      this.resize.capacity = this.capacity;
+      this.capacity.vcpusOf = (vm) => resize.vcpusOf(vm);
+    }
     if (this.spot && options.policies?.eviction) this.spot.policy = options.policies.eviction;
     if (this.autoscale && options.policies?.scaling) this.autoscale.policy = options.policies.scaling;
     if (this.capacity && this.spot) {
@@ -106,9 +121,11 @@ export class FleetModel {
     const groupFeatures = Uint8Array.from(groups, (g) =>
       (this.capacity ? F_CAPACITY : 0) | (g.spot ? F_SPOT : 0) | (g.autoscale ? F_AUTOSCALE : 0));
     const features: Features = { failures: this.failures, capacity: this.capacity, spot: this.spot, lifetimes: this.lifetimes, autoscale: this.autoscale };
+    const meter = options.meter(this.layout);
+    if (this.resize && meter.sizeChanged) this.resize.listener = meter as SizeListener;
     this.lifecycle = new Lifecycle({
       engine: this.engine, store: this.store, stats: this.stats, table, durations, streams, groups,
-      billed: options.billed, meter: options.meter(this.layout), sink, features, groupFeatures, hibernated: this.hibernated,
+      billed: options.billed, meter, sink, features, groupFeatures, hibernated: this.hibernated, resize: this.resize,
     });
     this.failures?.attach(this.lifecycle);
     this.spot?.attach(this.lifecycle);
@@ -123,7 +140,7 @@ export class FleetModel {
     scenario.groups.forEach((g, gi) => {
       if (g.createAt === null || this.workload[gi]!.createAt !== null) return;
       if (g.autoscale && g.autoscale.scaleOut === 'create') return; // the controller creates them
-      this.rules.push({ op: OP_CREATE, groups: [gi] });
+      this.rules.push({ op: OP_CREATE, groups: [gi], size: 0 });
       engine.schedule(g.createAt, EV_RULE, this.rules.length - 1);
     });
     this.workload.forEach((w, gi) => {
@@ -142,7 +159,7 @@ export class FleetModel {
         if (gi === undefined) throw new Error(`internal: schedule ${s.name} names unknown group ${name} (should have failed validation)`);
         return gi;
       });
-      this.rules.push({ op: operationCode(s.operation), groups });
+      this.rules.push({ op: operationCode(s.operation), groups, size: s.size ? Resize.sizeIndex(scenario, s.size) : 0 });
       for (const time of s.times) occurrences.push([time, this.rules.length - 1]);
     }
     // Stable sort: equal times keep file order.
@@ -178,6 +195,7 @@ export class FleetModel {
   private fireRule(r: number, now: number): void {
     const rule = this.rules[r]!;
     const lc = this.lifecycle;
+    if (this.resize !== null) this.resize.requested = rule.size;
     for (const gi of rule.groups) {
       const g = this.layout.groups[gi]!;
       const end = g.first + g.count;
@@ -211,9 +229,18 @@ export class FleetModel {
     return this.finished;
   }
 
-  /** Request an operation on one VM now (as a schedule would). For tests, notebooks and API callers. */
-  request(vm: number, operation: OperationName): void {
+  /** Request an operation on one VM now (as a schedule would; a resize names its size). For tests, notebooks and API callers. */
+  request(vm: number, operation: OperationName, size?: string): void {
+    if (operation === 'resize') {
+      if (this.resize === null || size === undefined) throw new Error('a resize needs a size, and a scenario with a resize schedule');
+      this.resize.requested = Resize.sizeIndex(this.scenario, size);
+    }
     this.lifecycle.request(vm, operationCode(operation), this.engine.now, 0);
+  }
+
+  /** The VM's current size (a name from Scenario.sizes). */
+  sizeOf(vm: number): string {
+    return this.resize !== null ? this.scenario.sizes[this.resize.sizeOf[vm]!]!.name : this.layout.groups[this.store.groupOf(vm)]!.size;
   }
 
   /** Capacity pools: one per region, then one per zone. Empty when capacity is not modelled. */

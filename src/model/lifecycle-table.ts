@@ -39,6 +39,8 @@ export interface CompiledLifecycle {
   pathPhases: Uint8Array;
   pathEndPower: Uint8Array;
   pathFirst: Uint16Array;
+  /** Per path: the phase at whose start a resize's new size takes effect (phases = at success; KEEP = never). */
+  pathSizeAt: Uint8Array;
   /** Per phase: power entered (KEEP = unchanged), provisioning entered (KEEP), duration slot. */
   phasePower: Uint8Array;
   phaseProv: Uint8Array;
@@ -65,7 +67,7 @@ export function compileLifecycle(): CompiledLifecycle {
   const c: CompiledLifecycle = {
     allowed: new Uint16Array(OPS), noop: new Uint16Array(OPS), needsHibernation: u8(), acceptProv: u8(), endProv: u8(),
     allocation: u8(), failPhase: u8(), failPower: u8(KEEP), osTimeoutPhase: u8(KEEP), startTimeoutPhase: u8(KEEP), startGiveUp: u8(KEEP),
-    pathOf: new Int8Array(OPS * 8).fill(-1), pathPhases: new Uint8Array(32), pathEndPower: new Uint8Array(32), pathFirst: new Uint16Array(32),
+    pathOf: new Int8Array(OPS * 8).fill(-1), pathPhases: new Uint8Array(32), pathEndPower: new Uint8Array(32), pathFirst: new Uint16Array(32), pathSizeAt: new Uint8Array(32).fill(KEEP),
     phasePower: new Uint8Array(64), phaseProv: new Uint8Array(64), phaseSlot: new Uint8Array(64), slots: [],
   };
   const slots: string[] = [];
@@ -94,6 +96,7 @@ export function compileLifecycle(): CompiledLifecycle {
       c.pathPhases[pi] = p.phases.length;
       c.pathEndPower[pi] = p.endPower === null ? KEEP : powerCode(p.endPower);
       c.pathFirst[pi] = phases;
+      if (p.sizeTakesEffect !== undefined) c.pathSizeAt[pi] = p.sizeTakesEffect;
       for (const ph of p.phases) {
         const slotName = `${durOp}.${ph.duration}`;
         let slot = slots.indexOf(slotName);

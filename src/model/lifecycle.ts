@@ -8,95 +8,26 @@
 
 import type { Engine } from '../engine/index.js';
 import {
-  ABSENT, ALLOCATION_ERROR_CODES, CREATING, DEALLOCATED, ERROR_CODES, OP_CREATE, OP_EVICT, OP_HIBERNATE, OP_NONE, OP_START,
+  ABSENT, ALLOCATION_ERROR_CODES, CREATING, DEALLOCATED, ERROR_CODES, OP_CREATE, OP_EVICT, OP_HIBERNATE, OP_NONE, OP_RESIZE, OP_START,
+  S_RESIZE_NOT_IN_CLUSTER,
   OPERATIONS, P_DELETED, P_FAILED, P_NONE, P_SUCCEEDED, REASON_DELETED, REASON_IN_FLIGHT, REASON_NO_HIBERNATION, REASON_NOT_CREATED,
   RUNNING, S_HIBERNATED, S_RESUMED, failedStatus, powerStatus, provStatus, rejectedStatus, type ErrorCode, type GroupSpec,
 } from '../domain/index.js';
 import { EV_PHASE, RQ_AUTOSCALE, RQ_RETRY } from './events.js';
+import { F_AUTOSCALE, F_CAPACITY, F_SPOT, type Features, type PowerListener, type TimelineSink } from './features.js';
 import { ALLOC_RESIZE, ALLOC_TAKE, KEEP, PREVIOUS, type CompiledLifecycle } from './lifecycle-table.js';
+import { NOT_IN_CLUSTER, type Resize } from './resize.js';
 import { PURPOSE_DURATION, type DurationTable, type RandomStreams } from './random.js';
 import { ST, ST_FAILING, ST_OP, ST_PHASE, ST_POWER, ST_PROV, STEP, STEP_LATE_GIVE_UP, STEP_LATE_SUCCESS, type FleetStats, type VmStore } from './store.js';
-
-/** Receives every state change and rejected operation, in simulated-time order. */
-export interface TimelineSink {
-  /**
-   * @param time seconds from the scenario start
-   * @param vm VM index (see FleetLayout)
-   * @param status id into STATUS_TABLE
-   * @param billed whether compute billing runs from this moment
-   * @param operation index into OPERATION_LABELS of the operation that caused the row
-   */
-  row(time: number, vm: number, status: number, billed: boolean, operation: number): void;
-}
-
-/** Told of every power change, before anything else looks at the new state: the billing meter. */
-export interface PowerListener {
-  powerChanged(vm: number, group: number, from: number, to: number, now: number): void;
-}
-
-/** Failure draws, retries and late completions (failures.ts). */
-export interface FailureFeature {
-  /** An operation begins: 0, or 1 + the index of the error code this attempt will fail with. */
-  began(vm: number, g: number, op: number, flags: number): number;
-  succeeded(vm: number): void;
-  maybeRetry(vm: number, g: number, op: number, now: number): void;
-  /** Draw whether a timed-out operation still completes. */
-  lateSucceeds(vm: number, g: number): boolean;
-  lateDelay(vm: number, g: number): number;
-  /** OSProvisioningTimedOut: maybe turn Succeeded later. */
-  armLateCompletion(vm: number, g: number, now: number): void;
-  gone(vm: number): void;
-}
-
-/** Host allocation (capacity.ts). */
-export interface CapacityFeature {
-  /** 0 when granted (or already held), else 1 + the error code index. */
-  allocate(vm: number, g: number, now: number): number;
-  release(vm: number, g: number, now: number): void;
-}
-
-/** Spot evictions (spot.ts). */
-export interface SpotFeature {
-  powerChanged(vm: number, g: number, from: number, to: number, now: number): void;
-  /** The operation in flight ended: begin an eviction that came due meanwhile (true if it did). */
-  afterOperation(vm: number, now: number): boolean;
-  gone(vm: number): void;
-}
-
-/** Lifetimes (lifetimes.ts). */
-export interface LifetimeFeature {
-  created(vm: number, g: number, now: number): void;
-  /** The operation in flight ended: request a delete that came due meanwhile (true if it did). */
-  afterOperation(vm: number, now: number): boolean;
-  gone(vm: number): void;
-}
-
-/** Autoscaling (autoscale.ts). */
-export interface AutoscaleFeature {
-  /** The VM's operation or power state changed. */
-  changed(vm: number, g: number): void;
-  powerChanged(vm: number, g: number, from: number, to: number, now: number): void;
-  /** An operation of a VM of group g succeeded: look again at the target. */
-  evaluate(g: number, now: number): void;
-}
-
-export interface Features {
-  failures: FailureFeature | null;
-  capacity: CapacityFeature | null;
-  spot: SpotFeature | null;
-  lifetimes: LifetimeFeature | null;
-  autoscale: AutoscaleFeature | null;
-}
-
-/** Bits of `groupFeatures[g]`: what a power change must also do for VMs of that group. */
-export const F_CAPACITY = 1, F_SPOT = 2, F_AUTOSCALE = 4;
 
 const code1 = (c: ErrorCode): number => ERROR_CODES.indexOf(c) + 1;
 const CODE_OS_TIMEOUT = code1('OSProvisioningTimedOut');
 const CODE_START_TIMEOUT = code1('VMStartTimedOut');
-/** 1 at index (error code + 1) for the codes that mean "no capacity". */
-const IS_ALLOCATION_CODE = new Uint8Array(ERROR_CODES.length + 1);
+const CODE_ALLOCATION = code1('AllocationFailed');
+/** 1 at index (error code + 1) for the codes that mean "no capacity" (and a resize the cluster cannot host). */
+const IS_ALLOCATION_CODE = new Uint8Array(256);
 for (const c of ALLOCATION_ERROR_CODES) IS_ALLOCATION_CODE[code1(c)] = 1;
+IS_ALLOCATION_CODE[NOT_IN_CLUSTER] = 1;
 
 export interface LifecycleParts {
   engine: Engine;
@@ -114,6 +45,8 @@ export interface LifecycleParts {
   groupFeatures: Uint8Array;
   /** 1 while hibernated (null when no group enables hibernation). */
   hibernated: Uint8Array | null;
+  /** VM sizes (null when no schedule resizes). */
+  resize: Resize | null;
 }
 
 export class Lifecycle {
@@ -132,6 +65,7 @@ export class Lifecycle {
   private readonly fx: Features;
   private readonly groupFeatures: Uint8Array;
   private readonly hibernated: Uint8Array | null;
+  private readonly resize: Resize | null;
   private readonly slots: number;
 
   constructor(p: LifecycleParts) {
@@ -150,6 +84,7 @@ export class Lifecycle {
     this.fx = p.features;
     this.groupFeatures = p.groupFeatures;
     this.hibernated = p.hibernated;
+    this.resize = p.resize;
     this.slots = p.table.slots.length;
   }
 
@@ -169,14 +104,22 @@ export class Lifecycle {
     if (st[b + ST_OP] !== OP_NONE) return this.reject(vm, op, REASON_IN_FLIGHT, now);
     if (this.t.needsHibernation[op] === 1 && !this.groups[this.store.groupOf(vm)]!.hibernation) return this.reject(vm, op, REASON_NO_HIBERNATION, now);
     const p = st[b + ST_POWER]!;
-    if ((this.t.allowed[op]! & (1 << p)) !== 0) return this.begin(vm, op, now, flags);
+    if ((this.t.allowed[op]! & (1 << p)) !== 0) {
+      if (op === OP_RESIZE) {
+        if ((flags & RQ_RETRY) !== 0) this.resize!.retarget(vm);
+        // Resizing to the size it has changes nothing.
+        if (this.resize!.isNoOp(vm)) { this.stats.counters.noops++; return; }
+      }
+      return this.begin(vm, op, now, flags);
+    }
     if ((this.t.noop[op]! & (1 << p)) !== 0) { this.stats.counters.noops++; return; }
     this.reject(vm, op, p, now);
   }
 
   private reject(vm: number, op: number, reason: number, now: number): void {
     this.stats.counters.rejected++;
-    this.stats.rejectedByGroup[this.store.groupOf(vm)]++;
+    const g = this.store.groupOf(vm);
+    this.stats.rejectedByGroup[g] = this.stats.rejectedByGroup[g]! + 1;
     if (this.sink !== null) this.sink.row(now, vm, rejectedStatus(op, reason), this.billed[this.st[vm * ST + ST_POWER]!] === 1, op);
   }
 
@@ -206,6 +149,10 @@ export class Lifecycle {
     const needsHost = (alloc === ALLOC_TAKE && (p === ABSENT || p === DEALLOCATED)) || (alloc === ALLOC_RESIZE && p !== DEALLOCATED);
     if (IS_ALLOCATION_CODE[failing] === 1 && !needsHost) failing = 0;
     if (failing === 0 && needsHost && fx.capacity !== null && alloc === ALLOC_TAKE) failing = fx.capacity.allocate(vm, g, now);
+    if (op === OP_RESIZE) {
+      const rc = this.resize!.begin(vm, needsHost, now);
+      if (failing === 0) failing = rc;
+    }
     st[b + ST_FAILING] = failing;
     if (IS_ALLOCATION_CODE[failing] === 1) {
       // No room: fails at once, before the VM leaves its state (a create is left without a host).
@@ -227,6 +174,7 @@ export class Lifecycle {
     this.st[b + ST_PHASE] = (this.st[b + ST_PHASE]! & ~STEP) | k;
     const power = t.phasePower[ph]!;
     if (power !== KEEP && power !== CREATING) this.setPower(vm, power, now);
+    if (op === OP_RESIZE && t.pathSizeAt[path] === k) this.resize!.apply(vm, g, now);
     const prov = t.phaseProv[ph]!;
     if (prov !== KEEP) this.setProv(vm, prov, now, op);
     this.engine.schedule(now + this.duration(vm, g, t.phaseSlot[ph]!), EV_PHASE, vm);
@@ -270,9 +218,10 @@ export class Lifecycle {
     if (op >= OP_EVICT) {
       const g = this.store.groupOf(vm);
       this.stats.counters.evictions++;
-      this.stats.evictionsByGroup[g]++;
+      this.stats.evictionsByGroup[g] = this.stats.evictionsByGroup[g]! + 1;
     }
     if (end !== KEEP) this.setPower(vm, end, now);
+    if (op === OP_RESIZE && t.pathSizeAt[path] === phases) this.resize!.apply(vm, this.store.groupOf(vm), now);
     if (op === OP_HIBERNATE) {
       this.hibernated![vm] = 1;
       this.row(vm, S_HIBERNATED, now, op);
@@ -319,18 +268,24 @@ export class Lifecycle {
   /** Record a failure (provisioning Failed with the code) without ending the operation. */
   private failRow(vm: number, now: number): void {
     const b = vm * ST;
-    const code = this.st[b + ST_FAILING]! - 1;
+    const failing = this.st[b + ST_FAILING]!;
+    // A resize the hardware cluster cannot host is Azure's AllocationFailed, with its own message.
+    const code = (failing === NOT_IN_CLUSTER ? CODE_ALLOCATION : failing) - 1;
+    const status = failing === NOT_IN_CLUSTER ? S_RESIZE_NOT_IN_CLUSTER : failedStatus(code);
     const g = this.store.groupOf(vm);
     this.stats.counters.failed++;
-    this.stats.failuresByGroupOp[g * OPERATIONS.length + this.st[b + ST_OP]!]++;
-    this.stats.failuresByGroupCode[g * ERROR_CODES.length + code]++;
+    const k = g * OPERATIONS.length + this.st[b + ST_OP]!;
+    this.stats.failuresByGroupOp[k] = this.stats.failuresByGroupOp[k]! + 1;
+    const c = g * ERROR_CODES.length + code;
+    this.stats.failuresByGroupCode[c] = this.stats.failuresByGroupCode[c]! + 1;
     this.st[b + ST_PROV] = P_FAILED;
     this.stats.counters.stateChanges++;
-    if (this.sink !== null) this.sink.row(now, vm, failedStatus(code), this.billed[this.st[b + ST_POWER]!] === 1, this.st[b + ST_OP]!);
+    if (this.sink !== null) this.sink.row(now, vm, status, this.billed[this.st[b + ST_POWER]!] === 1, this.st[b + ST_OP]!);
   }
 
   private fail(vm: number, now: number, retry: boolean): void {
     const op = this.st[vm * ST + ST_OP]!;
+    if (op === OP_RESIZE) this.resize!.failed(vm, now);
     this.failRow(vm, now);
     this.end(vm, now, false);
     if (retry && this.fx.failures !== null) this.fx.failures.maybeRetry(vm, this.store.groupOf(vm), op, now);
@@ -356,8 +311,8 @@ export class Lifecycle {
     const g = this.store.groupOf(vm);
     this.meter.powerChanged(vm, g, old, s, now);
     const counts = this.stats.vmsByGroupState;
-    counts[g * 8 + old]--;
-    counts[g * 8 + s]++;
+    counts[g * 8 + old] = counts[g * 8 + old]! - 1;
+    counts[g * 8 + s] = counts[g * 8 + s]! + 1;
     this.st[b + ST_POWER] = s;
     const f = this.groupFeatures[g]!;
     if (f !== 0) this.powerFeatures(vm, g, f, old, s, now);

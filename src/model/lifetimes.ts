@@ -7,7 +7,7 @@
 import type { Engine } from '../engine/index.js';
 import { OP_DELETE, OP_NONE, P_DELETED, P_NONE, type GroupSpec } from '../domain/index.js';
 import { EV_LIFETIME } from './events.js';
-import type { LifetimeFeature } from './lifecycle.js';
+import type { LifetimeFeature } from './features.js';
 import { DurationTable, PURPOSE_LIFETIME, type RandomStreams } from './random.js';
 import { ST, ST_OP, ST_PROV, type VmStore } from './store.js';
 import type { GroupWorkload } from './workload.js';

@@ -38,6 +38,8 @@ function hash32(x: number): number {
 /** Where draws come from: a VM's stream for a purpose. */
 export interface UniformSource {
   next(vm: number, g: number, purpose: number): number;
+  /** A standard normal: by default Box-Muller over the next two uniforms. */
+  normal?(vm: number, g: number, purpose: number): number;
 }
 
 /** Per-VM counter-based streams. */
@@ -46,6 +48,7 @@ export class RandomStreams implements UniformSource {
   private readonly keys: Int32Array;
   /** Per purpose: one counter per VM (empty until the purpose's first draw). */
   private readonly counters: Uint32Array[];
+  private readonly first: Int32Array;
 
   /** @param groups each group's name and first VM */
   constructor(seed: number, private readonly groups: ReadonlyArray<{ name: string; first: number }>, private readonly vmCount: number) {
@@ -58,6 +61,7 @@ export class RandomStreams implements UniformSource {
       }
     });
     this.counters = PURPOSE_NAMES.map(() => new Uint32Array(0));
+    this.first = Int32Array.from(groups, (g) => g.first);
   }
 
   /** The next uniform in [0, 1) of VM `vm` (of group `g`) for `purpose`. */
@@ -67,8 +71,26 @@ export class RandomStreams implements UniformSource {
     const c = ctr[vm]!;
     ctr[vm] = c + 1;
     const k = (g * PURPOSES + purpose) * 2;
-    const v = hash32((vm - this.groups[g]!.first) ^ this.keys[k]!);
+    const v = hash32((vm - this.first[g]!) ^ this.keys[k]!);
     return (hash32(hash32(c ^ this.keys[k + 1]!) ^ v) >>> 0) / TWO_POW_32;
+  }
+
+  /**
+   * A standard normal from the next two uniforms of the stream (Box-Muller; both drawn
+   * every time, so the stream advances by exactly two): the same numbers as two next()
+   * calls, computed with one counter access.
+   */
+  normal(vm: number, g: number, purpose: number): number {
+    let ctr = this.counters[purpose]!;
+    if (ctr.length === 0) ctr = this.counters[purpose] = new Uint32Array(this.vmCount);
+    const c = ctr[vm]!;
+    ctr[vm] = c + 2;
+    const k = (g * PURPOSES + purpose) * 2;
+    const v = hash32((vm - this.first[g]!) ^ this.keys[k]!);
+    const k1 = this.keys[k + 1]!;
+    const u1 = 1 - (hash32(hash32(c ^ k1) ^ v) >>> 0) / TWO_POW_32;
+    const u2 = (hash32(hash32((c + 1) ^ k1) ^ v) >>> 0) / TWO_POW_32;
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 }
 
@@ -121,9 +143,13 @@ export class DurationTable {
       case K_EXPONENTIAL:
         return -this.a[k]! * Math.log(1 - streams.next(vm, g, purpose));
       case K_LOGNORMAL: {
-        // Box-Muller with both uniforms drawn every time, so the stream advances by a fixed amount.
-        const u1 = 1 - streams.next(vm, g, purpose), u2 = streams.next(vm, g, purpose);
-        const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        let z: number;
+        if (streams.normal !== undefined) z = streams.normal(vm, g, purpose);
+        else {
+          // Box-Muller with both uniforms drawn every time, so the stream advances by a fixed amount.
+          const u1 = 1 - streams.next(vm, g, purpose), u2 = streams.next(vm, g, purpose);
+          z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        }
         return Math.exp(this.a[k]! + this.b[k]! * z);
       }
       default: {

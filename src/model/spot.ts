@@ -10,7 +10,7 @@ import { OP_EVICT, OP_EVICT_DELETE, OP_NONE, RUNNING, STOPPED, S_EVICTION_NOTICE
 import { IndexSet } from './bitset.js';
 import { EV_EVICT, EV_EVICT_NOTICE } from './events.js';
 import type { FleetLayout } from './layout.js';
-import type { SpotFeature, TimelineSink } from './lifecycle.js';
+import type { SpotFeature, TimelineSink } from './features.js';
 import { PURPOSE_EVICTION, type RandomStreams } from './random.js';
 import { ST, ST_OP, ST_POWER, type VmStore } from './store.js';
 

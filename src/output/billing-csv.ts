@@ -41,7 +41,7 @@ export function* billingRows(sim: FleetSimulation): Generator<BillingRow> {
       for (let s = 0; s < REPORTED_STATES.length; s++) secondsByState[s] = sim.secondsIn(vm, s);
       const billed = sim.billedSeconds[vm]!;
       const existed = sim.existedSeconds(vm);
-      const c = cents.add(billed, existed);
+      const c = cents.add(billed, existed, sim.vmComputeCost(vm));
       yield {
         vm, group: g.index, secondsByState, existedSeconds: existed, billedSeconds: billed, billedHours: billed / 3600,
         computeCents: c.compute, diskCents: c.disk, publicIpCents: c.publicIp, otherCents: c.other,
@@ -51,6 +51,11 @@ export function* billingRows(sim: FleetSimulation): Generator<BillingRow> {
 }
 
 export function writeBillingCsv(out: TextOut, sim: FleetSimulation, chunkChars = 1 << 16): void {
+  for (const chunk of billingCsvChunks(sim, chunkChars)) out.write(chunk);
+}
+
+/** billing.csv as chunks of about `chunkChars` characters: a caller can yield between them (a million rows take seconds). */
+export function* billingCsvChunks(sim: FleetSimulation, chunkChars = 1 << 16): Generator<string> {
   let buf = stringify([BILLING_COLUMNS]);
   const groupSize = sim.layout.groups.map((g) => ',' + csvFields([g.name, g.size]));
   const prefix = sim.layout.groups.map((g) => (csvFields([`${g.name}-`]) === `${g.name}-` ? `${g.name}-` : null));
@@ -58,12 +63,14 @@ export function writeBillingCsv(out: TextOut, sim: FleetSimulation, chunkChars =
     const g = sim.layout.groups[r.group]!;
     const num = String(r.vm - g.first).padStart(g.nameWidth, '0');
     const p = prefix[r.group];
-    let row = (p !== null ? p + num : csvFields([`${g.name}-${num}`])) + groupSize[r.group];
+    // A VM that changed size shows the size it has at the horizon.
+    const sizeCells = sim.resizes ? ',' + csvFields([g.name, sim.sizeOf(r.vm)]) : groupSize[r.group];
+    let row = (p !== null ? p + num : csvFields([`${g.name}-${num}`])) + sizeCells;
     for (const s of r.secondsByState) row += ',' + seconds3(s);
     row += ',' + seconds3(r.existedSeconds) + ',' + r.billedSeconds + ',' + fixed6(r.billedHours) + ',' + formatCents(r.computeCents) +
       ',' + formatCents(r.diskCents) + ',' + formatCents(r.publicIpCents) + ',' + formatCents(r.otherCents) + '\n';
     buf += row;
-    if (buf.length >= chunkChars) { out.write(buf); buf = ''; }
+    if (buf.length >= chunkChars) { yield buf; buf = ''; }
   }
-  if (buf.length > 0) out.write(buf);
+  if (buf.length > 0) yield buf;
 }

@@ -3,13 +3,12 @@
 // Parquet timeline sink and the Parquet files after the CSVs, so src/run.ts only passes the
 // choice along.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FleetSimulation } from '../billing/simulation.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { TimelineSink } from '../model/fleet.js';
 import { VERSION } from '../version.js';
-import { AtomicFile } from './atomic.js';
+import { AtomicFile, type AtomicFileOptions } from './atomic.js';
 import { GzipOut } from './gzip-out.js';
 import type { TextOut } from './timeline-csv.js';
 import { writeBillingParquet, writeParquetFromCsv } from './parquet-tables.js';
@@ -24,10 +23,6 @@ export const wantsParquet = (f: OutputFormat | undefined): boolean => f === 'par
 
 const CREATED_BY = `fleetsim ${VERSION}`;
 
-/** The tables a run writes, each as .csv, .csv.gz and/or .parquet. */
-export const RUN_TABLES = ['timeline', 'billing', 'series', 'capacity'] as const;
-export type RunTable = (typeof RUN_TABLES)[number];
-
 /** File name of a table's CSV: `billing.csv`, or `billing.csv.gz` compressed. */
 export const csvFileName = (table: string, compress: boolean | undefined): string => `${table}.csv${compress ? '.gz' : ''}`;
 
@@ -39,8 +34,8 @@ export const csvFileName = (table: string, compress: boolean | undefined): strin
 export class CsvFile implements TextOut {
   readonly file: AtomicFile;
   private readonly gz: GzipOut | null;
-  constructor(dir: string, table: string, compress: boolean | undefined) {
-    this.file = new AtomicFile(path.join(dir, csvFileName(table, compress)));
+  constructor(dir: string, table: string, compress: boolean | undefined, options: AtomicFileOptions = {}) {
+    this.file = new AtomicFile(path.join(dir, csvFileName(table, compress)), options);
     this.gz = compress ? new GzipOut(this.file) : null;
   }
   get finalPath(): string { return this.file.finalPath; }
@@ -56,22 +51,12 @@ export class CsvFile implements TextOut {
     this.gz?.end();
     this.file.commit();
   }
-  abort(): void { this.file.abort(); }
-}
-
-/**
- * After a run into a folder that may hold an earlier run's files: remove every table file
- * (.csv, .csv.gz, .parquet) this run did not write, so no file is left that disagrees with
- * the new summary.json.
- */
-export function removeUnwritten(dir: string, written: readonly string[]): void {
-  const keep = new Set(written.map((f) => path.resolve(f)));
-  for (const t of RUN_TABLES) {
-    for (const name of [csvFileName(t, false), csvFileName(t, true), `${t}.parquet`]) {
-      const f = path.resolve(dir, name);
-      if (!keep.has(f)) fs.rmSync(f, { force: true });
-    }
+  /** As AtomicFile.commitAsync (the fsync off the main thread), after the gzip trailer. */
+  async commitAsync(): Promise<void> {
+    this.gz?.end();
+    await this.file.commitAsync();
   }
+  abort(): void { this.file.abort(); }
 }
 
 /** Sends every row to each sink (CSV and Parquet timelines side by side). */

@@ -154,7 +154,7 @@ export class TimelineParquetWriter implements TimelineSink {
     for (let i = 0; i < m; i++) {
       const t = roundMs(time[i]!);
       if (t !== last) { distinct[d++] = t; last = t; }
-      lengths[d - 1]++;
+      lengths[d - 1] = lengths[d - 1]! + 1;
     }
     const start = this.startMs;
     const seconds = (v: ArrayLike<number>, k: number): Float64Array => Float64Array.from({ length: k }, (_, i) => v[i]! / 1000);

@@ -56,6 +56,8 @@ export interface TimelineWriterOptions {
   chunkChars?: number;
   /** Also write the header line (default true). */
   header?: boolean;
+  /** A VM's current size, when VMs change size (resize); default: its group's size. */
+  sizeOf?: (vm: number) => string;
 }
 
 const NOPS = OPERATION_LABELS.length;
@@ -88,12 +90,14 @@ export class TimelineCsvWriter implements TimelineSink {
   // The group of the last row: fleets change in bursts of one group.
   private lastGroup = 0;
   private lastGroupEnd = -1;
+  private readonly sizeOf: ((vm: number) => string) | null;
 
   constructor(out: TextOut, layout: FleetLayout, startMs: number, options: TimelineWriterOptions = {}) {
     this.out = out;
     this.layout = layout;
     this.startMs = startMs;
     this.fast = options.fast ?? true;
+    this.sizeOf = options.sizeOf ?? null;
     this.chunkChars = Math.max(1024, options.chunkChars ?? (this.fast ? 1 << 18 : 1 << 16));
     this.vmPrefix = layout.groups.map((g) => (csvFields([`${g.name}-`]) === `${g.name}-` ? utf8(`${g.name}-`) : null));
     this.nameWidth = Int32Array.from(layout.groups, (g) => g.nameWidth);
@@ -125,13 +129,16 @@ export class TimelineCsvWriter implements TimelineSink {
       this.lastGroupEnd = gl.first + gl.count;
     }
     const prefix = this.vmPrefix[g]!;
-    if (prefix === null) return this.appendString(this.stringRow(time, vm, status, billed, operation));
+    // A VM resized away from its group's size: a row of its own (resize studies are not the million-VM case).
+    if (prefix === null || (this.sizeOf !== null && this.sizeOf(vm) !== this.layout.groups[g]!.size)) {
+      return this.appendString(this.stringRow(time, vm, status, billed, operation));
+    }
     const key = (status * 2 + (billed ? 1 : 0)) * NOPS + operation;
     let tails = this.tails[g];
     if (tails === undefined) tails = this.tails[g] = [];
     let tail = tails[key];
     if (tail === undefined) {
-      tail = tails[key] = utf8(this.groupSize[g] + this.statusHead[status] + (billed ? ',true' : ',false') + this.opFrag[operation] + this.statusTail[status] + '\n');
+      tail = tails[key] = utf8(this.groupSize[g]! + this.statusHead[status]! + (billed ? ',true' : ',false') + this.opFrag[operation]! + this.statusTail[status]! + '\n');
     }
     const tb = this.timeBytes;
     const width = this.nameWidth[g]!;
@@ -162,7 +169,7 @@ export class TimelineCsvWriter implements TimelineSink {
     const s = STATUS_TABLE[status]!;
     const ms = roundMs(time);
     return stringify([[
-      scaledToFixed(ms, 3), new Date(this.startMs + ms).toISOString(), this.layout.vmName(vm), g.name, g.size,
+      scaledToFixed(ms, 3), new Date(this.startMs + ms).toISOString(), this.layout.vmName(vm), g.name, this.sizeOf ? this.sizeOf(vm) : g.size,
       s.kind, s.state, s.code, s.level, s.displayStatus, billed ? 'true' : 'false', OPERATION_LABELS[operation]!, timelineMessage(s),
     ]]);
   }

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '../output/atomic.js';
 import { wantsParquet, writeStudyParquet, type OutputFormat } from '../output/formats.js';
+import { cleanStale, readManifest, writeManifest } from '../output/folder.js';
 import { metricCell, statCell } from '../output/study-csv.js';
 import type { LoadedScenario } from '../domain/index.js';
 import { VERSION } from '../version.js';
@@ -299,6 +300,8 @@ export function specUnits(spec: StudySpec): StudyUnit[] {
 
 /** Removes what an unfinished run left: folders it created, and temporary files in folders that were there before. */
 function cleanUp(outDir: string, outExisted: boolean, dirs: ReadonlyArray<{ dir: string; existed: boolean }>): void {
+  // aborted workers stop anywhere, mid-swap included: put back what they were replacing
+  for (const d of dirs) cleanStale(d.dir, { includeOwn: true });
   if (!outExisted) {
     fs.rmSync(outDir, { recursive: true, force: true });
     return;
@@ -489,7 +492,29 @@ export function writeStudyFiles(outDir: string, spec: StudySpec, rowsByPoint: Re
   }
   files.push(path.join(outDir, 'summary.json'));
   writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  writeStudyManifests(outDir, files, specUnits(spec).map((u) => u.dir));
   return { outDir, files, summary };
+}
+
+/** Output names a replication folder may hold (a merge places them without a manifest). */
+const UNIT_OUTPUT = /^(timeline|billing|series|capacity)\.(csv|csv\.gz|parquet)$|^summary\.json$|^report\.html$/;
+
+/**
+ * Manifests (src/output/folder.ts), so fleetsim can later replace what it wrote here and
+ * nothing else: the study's files and folders, each point folder's replications, and each
+ * replication folder that has none yet (one placed by a merge).
+ */
+function writeStudyManifests(outDir: string, files: readonly string[], unitDirs: readonly string[]): void {
+  const sub = new Map<string, string[]>();
+  for (const r of unitDirs) {
+    const dir = path.join(outDir, r);
+    if (!readManifest(dir)) writeManifest(dir, 'run', fs.readdirSync(dir).filter((n) => UNIT_OUTPUT.test(n)));
+    const [top, inner] = r.split('/');
+    if (!sub.has(top!)) sub.set(top!, []);
+    if (inner) sub.get(top!)!.push(inner + '/');
+  }
+  for (const [top, inner] of sub) if (inner.length) writeManifest(path.join(outDir, top), 'study', inner);
+  writeManifest(outDir, 'study', [...files.map((f) => path.basename(f)), ...[...sub.keys()].map((t) => t + '/')]);
 }
 
 /** Rows by point and replication from unit results. */

@@ -151,7 +151,7 @@ function rewordForParam(e: InputError, flags: ReadonlyMap<string, string>): Inpu
  * Builds the points of a sweep: the base scenario text with `set` and then each combination's
  * overrides. Throws InputErrors (worded for --param) for unknown paths and wrong values.
  */
-export async function buildPoints(base: LoadedScenario, text: string, params: readonly SweepParam[], set: readonly string[], seed?: number): Promise<StudyPoint[]> {
+export async function buildPoints(base: LoadedScenario, text: string, params: readonly SweepParam[], set: readonly string[], seed?: number, load: { allowOutsideData?: boolean } = {}): Promise<StudyPoint[]> {
   const seen = new Set<string>();
   for (const p of params) {
     if (seen.has(p.path)) throw new InputError(`parameter \`${p.path}\` is given twice`, { path: `--param ${p.path}`, expected: 'each path in one --param only', hint: `list all its values in one flag: --param ${p.path}=v1,v2,...` });
@@ -165,7 +165,7 @@ export async function buildPoints(base: LoadedScenario, text: string, params: re
     const overrides = [...set, ...flags];
     let scenario;
     try {
-      scenario = await parseScenarioTextAsync(text, base.file, { overrides, traceCache, ...(seed !== undefined ? { seed } : {}) });
+      scenario = await parseScenarioTextAsync(text, base.file, { overrides, traceCache, ...(seed !== undefined ? { seed } : {}), ...load });
     } catch (e) {
       if (!(e instanceof InputErrors)) throw e;
       const bySource = new Map(combo.map((_, pi) => [flags[pi]!, params[pi]!.source] as const));

@@ -5,6 +5,7 @@
 
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
+import { addToManifest } from '../output/folder.js';
 import { buildCharts, bucketing, renderChart } from './charts.js';
 import { renderHtml } from './html.js';
 import { loadResults } from './load.js';
@@ -38,5 +39,7 @@ export async function writeReport(resultsDir: string): Promise<string> {
   const { html } = await buildReport(resultsDir);
   const file = path.join(resultsDir, 'report.html');
   writeFileAtomic(file, html);
+  // a folder fleetsim wrote lists what is in it: the report is fleetsim's too
+  addToManifest(resultsDir, ['report.html']);
   return file;
 }

@@ -225,7 +225,7 @@ function readSeries(dir: string, summary: ReportSummary): SeriesData {
     if (rec.length === 1 && rec[0] === '') continue;
     const ti = timeIndex.get(Number(rec[iTime]))!;
     const gi = groupIndex.get(rec[iGroup] ?? '')!;
-    for (let s = 0; s < iStates.length; s++) vmsByState[s]![ti] += num(rec, iStates[s]!, r + 1);
+    for (let s = 0; s < iStates.length; s++) vmsByState[s]![ti] = vmsByState[s]![ti]! + num(rec, iStates[s]!, r + 1);
     costCum[gi]![ti] = num(rec, iCost, r + 1);
     allocationFailuresCum[gi]![ti] = num(rec, iAlloc, r + 1);
     if (otherCostCum) otherCostCum[gi]![ti] = num(rec, iOther!, r + 1);

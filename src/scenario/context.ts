@@ -3,12 +3,13 @@
 // durations, instants and distributions, and of the small CSV data files they may name.
 
 import path from 'node:path';
-import { InputError, type InputErrorDetail } from '../errors.js';
+import { InputError, excerpt, type InputErrorDetail } from '../errors.js';
 import type { DurationSpec } from '../domain/index.js';
 import { clip, formatPath, joinHints, type DocPath, type LineLocator } from './schema.js';
 import type { AppliedOverride } from './overrides.js';
 import { DURATION_EXPECTED, INSTANT_OR_OFFSET_EXPECTED, formatOffset, isDuration, parseDuration, parseInstantOrOffset } from './time.js';
 import { readCsvRows, type CsvRow } from './csv.js';
+import { dataFileProblem, locateDataFile, wholeLineExcerpt } from './datafile.js';
 import { DIST_PARAMS } from './vocabulary.js';
 import { MAX_DURATION_SECONDS, MAX_EMPIRICAL_SAMPLES, formatLimit } from './limits.js';
 import type { RawDistribution, RawDuration, RawInstant } from './spec.js';
@@ -31,6 +32,8 @@ export class Collector {
     readonly applied: AppliedOverride[],
     /** Folder that relative data file paths are read from. */
     readonly baseDir: string,
+    /** Read data files outside baseDir too (--allow-outside-data); paths given by --set always may be. */
+    readonly allowOutsideData = false,
   ) {}
 
   overrideFor = (p: DocPath): string | undefined => {
@@ -70,7 +73,8 @@ export class Collector {
     const d: InputErrorDetail = { file: dataFile };
     if (line !== undefined) d.line = line;
     d.path = formatPath(p);
-    if ('value' in detail) d.value = detail.value;
+    // content of a file the scenario points at: quote only a short excerpt of it
+    if ('value' in detail) d.value = typeof detail.value === 'string' ? excerpt(detail.value) : detail.value;
     d.expected = detail.expected;
     d.hint = [detail.hint, `the file is named by ${this.whereIs(p)}`].filter(Boolean).join('; ');
     this.errors.push(new InputError(problem, d));
@@ -90,20 +94,36 @@ export class Collector {
     const abs = path.resolve(file);
     let got = this.csvCache.get(abs);
     if (got === undefined) {
-      try {
-        got = readCsvRows(abs);
-      } catch (e) {
-        got = e as Error;
-        const code = (e as NodeJS.ErrnoException).code;
-        this.add(p, code === 'ENOENT' ? `${what} not found` : `cannot read the ${what}: ${(e as Error).message}`, {
-          value: rel,
-          expected: 'a CSV file, relative to the scenario file\'s folder',
-          hint: `looked for ${abs}`,
-        });
+      if (!this.confine(rel, p, what, 'a CSV file')) got = new Error('outside');
+      else {
+        try {
+          got = readCsvRows(abs);
+        } catch (e) {
+          got = e as Error;
+          const { problem, hint } = dataFileProblem(e, what);
+          this.add(p, problem, { value: rel, expected: 'a CSV file, relative to the scenario file\'s folder', hint: `${hint}; looked for ${abs}` });
+        }
       }
       this.csvCache.set(abs, got);
     }
     return got instanceof Error ? undefined : { rows: got, file };
+  }
+
+  /**
+   * Whether the data file `rel` named at `p` may be read: inside the scenario's folder once
+   * symlinks are resolved, or allowed outside (--allow-outside-data, or named by a --set
+   * flag: the user typed that path). Reports a refusal at `p`.
+   */
+  confine(rel: string, p: DocPath, what: string, expected: string): boolean {
+    if (this.allowOutsideData || this.overrideFor(p)) return true;
+    const { real, inside } = locateDataFile(this.dataPath(rel), this.baseDir);
+    if (inside) return true;
+    this.add(p, `the ${what} is outside the scenario's folder`, {
+      value: rel,
+      expected: `${expected} inside ${path.resolve(this.baseDir)} (symbolic links are followed: it resolves to ${real})`,
+      hint: 'move or copy the file next to the scenario, or run with --allow-outside-data if you trust this scenario',
+    });
+    return false;
   }
 }
 
@@ -259,7 +279,7 @@ function readEmpirical(rel: string, column: string | number, p: DocPath, c: Coll
     const cell = row.cells[idx];
     if (cell === undefined) {
       c.addInData(file, row.line, p, `row has no column ${typeof column === 'string' ? `\`${column}\` (index ${idx})` : idx} in the empirical samples file`, {
-        value: row.cells.join(','),
+        value: wholeLineExcerpt(row.cells.join(',')),
         expected: `at least ${idx + 1} column${idx ? 's' : ''}, column ${idx} ${EMPIRICAL_EXPECTED}`,
       });
       return undefined;

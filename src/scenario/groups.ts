@@ -27,6 +27,7 @@ import { clip, didYouMean, formatPath, type DocPath } from './schema.js';
 import { Collector, durationOf, durationSpecOf, instantOf } from './context.js';
 import { formatOffset, INSTANT_OR_OFFSET_EXPECTED, parseInstantOrOffset } from './time.js';
 import { coreCountKey, readVmTable } from './trace.js';
+import { wholeLineExcerpt } from './datafile.js';
 import { DEFAULT_ERROR_CODE, DEFAULT_LATE_COMPLETION, DEFAULT_REGION, DEFAULT_RETRY, HOURS_PER_WEEK, DEFAULT_DURATIONS_SECONDS } from './vocabulary.js';
 import { MAX_ARRIVAL_DRAWS, MAX_ARRIVAL_RATE_PER_HOUR, MAX_NAME_LENGTH, MAX_RATE, formatLimit } from './limits.js';
 import type { RawCapacity, RawDurations, RawFailures, RawGroup, RawGroupOptions, RawTrace } from './spec.js';
@@ -94,6 +95,7 @@ export function mergeDurations(top: PartialDurations, own: PartialDurations): Ph
     deallocate: { deallocating: pick('deallocate', 'deallocating', d.deallocate.deallocating) },
     delete: { deleting: pick('delete', 'deleting', d.delete.deleting) },
     hibernate: { hibernating: pick('hibernate', 'hibernating', d.hibernate.hibernating) },
+    resize: { stopping: pick('resize', 'stopping', d.resize.stopping), starting: pick('resize', 'starting', d.resize.starting), updating: pick('resize', 'updating', d.resize.updating) },
   };
 }
 
@@ -333,7 +335,7 @@ function hourOfWeekFile(rel: string, p: DocPath, c: Collector): number[] | null 
   for (const row of rows) {
     const cells = row.cells;
     if (cells.length !== 1 || !PLAIN_NUMBER.test(cells[0]!)) {
-      c.addInData(data.file, row.line, p, cells.length !== 1 ? 'hour-of-week row has more than one column' : 'invalid hour-of-week multiplier', { value: cells.join(','), expected });
+      c.addInData(data.file, row.line, p, cells.length !== 1 ? 'hour-of-week row has more than one column' : 'invalid hour-of-week multiplier', { value: cells.length === 1 ? cells[0] : wholeLineExcerpt(cells.join(',')), expected });
       return null;
     }
     const x = Number(cells[0]);
@@ -437,7 +439,7 @@ function demandEntries(rel: string, p: DocPath, env: GroupEnv, c: Collector, out
   const gi = header?.indexOf('target') ?? -1;
   if (!rows.length || ti < 0 || gi < 0) {
     c.addInData(file, rows[0]?.line, p, 'the demand file has no `time,target` header', {
-      value: rows[0]?.cells.join(',') ?? '',
+      value: wholeLineExcerpt(rows[0]?.cells.join(',') ?? ''),
       expected: 'a header row with columns time and target, then one row per target',
     });
     return false;
@@ -449,7 +451,7 @@ function demandEntries(rel: string, p: DocPath, env: GroupEnv, c: Collector, out
     const rawTarget = row.cells[gi];
     let time: number | undefined;
     let target: number | undefined;
-    if (rawTime === undefined || rawTime === '') report('at', 'demand row has no time', row.cells.join(','), INSTANT_OR_OFFSET_EXPECTED);
+    if (rawTime === undefined || rawTime === '') report('at', 'demand row has no time', wholeLineExcerpt(row.cells.join(',')), INSTANT_OR_OFFSET_EXPECTED);
     else if (/^\s*\d{4}-\d{2}-\d{2}/.test(rawTime) && !Number.isFinite(env.startMs)) time = undefined;
     else {
       try {
@@ -574,6 +576,10 @@ export async function readTraces(traces: RawTrace[], c: Collector, cache?: Trace
     const fp: DocPath = ['traces', i, 'file'];
     const file = c.dataPath(t.file);
     let key = '';
+    if (!c.confine(t.file, fp, 'trace file', 'a vmtable.csv or vmtable.csv.gz')) {
+      out.push(undefined);
+      continue;
+    }
     try {
       const st = await stat(file);
       if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
@@ -654,6 +660,7 @@ export function expandTraces(raw: RawTrace[], data: Array<TraceVms | undefined>,
       });
     }
     if (unmapped.length) return;
+    if (vms.total === 0) notes.push(`trace ${t.name}: ${vms.file} holds no VMs: it adds nothing to the run`);
     // size -> core-count keys, in mapping order
     const bySize = new Map<string, string[]>();
     for (const [k, size] of mapping) if (vms.byCores.has(k)) bySize.set(size, [...(bySize.get(size) ?? []), k]);

@@ -5,16 +5,16 @@
 // Trace files are streamed, so only the async entry points (loadScenario,
 // parseScenarioTextAsync) accept `traces`; everything else resolves synchronously.
 
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias, isNode, isPair, type Document, type Node as YamlNode } from 'yaml';
 import { DateTime, IANAZone } from 'luxon';
 import { InputError, InputErrors } from '../errors.js';
-import type { BillingConfig, GroupSpec, LoadedScenario, Scenario, ScheduleSpec, SizeSpec } from '../domain/index.js';
+import type { BillingConfig, GroupSpec, LoadedScenario, Scenario, OperationName, ScheduleSpec, SizeSpec } from '../domain/index.js';
 import { checkScenarioSchema, didYouMean, type DocPath, type LineLocator } from './schema.js';
 import { applyOverridesDetailed } from './overrides.js';
 import { DURATION_EXPECTED, parseDuration, parseInstant, formatOffset } from './time.js';
+import { MAX_SCENARIO_BYTES, dataFileProblem, readRegularFile } from './datafile.js';
 import { Collector, durationOf, instantOf } from './context.js';
 import { expandTraces, readTraces, resolveCapacity, resolveFailures, resolveGroups, resolvePhaseOverrides, type GroupEnv, type TraceVms, type TraceCache } from './groups.js';
 import { DEFAULT_BILLING, DEFAULT_SEED, DEFAULT_TIMEZONE } from './vocabulary.js';
@@ -36,6 +36,11 @@ export interface LoadOptions {
   baseDir?: string;
   /** Trace files read by earlier loads, reused when unchanged (e.g. across the points of a sweep). */
   traceCache?: TraceCache;
+  /**
+   * Read data files outside `baseDir` (symlinks resolved) too: --allow-outside-data. Without
+   * it such files are refused, unless their path comes from an override.
+   */
+  allowOutsideData?: boolean;
 }
 
 const WEEKDAY_NUMBERS: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
@@ -118,33 +123,144 @@ export function parseScenarioObject(raw: unknown, file: string, opts: LoadOption
   return finish(prepared, opts, []);
 }
 
+/** Deepest nesting of mappings and lists a scenario may have (real ones stay under 10). */
+export const MAX_NESTING = 64;
+
 function parseText(text: string, file: string): { raw: unknown; locate: LineLocator } {
   const lc = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const lang = /\.json$/i.test(file) ? 'JSON' : 'YAML';
+  const tooDeep = (line?: number): InputErrors => new InputErrors([
+    new InputError('the document is nested too deeply', {
+      file, ...(line !== undefined ? { line } : {}),
+      expected: `mappings and lists nested at most ${MAX_NESTING} levels deep`,
+      hint: 'a scenario needs only a few levels: check for runaway brackets or indentation',
+    }),
+  ]);
+  let doc: Document;
+  try {
+    doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // the parser recurses per level: thousands of levels overflow the stack
+    if (e instanceof RangeError) throw tooDeep();
+    throw e;
+  }
   if (doc.errors.length) {
     // later syntax errors are mostly consequences of the first one: report that one
-    throw new InputErrors(
-      doc.errors.slice(0, 1).map((e) => {
-        const line = lc.linePos(e.pos[0]).line;
-        const src = text.split(/\r?\n/)[line - 1];
-        const dup = e.code === 'DUPLICATE_KEY';
-        return new InputError(dup ? 'duplicate key in a mapping' : `${/\.json$/i.test(file) ? 'JSON' : 'YAML'} syntax error: ${e.message.split('\n')[0]}`, {
-          file,
-          line,
-          ...(src !== undefined ? { value: src.trim() } : {}),
-          expected: dup ? 'each key (field, size name) at most once per mapping' : 'well-formed YAML or JSON',
-          ...(dup ? { hint: 'remove or rename one of the entries with the same key' } : {}),
-        });
+    const e = doc.errors[0]!;
+    const line = lc.linePos(e.pos[0]).line;
+    if (/call stack/i.test(e.message)) throw tooDeep(line);
+    const src = lineAt(text, line);
+    const dup = e.code === 'DUPLICATE_KEY';
+    throw new InputErrors([
+      new InputError(dup ? 'duplicate key in a mapping' : `${lang} syntax error: ${e.message.split('\n')[0]}`, {
+        file,
+        line,
+        ...(src !== undefined ? { value: src.trim() } : {}),
+        expected: dup ? 'each key (field, size name) at most once per mapping' : 'well-formed YAML or JSON',
+        ...(dup ? { hint: 'remove or rename one of the entries with the same key' } : {}),
       }),
-    );
+    ]);
+  }
+  // a list or mapping as a mapping key (`? [a]: 1`) has no JSON form: say so, with its line
+  const complexKey = firstComplexKey(doc);
+  if (complexKey !== undefined) {
+    throw new InputErrors([new InputError('a mapping key is not a plain value (a list, a mapping or tagged data)', {
+      file, line: lc.linePos(complexKey).line, expected: 'plain keys: names, numbers or quoted strings',
+    })]);
   }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    throw new InputErrors([new InputError(`cannot read the document: ${(e as Error).message}`, { file, expected: 'plain YAML or JSON data' })]);
+    if (e instanceof RangeError) throw tooDeep();
+    const msg = (e as Error).message;
+    // alias problems: point at the alias (the first unresolved one, or the first one at all)
+    const unresolved = /Unresolved alias.*?: (.*)$/.exec(msg)?.[1];
+    const at = firstAlias(doc, unresolved);
+    const aliasLine = at === undefined ? undefined : lc.linePos(at).line;
+    throw new InputErrors([new InputError(`cannot read the document: ${msg}`, {
+      file,
+      ...(aliasLine !== undefined ? { line: aliasLine } : {}),
+      expected: unresolved !== undefined ? `an anchor &${unresolved} defined before the alias *${unresolved}` : 'plain YAML or JSON data (aliases expanding to at most 1,000 nodes)',
+    })]);
+  }
+  const shape = checkShape(raw);
+  if (shape === 'deep') throw tooDeep();
+  if (shape === 'cycle') {
+    throw new InputErrors([new InputError('a value contains itself (a YAML alias inside its own anchor)', {
+      file, expected: 'plain data: an anchor (&a) may be reused with *a only outside the value it names',
+    })]);
   }
   return { raw, locate: makeLocator(doc, lc) };
+}
+
+function lineAt(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let k = 1; k < line; k++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+}
+
+/** Offset of the first alias node (named `name`, if given) in the document, by an explicit-stack walk. */
+function firstAlias(doc: Document, name: string | undefined): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  let best: number | undefined;
+  while (stack.length) {
+    const n = stack.pop();
+    if (isAlias(n)) {
+      if ((name === undefined || n.source === name) && n.range && (best === undefined || n.range[0] < best)) best = n.range[0];
+    } else if (isMap(n) || isSeq(n)) {
+      for (const it of n.items) {
+        if (isNode(it)) stack.push(it);
+        else if (isPair(it)) stack.push(it.key, it.value);
+      }
+    }
+  }
+  return best;
+}
+
+/** Offset of the first mapping key that is a list or mapping, if any (explicit-stack walk). */
+function firstComplexKey(doc: Document): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isMap(n) || isSeq(n)) {
+      for (const it of n.items) {
+        if (isPair(it)) {
+          const key = isAlias(it.key) ? it.key.resolve(doc) : it.key;
+          // a tagged scalar can be an object too (`!!binary x: 1` is a byte array)
+          const objectScalar = isScalar(key) && typeof key.value === 'object' && key.value !== null;
+          if (isMap(key) || isSeq(key) || objectScalar) return (it.key as YamlNode).range?.[0] ?? 0;
+          stack.push(it.value);
+        } else stack.push(it);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** 'deep' past MAX_NESTING, 'cycle' for a value reachable from itself, else 'ok' (explicit stack: no recursion). */
+function checkShape(raw: unknown): 'ok' | 'deep' | 'cycle' {
+  const onPath = new Set<object>();
+  const stack: Array<{ v: object; depth: number; exit: boolean }> = [];
+  if (raw !== null && typeof raw === 'object') stack.push({ v: raw, depth: 1, exit: false });
+  while (stack.length) {
+    const { v, depth, exit } = stack.pop()!;
+    if (exit) {
+      onPath.delete(v);
+      continue;
+    }
+    if (onPath.has(v)) return 'cycle';
+    if (depth > MAX_NESTING) return 'deep';
+    onPath.add(v);
+    stack.push({ v, depth, exit: true });
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push({ v: child as object, depth: depth + 1, exit: false });
+  }
+  return 'ok';
 }
 
 interface Prepared {
@@ -168,7 +284,7 @@ function prepareDocument(raw: unknown, file: string, opts: LoadOptions, locate: 
     ]);
   }
   const { doc, applied } = applyOverridesDetailed(raw, opts.overrides ?? [], file);
-  const c = new Collector(file, locate, applied, opts.baseDir ?? path.dirname(file));
+  const c = new Collector(file, locate, applied, opts.baseDir ?? path.dirname(file), opts.allowOutsideData ?? false);
   const schemaErrors = checkScenarioSchema(doc, { file, ...(locate ? { locate } : {}), overrideFor: c.overrideFor });
   if (schemaErrors.length) throw new InputErrors(schemaErrors);
   return { doc: doc as RawScenario, file, c };
@@ -259,7 +375,7 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
   }
 
   // sizes
-  const sizes: SizeSpec[] = Object.entries(r.sizes).map(([name, s]) => ({ name, vcpus: s.vcpus, pricePerHour: s.pricePerHour }));
+  const sizes: SizeSpec[] = Object.entries(r.sizes).map(([name, s]) => ({ name, vcpus: s.vcpus, pricePerHour: s.pricePerHour, ...(s.hardware !== undefined ? { hardware: s.hardware } : {}) }));
 
   // defaults for every group
   const topDurations = resolvePhaseOverrides(r.durations, ['durations'], c);
@@ -320,6 +436,8 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
       }
     });
 
+    const size = resolveScheduleSize(s.operation, s.size, name, sp, sizes, c);
+
     let times: number[] = [];
     const recurringKeys = (['every', 'time', 'from', 'until'] as const).filter((k) => s[k] !== undefined);
     if (s.at !== undefined) {
@@ -345,7 +463,7 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
         c.add([...sp, missing], `schedule \`${name}\` has neither \`at\` nor both \`every\` and \`time\` (missing \`${missing}\`)`, {
           expected: 'either `at` (one-off) or `every` + `time` (recurring), e.g. every: weekdays, time: "19:00"',
         });
-        return void schedules.push({ name, operation: s.operation, groups: [...s.groups], times });
+        return void schedules.push({ name, operation: s.operation, groups: [...s.groups], times, size });
       }
       const tod = parseTimeOfDay(s.time);
       if (!tod) {
@@ -390,7 +508,7 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
         }
       }
     }
-    schedules.push({ name, operation: s.operation, groups: [...s.groups], times });
+    schedules.push({ name, operation: s.operation, groups: [...s.groups], times, size });
   });
 
   return {
@@ -467,8 +585,9 @@ export interface RecurringRule {
 /**
  * Every occurrence of a weekly rule within [fromSeconds, untilSeconds), as seconds from start,
  * ascending. Local times follow the zone's daylight saving rules: a time that does not exist
- * on a spring-forward day is moved forward by the gap (02:30 -> 03:30); on a fall-back day an
- * ambiguous time resolves as luxon does (the later, standard-time instant).
+ * on a spring-forward day is moved forward by the gap (02:30 -> 03:30); a time that occurs
+ * twice on a fall-back day fires once, at its first occurrence (the daylight-time instant),
+ * as RFC 5545, Python's zoneinfo (fold=0) and java.time do.
  */
 export function expandRecurring(rule: RecurringRule): number[] {
   const lo = Math.max(rule.fromSeconds, 0);
@@ -477,10 +596,20 @@ export function expandRecurring(rule: RecurringRule): number[] {
   if (!(hi > lo)) return out;
   let day = DateTime.fromMillis(rule.startMs + lo * 1000, { zone: rule.timezone }).startOf('day').minus({ days: 1 });
   const last = DateTime.fromMillis(rule.startMs + hi * 1000, { zone: rule.timezone }).startOf('day').plus({ days: 1 });
+  const zone = IANAZone.create(rule.timezone);
   while (day <= last) {
     if (rule.days.has(day.weekday)) {
       const occ = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: rule.hour, minute: rule.minute, second: rule.second }, { zone: rule.timezone });
-      const t = (occ.toMillis() - rule.startMs) / 1000;
+      // The wall-clock time read as UTC; each offset in force around it that maps back to it
+      // gives one real instant. Two: a fall-back repeat, take the earlier. None: a spring
+      // gap, where luxon's forward shift is the rule.
+      const wall = Date.UTC(day.year, day.month - 1, day.day, rule.hour, rule.minute, rule.second);
+      let ms = occ.toMillis();
+      for (const o of [zone.offset(wall - 86_400_000), zone.offset(wall + 86_400_000)]) {
+        const inst = wall - o * 60_000;
+        if (zone.offset(inst) === o && inst < ms) ms = inst;
+      }
+      const t = (ms - rule.startMs) / 1000;
       if (t >= lo && t < hi && (out.length === 0 || t > out[out.length - 1]!)) out.push(t);
     }
     day = day.plus({ days: 1 });
@@ -496,7 +625,8 @@ export function expandRecurring(rule: RecurringRule): number[] {
 export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<LoadedScenario> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // a regular file of bounded size: `fleetsim run /dev/zero` must not read forever
+    bytes = await readRegularFile(file, MAX_SCENARIO_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -511,10 +641,32 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
     if (code === 'EISDIR') {
       throw new InputErrors([new InputError('the scenario path is a directory', { file, expected: 'a scenario file (.yaml, .yml or .json)', hint: 'name a file inside it' })]);
     }
-    throw new InputErrors([new InputError(`cannot read the scenario file: ${(e as Error).message}`, { file, hint: 'check the file permissions' })]);
+    const { problem, hint } = dataFileProblem(e, 'scenario file');
+    throw new InputErrors([new InputError(problem, { file, expected: 'a scenario file (.yaml, .yml or .json)', hint })]);
   }
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   const overrides = [...(opts.overrides ?? [])];
   const scenario = await parseScenarioTextAsync(bytes.toString('utf8'), file, opts);
   return { scenario, file, fileSha256, overrides };
+}
+
+/** A resize names the size it resizes to; no other operation takes one. */
+function resolveScheduleSize(operation: OperationName, size: string | undefined, name: string, sp: DocPath, sizes: readonly SizeSpec[], c: Collector): string | null {
+  if (operation !== 'resize') {
+    if (size !== undefined) c.add([...sp, 'size'], `schedule \`${name}\` gives a size, but only resize takes one`, { value: size, expected: 'no `size` (or operation: resize)', hint: 'remove `size`, or set operation: resize' });
+    return null;
+  }
+  const known = sizes.map((z) => z.name);
+  if (size === undefined) {
+    c.add(sp, `resize schedule \`${name}\` does not say which size to resize to`, { expected: `a \`size\`: one of ${known.join(', ')}`, hint: 'add e.g. size: ' + (known[0] ?? 'Standard_D2s_v5') });
+    return null;
+  }
+  if (!known.includes(size)) {
+    const guess = didYouMean(size, known);
+    c.add([...sp, 'size'], `unknown size \`${size}\` in resize schedule \`${name}\``, {
+      value: size, expected: `one of the sizes defined under \`sizes\`: ${known.join(', ')}`, ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}),
+    });
+    return null;
+  }
+  return size;
 }

@@ -352,8 +352,9 @@ const size = def(
     {
       vcpus: number(1, L.MAX_SIZE_VCPUS, { integer: true, description: `Number of vCPUs (integer >= 1, at most ${n(L.MAX_SIZE_VCPUS)}).`, limit: LIMITS_HINT }),
       pricePerHour: number(0, L.MAX_PRICE_PER_HOUR, { description: `Compute price per VM-hour (in the billing currency), >= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}.`, limit: LIMITS_HINT }),
+      hardware: Type.Optional(identifier('Hardware cluster family the size runs on (default: one family for all sizes). A Running or Stopped VM resizes in place only to a size of the same hardware; to another one it must be deallocated first (Azure: "not available in the current hardware cluster").')),
     },
-    { description: 'A VM size: vCPU count and pay-as-you-go compute price.' },
+    { description: 'A VM size: vCPU count, pay-as-you-go compute price and (optionally) its hardware family.' },
   ),
 );
 
@@ -615,8 +616,9 @@ const scheduleSchema = closed(
     name: Type.Optional(name('Name for reports (default <operation>-<index>).')),
     operation: oneOf(OPERATIONS, {
       description:
-        'The operation: create | start | stop | restart | deallocate | delete | hibernate (groups with `hibernation: true` only). Note: stop (power off) keeps the VM allocated and billed; deallocate releases it.',
+        'The operation: create | start | stop | restart | deallocate | delete | hibernate (groups with `hibernation: true` only) | resize (with `size`). Note: stop (power off) keeps the VM allocated and billed; deallocate releases it.',
     }),
+    size: Type.Optional(name('resize only: the size to resize the VMs to (a key of `sizes`).')),
     groups: Type.Array(name(), { description: 'Names of the groups it applies to (non-empty).', minItems: 1 }),
     every: Type.Optional(every()),
     time: Type.Optional(

@@ -9,10 +9,21 @@
 // file and path turn it into an InputError.
 
 import { DateTime } from 'luxon';
+import { MAX_DATE_MS } from './limits.js';
 
 const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
 
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+
+/** Latest instant an ISO 8601 date-time with a four-digit year can name: 9999-12-31T23:59:59.999Z. */
+const MAX_ISO_MS = 253402300799999;
+/**
+ * Longest offset, in seconds: from the latest writable instant to the end of the Date range
+ * (about 265,000 years). Any start plus any such offset stays a valid timestamp, so an
+ * absurd `--at` is a parse error here instead of "Invalid time value" when it is printed.
+ * (The scenario loader bounds horizons and durations much more tightly: limits.ts.)
+ */
+export const MAX_PARSED_SECONDS = Math.floor((MAX_DATE_MS - MAX_ISO_MS) / 1000);
 const PART = /(\d+(?:\.\d+)?)\s*([wdhms])\s*/y;
 
 /** Human description of the duration syntax, for error messages. */
@@ -54,6 +65,14 @@ export function parseDuration(v: string | number): number {
   return total;
 }
 
+function checkRange(seconds: number, v: string | number): number {
+  if (!(seconds <= MAX_PARSED_SECONDS)) {
+    const shown = typeof v === 'string' ? `"${v.length > 40 ? v.slice(0, 40) + '...' : v}"` : String(v);
+    throw new Error(`duration ${shown} is beyond the range of dates (at most ${MAX_PARSED_SECONDS} s, about 265,000 years)`);
+  }
+  return seconds;
+}
+
 /** True when `v` is a string that parses as a duration. */
 export function isDuration(v: unknown): v is string | number {
   if (typeof v !== 'string' && typeof v !== 'number') return false;
@@ -78,7 +97,10 @@ export function parseInstant(v: string): number {
   }
   const dt = DateTime.fromISO(s, { setZone: true });
   if (!dt.isValid) throw new Error(`invalid date-time "${v}": ${dt.invalidExplanation ?? dt.invalidReason ?? 'invalid'}`);
-  return dt.toMillis();
+  const ms = dt.toMillis();
+  // 9999-12-31T23:59-01:00 is still 10000-01-01 in UTC: keep every instant ISO-writable.
+  if (!(ms >= -62167219200000 && ms <= MAX_ISO_MS)) throw new Error(`date-time "${v}" is outside the years 0000-9999 (in UTC)`);
+  return ms;
 }
 
 /**
@@ -89,7 +111,7 @@ export function parseInstantOrOffset(v: string | number, startMs: number): numbe
   if (typeof v === 'string' && LOOKS_LIKE_DATE.test(v.trim())) {
     return (parseInstant(v) - startMs) / 1000;
   }
-  return parseDuration(v);
+  return checkRange(parseDuration(v), v);
 }
 
 /**

@@ -196,7 +196,7 @@ function notFoundMessage(sim: FleetSimulation, vm: number, at: number, deletedAt
 function viewOf(sim: FleetSimulation, rec: StatusRecorder, k: number, vm: number, at: number, hooks: readonly ExtraStatuses[]): InstanceView | InstanceViewError {
   const layout = sim.layout;
   const g = layout.groups[layout.groupOf(vm)]!;
-  const base = { name: layout.vmName(vm), group: g.name, size: g.size, at: iso(sim.scenario, at) };
+  const base = { name: layout.vmName(vm), group: g.name, size: sim.sizeOf(vm), at: iso(sim.scenario, at) };
   const prov = rec.prov[k]!;
   if (prov < 0 || prov === DELETED_STATUS) {
     const { azure } = notFoundMessage(sim, vm, at, prov === DELETED_STATUS ? rec.provTime[k]! : null);

@@ -17,6 +17,12 @@ export function fleetsim(args: string[], opts: { cwd?: string } = {}): CliResult
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+// Temporary folders go when the test process ends (uvu runs every file in one process).
+process.on('exit', () => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
+
 export function tempDir(prefix = 'fleetsim-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(d);
+  return d;
 }

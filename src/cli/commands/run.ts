@@ -12,13 +12,30 @@ import { parseStudyFlags, runStudyCli } from '../study-run.js';
 import { singleRunLine } from '../progress.js';
 import { formatRunReport } from '../format.js';
 import { writeReport } from '../../index.js';
-import { asList, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
+import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
+import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
+import { OutputError } from '../../output/fs-errors.js';
+import { InputError } from '../../errors.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
 
-/** Default output folder: results/<scenario name>/ in the current directory. */
+/** Default output folder: results/<scenario name, made safe as a folder name>/ in the current directory. */
 export function defaultOutDir(loaded: LoadedScenario): string {
-  return path.join('results', loaded.scenario.name);
+  return defaultResultsDir(loaded.scenario.name);
+}
+
+/**
+ * Writes report.html into the run's staging folder. A report the results cannot make (a run
+ * with no groups) is a warning, not a reason to throw the run away; a failed write is an error.
+ */
+async function reportInto(dir: string, warn: (s: string) => void): Promise<string[]> {
+  try {
+    return [path.basename(await writeReport(dir))];
+  } catch (e) {
+    if (!(e instanceof InputError) || e instanceof OutputError) throw e;
+    warn(`warning: report.html not written: ${e.problem}\n`);
+    return [];
+  }
 }
 
 export const runCommand: Command = (y, ctx) => y.command(
@@ -31,13 +48,17 @@ export const runCommand: Command = (y, ctx) => y.command(
     .option('timeline', { type: 'boolean', default: true, describe: 'write timeline.csv (--no-timeline: billing only)' })
     .option('replications', { type: 'string', alias: 'r', describe: 'runs with derived seeds, one rep-NNN/ folder each, plus statistics (default 1)' })
     .option('report', { type: 'boolean', default: true, describe: 'write report.html, the charts of the run (--no-report: skip)' })
-    .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' }), [['run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate'], ['run scenarios/office-week.yaml --set billing.preset=azure-2023', 'same fleet, 2023 billing rules'], ['run scenarios/office-week.yaml --format parquet', 'typed Parquet instead of CSV, ~50x smaller'], ['run scenarios/office-week.yaml -r 8 -w 2 --no-timeline', '8 replications on 2 threads, mean and 95% CI'], ['run scenarios/office-week.yaml --json -q | jq .total', 'the summary for scripts'], ['run scenarios/office-week.yaml -r 32 --shard 3/8 --out /shared/ow', 'shard 3 of 8 of a study, then fleetsim merge (docs/scale-out.md)']], EXIT_CODES_TEXT),
+    .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
+    .option('force', { type: 'boolean', default: false, describe: 'write even into a folder fleetsim refuses (/, home, a .git checkout, files it did not write); same-named files are replaced' }), [['run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate'], ['run scenarios/office-week.yaml --set billing.preset=azure-2023', 'same fleet, 2023 billing rules'], ['run scenarios/office-week.yaml --format parquet', 'typed Parquet instead of CSV, ~50x smaller'], ['run scenarios/office-week.yaml -r 8 -w 2 --no-timeline', '8 replications on 2 threads, mean and 95% CI'], ['run scenarios/office-week.yaml --json -q | jq .total', 'the summary for scripts'], ['run scenarios/office-week.yaml -r 32 --shard 3/8 --out /shared/ow', 'shard 3 of 8 of a study, then fleetsim merge (docs/scale-out.md)']], EXIT_CODES_TEXT),
   async (args) => {
     const replications = parseReplications(args.replications);
     if (replications === 1) refuseShardFlags(args.shard, args.shards);
     const study = parseStudyFlags(args, ctx, replications > 1 ? process.env : {});
-    const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed) });
+    const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed), ...dataFlags(args) });
     const outDir = args.out ? String(args.out) : defaultOutDir(loaded);
+    const force = Boolean(args.force);
+    // refuse a folder before simulating anything, not after
+    checkOutputDir(outDir, { force });
     const json = Boolean(args.json);
     const quiet = Boolean(args.quiet) || json;
     const format = String(args.format) as OutputFormat;
@@ -53,17 +74,20 @@ export const runCommand: Command = (y, ctx) => y.command(
     try {
       const result = await runToDirectory(loaded, {
         outDir,
+        force,
         timeline: Boolean(args.timeline),
         format,
         compress: Boolean(args.compress),
         signal: ctx.signal,
         onProgress: (t) => bar?.update(t, { day: Math.floor(t / 86400), days }),
+        // the report is part of the run's transaction: written before the swap
+        ...(args.report ? { finalize: (dir: string) => reportInto(dir, ctx.io.err) } : {}),
       });
       bar?.stop();
-      const report = args.report ? await writeReport(outDir) : null;
+      for (const n of result.notes) ctx.io.err(`note: ${n}\n`);
       if (study.progress === 'jsonl') ctx.io.err(singleRunLine(loaded.scenario.seed, result.summary.run.wallSeconds));
       if (json) ctx.io.out(JSON.stringify(result.summary, null, 2) + '\n');
-      else if (!quiet) ctx.io.out(formatRunReport(result.summary, report ? [...result.files, report] : result.files));
+      else if (!quiet) ctx.io.out(formatRunReport(result.summary, result.files));
     } finally {
       bar?.stop();
     }

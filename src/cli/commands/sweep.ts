@@ -2,14 +2,14 @@
 // parameter values, each point run --replications times on one shared worker pool, with
 // statistics per point (sweep.csv) and paired differences from a --baseline point; with
 // --shard I/N, one shard of its (point, replication) units.
-import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load.js';
 import { parseReplications, withStudyFlags } from '../study-flags.js';
 import { parseStudyFlags, runStudyCli } from '../study-run.js';
 import { buildPoints, findBaseline, parseBaselineFlags, parseParamFlag, readSweepFile, type SweepParam } from '../../parallel/sweep-spec.js';
-import { asList, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
+import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
+import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
 
@@ -26,7 +26,8 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     .option('format', { type: 'string', choices: OUTPUT_FORMATS, default: 'csv', describe: 'csv, parquet or both, for every replication folder (as run) and the study tables (docs/outputs.md)' })
     .option('compress', { type: 'boolean', default: false, describe: 'gzip the CSVs of every replication folder' })
     .option('report', { type: 'boolean', default: true, describe: 'write report.html, the points side by side with intervals and differences (--no-report: skip)' })
-    .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' }), [['sweep scenarios/office-week.yaml -r 8 \\\n      --param billing.preset=azure-2018,azure-2023 \\\n      --baseline billing.preset=azure-2018', 'what the 2023 billing rules change, with 95% CIs'], ['sweep scenarios/office-week.yaml -r 8 --param billing.preset=azure-2018,azure-2023 --shards 4 --out /shared/sw', 'one shard of four, its index from the batch engine (docs/scale-out.md)']], EXIT_CODES_TEXT),
+    .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
+    .option('force', { type: 'boolean', default: false, describe: 'write even into a folder fleetsim refuses (/, home, a .git checkout, files it did not write)' }), [['sweep scenarios/office-week.yaml -r 8 \\\n      --param billing.preset=azure-2018,azure-2023 \\\n      --baseline billing.preset=azure-2018', 'what the 2023 billing rules change, with 95% CIs'], ['sweep scenarios/office-week.yaml -r 8 --param billing.preset=azure-2018,azure-2023 --shards 4 --out /shared/sw', 'one shard of four, its index from the batch engine (docs/scale-out.md)']], EXIT_CODES_TEXT),
   async (args) => {
     const file = args.sweep === undefined ? undefined : await readSweepFile(String(args.sweep));
     const replications = args.replications === undefined && file?.replications !== undefined ? file.replications : parseReplications(args.replications);
@@ -39,12 +40,13 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     const seed = parseSeed(args.seed);
     const scenarioFile = String(args.scenario);
     // Loads the file and reports its own problems (and those of --set) before any --param.
-    const base = await loadScenario(scenarioFile, { overrides: set, ...(seed !== undefined ? { seed } : {}) });
+    const base = await loadScenario(scenarioFile, { overrides: set, ...(seed !== undefined ? { seed } : {}), ...dataFlags(args) });
     const text = await readFile(scenarioFile, 'utf8');
-    const points = await buildPoints(base, text, params, set, seed);
+    const points = await buildPoints(base, text, params, set, seed, dataFlags(args));
     const baselineSpec = parseBaselineFlags(asList(args.baseline)) ?? file?.baseline;
     const baseline = baselineSpec === undefined ? null : findBaseline(points, baselineSpec, '--baseline');
-    const outDir = args.out ? String(args.out) : path.join('results', `${base.scenario.name}-sweep`);
+    const outDir = args.out ? String(args.out) : defaultResultsDir(base.scenario.name, '-sweep');
+    checkOutputDir(outDir, { force: Boolean(args.force) });
     await runStudyCli(points, study, { outDir, replications, sweep: true, baseline, timeline: Boolean(args.timeline), format: String(args.format) as OutputFormat, compress: Boolean(args.compress), report: Boolean(args.report), json: Boolean(args.json) }, ctx);
   },
 );

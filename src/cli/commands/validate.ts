@@ -1,14 +1,24 @@
 // `fleetsim validate <scenario>`: parse, override, check; run nothing, write nothing.
 // With --json: one JSON document on stdout, {ok: true, ...} or {ok: false, errors: [...]}
 // (exit code 2 all the same), for scripts and editors.
-import { InputError, InputErrors } from '../../errors.js';
+import { showValue, InputError, InputErrors } from '../../errors.js';
 import { loadScenario } from '../../scenario/load.js';
-import { asList, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
+import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
 
 /** An input error as JSON: what is wrong and where, without the CLI's text layout. */
 export function errorJson(e: InputError): Record<string, unknown> {
-  return { problem: e.problem, ...e.detail };
+  const { value, ...rest } = e.detail;
+  // the offending value is user input: it may contain itself (YAML anchors) or be megabytes long
+  return { problem: e.problem, ...rest, ...('value' in e.detail ? { value: jsonSafe(value) } : {}) };
+}
+
+function jsonSafe(v: unknown): unknown {
+  try {
+    const s = JSON.stringify(v);
+    if (s === undefined || s.length <= 1000) return v;
+  } catch { /* a cycle */ }
+  return showValue(v, 200);
 }
 
 export const validateCommand: Command = (y, ctx) => y.command(
@@ -18,7 +28,7 @@ export const validateCommand: Command = (y, ctx) => y.command(
   async (args) => {
     let loaded;
     try {
-      loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed) });
+      loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed), ...dataFlags(args) });
     } catch (e) {
       if (args.json && e instanceof InputError) {
         const errors = e instanceof InputErrors && e.errors.length > 1 ? e.errors : [e];
@@ -38,5 +48,6 @@ export const validateCommand: Command = (y, ctx) => y.command(
       return;
     }
     ctx.io.out(`${loaded.file}: ok — ${s.groups.length} groups, ${vms} VMs, ${s.schedules.length} schedules (${occurrences} occurrences), horizon ${s.horizonSeconds} s, seed ${s.seed}\n`);
+    for (const n of s.notes) ctx.io.out(`note: ${n}\n`);
   },
 );
