@@ -63,7 +63,7 @@ test('--compress writes each CSV as .csv.gz holding exactly the uncompressed run
   const plain = path.join(tmp, 'plain'), gz = path.join(tmp, 'gz');
   await runToDirectory(loaded(), { outDir: plain });
   const r = await runToDirectory(loaded(), { outDir: gz, compress: true });
-  assert.equal(fs.readdirSync(gz).sort(), ['billing.csv.gz', 'capacity.csv.gz', 'series.csv.gz', 'summary.json', 'timeline.csv.gz']);
+  assert.equal(fs.readdirSync(gz).sort(), ['.fleetsim-manifest.json', 'billing.csv.gz', 'capacity.csv.gz', 'series.csv.gz', 'summary.json', 'timeline.csv.gz']);
   assert.equal(r.files.map((f) => path.basename(f)), ['timeline.csv.gz', 'billing.csv.gz', 'series.csv.gz', 'capacity.csv.gz', 'summary.json']);
   for (const t of TABLES) {
     const bytes = fs.readFileSync(path.join(gz, `${t}.csv.gz`));
@@ -104,9 +104,9 @@ test('a run drops the other variant an earlier run left; an aborted compressed r
   const out = path.join(tmp, 'swap');
   await runToDirectory(loaded(), { outDir: out, compress: true });
   await runToDirectory(loaded(), { outDir: out });
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv', 'capacity.csv', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'capacity.csv', 'series.csv', 'summary.json', 'timeline.csv']);
   await runToDirectory(loaded(), { outDir: out, compress: true, format: 'both' });
-  assert.equal(fs.readdirSync(out).sort(), ['billing.csv.gz', 'billing.parquet', 'capacity.csv.gz', 'capacity.parquet', 'series.csv.gz', 'series.parquet', 'summary.json', 'timeline.csv.gz', 'timeline.parquet']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv.gz', 'billing.parquet', 'capacity.csv.gz', 'capacity.parquet', 'series.csv.gz', 'series.parquet', 'summary.json', 'timeline.csv.gz', 'timeline.parquet']);
   const ac = new AbortController();
   ac.abort();
   const gone = path.join(tmp, 'aborted');

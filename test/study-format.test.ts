@@ -65,9 +65,9 @@ test('sweep --format parquet --compress: replication folders as a run with those
   const out = path.join(tmp, 'sweep');
   const r = await cli(['sweep', scenario, '--param', 'billing.preset=azure-2018,azure-2023', '-r', '2', '-w', '2', '--timeline', '--format', 'parquet', '--compress', '--out', out, '-q']);
   assert.is(r.code, 0, r.err);
-  assert.equal(fs.readdirSync(out).sort(), ['point-000', 'point-001', 'replications.csv', 'replications.parquet', 'report.html', 'summary.json', 'sweep.csv', 'sweep.parquet']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'point-000', 'point-001', 'replications.csv', 'replications.parquet', 'report.html', 'summary.json', 'sweep.csv', 'sweep.parquet']);
   const rep = path.join(out, 'point-000', 'rep-000');
-  assert.equal(fs.readdirSync(rep).sort(), ['billing.parquet', 'capacity.csv.gz', 'capacity.parquet', 'series.csv.gz', 'series.parquet', 'summary.json', 'timeline.parquet']);
+  assert.equal(fs.readdirSync(rep).sort(), ['.fleetsim-manifest.json', 'billing.parquet', 'capacity.csv.gz', 'capacity.parquet', 'series.csv.gz', 'series.parquet', 'summary.json', 'timeline.parquet']);
   // Replication 0 of point 0 is the plain run of that point with the same flags.
   const single = path.join(tmp, 'single');
   assert.is((await cli(['run', scenario, '--set', 'billing.preset=azure-2018', '--format', 'parquet', '--compress', '--no-report', '--out', single, '-q'])).code, 0);
@@ -81,8 +81,8 @@ test('sweep --format parquet --compress: replication folders as a run with those
 test('run -r --format both with a baseline-less study, sweep with a baseline; merged shards equal one machine', async () => {
   const reps = path.join(tmp, 'reps');
   assert.is((await cli(['run', scenario, '-r', '3', '-w', '2', '--format', 'both', '--no-timeline', '--out', reps, '-q'])).code, 0);
-  assert.equal(fs.readdirSync(reps).sort(), ['rep-000', 'rep-001', 'rep-002', 'replications.csv', 'replications.parquet', 'report.html', 'summary.json']);
-  assert.equal(fs.readdirSync(path.join(reps, 'rep-001')).sort(), ['billing.csv', 'billing.parquet', 'capacity.csv', 'capacity.parquet', 'series.csv', 'series.parquet', 'summary.json']);
+  assert.equal(fs.readdirSync(reps).sort(), ['.fleetsim-manifest.json', 'rep-000', 'rep-001', 'rep-002', 'replications.csv', 'replications.parquet', 'report.html', 'summary.json']);
+  assert.equal(fs.readdirSync(path.join(reps, 'rep-001')).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'billing.parquet', 'capacity.csv', 'capacity.parquet', 'series.csv', 'series.parquet', 'summary.json']);
   await sameRows(path.join(reps, 'replications.csv'), path.join(reps, 'replications.parquet'));
 
   const SWEEP = ['sweep', scenario, '--param', 'billing.preset=azure-2018,azure-2023', '-r', '2', '--baseline', '0', '--format', 'both', '--compress', '-q'];
