@@ -9,7 +9,7 @@ import { REPORTED_STATES } from '../billing/report.js';
 import { parseCsv } from './csv-read.js';
 import { billingRows } from './billing-csv.js';
 import { roundMs } from './fixed.js';
-import { ParquetTableWriter, PARQUET_SETTINGS, type ByteOut, type ColumnValues } from './parquet.js';
+import { ParquetTableWriter, tableRowGroupRows, type ByteOut, type ColumnValues } from './parquet.js';
 import { OUTPUT_SCHEMAS, type TableSchema } from './schema.js';
 
 /** billing.parquet: the rows of billing.csv, typed. */
@@ -17,7 +17,7 @@ export function writeBillingParquet(out: ByteOut, sim: FleetSimulation, createdB
   const w = new ParquetTableWriter(out, OUTPUT_SCHEMAS.billing, createdBy);
   const groups = sim.layout.groups;
   const S = REPORTED_STATES.length;
-  const R = PARQUET_SETTINGS.rowGroupRows;
+  const R = tableRowGroupRows();
   let n = 0;
   let names: string[] = [];
   const groupKeys = new Int32Array(R);
@@ -29,7 +29,7 @@ export function writeBillingParquet(out: ByteOut, sim: FleetSimulation, createdB
     const sub = (a: Float64Array): Float64Array => a.subarray(0, n);
     const keys = groupKeys.subarray(0, n);
     const cols: Record<string, ColumnValues> = {
-      vm: { kind: 'strings', values: names },
+      vm: { kind: 'strings', values: names, unique: true },
       group: { kind: 'dict', keys, dictionary: groups.map((g) => g.name) },
       size: { kind: 'dict', keys, dictionary: groups.map((g) => g.size) },
       existed_s: { kind: 'float', values: sub(existed) },
@@ -80,8 +80,9 @@ export function writeParquetFromCsv(out: ByteOut, schema: TableSchema, csvText: 
   };
   const rows = records.slice(1);
   const w = new ParquetTableWriter(out, full, createdBy);
-  for (let lo = 0; lo < rows.length; lo += PARQUET_SETTINGS.rowGroupRows) {
-    const part = rows.slice(lo, lo + PARQUET_SETTINGS.rowGroupRows);
+  const R = tableRowGroupRows();
+  for (let lo = 0; lo < rows.length; lo += R) {
+    const part = rows.slice(lo, lo + R);
     const cols: Record<string, ColumnValues> = {};
     full.columns.forEach((c, j) => {
       const cells = part.map((r) => r[j] ?? '');

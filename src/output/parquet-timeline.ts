@@ -75,7 +75,8 @@ export class TimelineParquetWriter implements TimelineSink {
   private batch = 0;
   private readonly prefixes: Buffer[];
   private allNames: Buffer | null = null;
-  // timeChunks' scratch, kept: a row group's worth of garbage per flush showed in the peak RSS.
+  // timeChunks' scratch, kept (a row group's worth of garbage per flush showed in the peak
+  // RSS), a quarter of a row group: past that many instants the times are written PLAIN.
   private readonly runLengths: Int32Array;
   private readonly distinct: Float64Array;
 
@@ -84,14 +85,16 @@ export class TimelineParquetWriter implements TimelineSink {
     if (names !== 'time_s,timestamp,vm,group,size,kind,state,code,level,display_status,billed,operation,message') {
       throw new Error(`internal: timeline.parquet writer out of step with the schema (${names})`);
     }
-    this.cap = PARQUET_SETTINGS.rowGroupRows;
+    // A row group carries the names of the VMs it holds: for a big fleet, hold four rows a VM
+    // so the names cost a fraction of a byte a row (capped: ~20 bytes a row stay in memory).
+    this.cap = Math.max(PARQUET_SETTINGS.rowGroupRows, Math.min(4 * layout.vmCount, 1 << 23));
     this.time = new Float64Array(this.cap);
     this.vm = new Int32Array(this.cap);
     this.status = new Int32Array(this.cap);
     this.billed = new Uint8Array(this.cap);
     this.op = new Int32Array(this.cap);
-    this.runLengths = new Int32Array(this.cap);
-    this.distinct = new Float64Array(this.cap);
+    this.runLengths = new Int32Array((this.cap >> 2) + 1);
+    this.distinct = new Float64Array((this.cap >> 2) + 1);
     this.file = new ParquetFileWriter(out, COLUMNS, createdBy);
     const groups = layout.groups;
     this.groupDict = codeDictionary(groups.map((g) => g.name));
@@ -146,24 +149,30 @@ export class TimelineParquetWriter implements TimelineSink {
 
   /** time_s and timestamp: rows are in time order, so a row group's distinct instants are its runs. */
   private timeChunks(m: number): [EncodedChunk, EncodedChunk] {
-    const lengths = this.runLengths.fill(0, 0, m);
+    const limit = m >> 2;
+    const lengths = this.runLengths.fill(0, 0, limit + 1);
     const distinct = this.distinct;
     const time = this.time;
     let d = 0;
     let last = NaN;
+    let few = true;
     for (let i = 0; i < m; i++) {
       const t = roundMs(time[i]!);
-      if (t !== last) { distinct[d++] = t; last = t; }
+      if (t !== last) {
+        if (d === limit) { few = false; break; }
+        distinct[d++] = t;
+        last = t;
+      }
       lengths[d - 1] = lengths[d - 1]! + 1;
     }
     const start = this.startMs;
     const seconds = (v: ArrayLike<number>, k: number): Float64Array => Float64Array.from({ length: k }, (_, i) => v[i]! / 1000);
     const stamps = (v: ArrayLike<number>, k: number): Float64Array => Float64Array.from({ length: k }, (_, i) => start + v[i]!);
-    const t0 = distinct[0]!, t1 = distinct[d - 1]!;
+    const t0 = roundMs(time[0]!), t1 = roundMs(time[m - 1]!);
     const statsS: [Uint8Array, Uint8Array] = [plainDoubles([t0 / 1000], 1), plainDoubles([t1 / 1000], 1)];
     const statsT: [Uint8Array, Uint8Array] = [plainInt64([start + t0], 1), plainInt64([start + t1], 1)];
     // A dictionary pays when instants repeat: each row then costs its index bits, not 8 bytes.
-    if (d * 4 <= m) {
+    if (few) {
       const data = hybridRuns(lengths, d, bitWidth(d - 1));
       return [
         { dictionary: { bytes: plainDoubles(seconds(distinct, d), d), count: d }, data, minMax: statsS },
