@@ -131,7 +131,7 @@ test('a replicated run\'s page adds each group\'s mean total with its interval',
 
 test('a study summary.json without what the page needs is an InputError naming the field', async () => {
   const out = path.join(tmp, 'sweep-bad');
-  assert.is((await cli(['sweep', tiny, '--param', 'billing.preset=azure-2023,azure-2018', '--out', out, '-q', '--no-report'])).code, 0);
+  fs.cpSync(path.join(tmp, 'sweep'), out, { recursive: true }); // the sweep of the test above
   const file = path.join(out, 'summary.json');
   const s = JSON.parse(fs.readFileSync(file, 'utf8'));
   delete s.points[1].statistics;
