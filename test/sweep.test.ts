@@ -48,7 +48,7 @@ test('hand-checkable sweep: the 2023 rules add 2 VMs x 30 s of Starting, with a 
   const out = path.join(tmp, 'preset');
   const r = await cli(['sweep', tiny, '--param', 'billing.preset=azure-2018,azure-2023', '-r', '3', '-w', '2', '--baseline', 'billing.preset=azure-2018', '--out', out]);
   assert.is(r.code, 0, r.text);
-  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'point-000', 'point-001', 'replications.csv', 'summary.json', 'sweep.csv']);
+  assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'point-000', 'point-001', 'replications.csv', 'report.html', 'summary.json', 'sweep.csv']);
   const rows = csv(path.join(out, 'sweep.csv'));
   const hours = (point: string) => rows.find((x) => x['point'] === point && x['group'] === '(total)' && x['metric'] === 'billed_hours')!;
   // 2 x (86400 - 30) s = 47.983333 h; 2 x 86400 s = 48 h

@@ -17,7 +17,7 @@ const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const hours = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-const CSS = `
+export const CSS = `
 :root { color-scheme: light; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #222; margin: 0; background: #f6f7f9; }
 main { max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; min-height: 100vh; box-sizing: border-box; }
@@ -93,7 +93,17 @@ export function answerText(data: ResultsData): string {
   }
   const alloc = data.allocationFailures;
   if (alloc > 0) parts.push(`${int.format(alloc)} creates or starts failed for lack of capacity.`);
+  const peaks = capacitySentence(data);
+  if (peaks) parts.push(peaks);
   return parts.join(' ');
+}
+
+/** With capacity modelled: the fullest pools' peak vCPUs against their capacity. */
+function capacitySentence(data: ResultsData): string {
+  const pools = (data.capacity?.pools ?? []).filter((p) => p.capacity !== null && p.capacity > 0);
+  if (pools.length === 0) return '';
+  const top = [...pools].sort((a, b) => b.peak / b.capacity! - a.peak / a.capacity!).slice(0, 3);
+  return `Peak vCPUs in use: ${top.map((p) => `${p.name} ${int.format(p.peak)} of ${int.format(p.capacity!)} (${pct(p.peak / p.capacity!)})`).join(', ')}${pools.length > 3 ? ` and ${pools.length - 3} more pools` : ''}.`;
 }
 
 export function renderHtml(data: ResultsData, charts: RenderedChart[], b: Bucketing): string {

@@ -9,16 +9,25 @@ import { addToManifest } from '../output/folder.js';
 import { buildCharts, bucketing, renderChart } from './charts.js';
 import { renderHtml } from './html.js';
 import { loadResults } from './load.js';
+import { readStudy, renderSweepHtml, replicatedRunCharts, sweepCharts } from './study.js';
 
 export { loadResults } from './load.js';
 export type { ResultsData, ReportSummary, SeriesData, Replications } from './load.js';
 export { buildCharts, renderChart, MAX_POINTS } from './charts.js';
+export { readStudy, sweepCharts } from './study.js';
+export type { StudyData } from './study.js';
 export type { Chart, RenderedChart } from './charts.js';
 
 /** The report page of a results folder, as HTML text. */
 export async function buildReport(resultsDir: string): Promise<{ html: string; chartIds: string[] }> {
+  // A sweep folder gets a page of its own (study.ts); a replicated run, the run page plus its intervals.
+  const study = readStudy(resultsDir);
+  if (study?.sweep) {
+    const charts = await Promise.all(sweepCharts(study).map(renderChart));
+    return { html: renderSweepHtml(study, charts), chartIds: charts.map((c) => c.id) };
+  }
   const data = loadResults(resultsDir);
-  const charts = await Promise.all(buildCharts(data).map(renderChart));
+  const charts = await Promise.all([...buildCharts(data), ...(study ? replicatedRunCharts(study) : [])].map(renderChart));
   return { html: renderHtml(data, charts, bucketing(data)), chartIds: charts.map((c) => c.id) };
 }
 

@@ -1,6 +1,6 @@
 // `fleetsim merge <shard folders or their parent>... --out DIR`: checks that the shards are
 // one study, each shard exactly once, and writes the study's files into DIR, byte for byte
-// what the study writes when run on one machine (report.html included, for `run` studies).
+// what the study writes when run on one machine (report.html included).
 import { writeReport } from '../../index.js';
 import { mergeShards } from '../../parallel/merge.js';
 import { InputError } from '../../errors.js';
@@ -13,7 +13,7 @@ export const mergeCommand: Command = (y, ctx) => y.command(
   (c) => c
     .positional('shards', { type: 'string', array: true, describe: 'shard folders (shard-III-of-NNN/ with shard.json), or the folder that holds them', demandOption: true })
     .option('out', { type: 'string', describe: 'output folder for the merged study (required)' })
-    .option('report', { type: 'boolean', default: true, describe: 'write report.html for a `run` study, as run does (--no-report: skip)' })
+    .option('report', { type: 'boolean', default: true, describe: 'write report.html, as run and sweep do (--no-report: skip)' })
     .option('copy', { type: 'boolean', default: false, describe: 'copy unit files instead of hard-linking them' })
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no report on stdout' })
     .example('$0 merge /shared/ow --out results/ow', 'every shard-III-of-NNN/ under /shared/ow into one study folder'),
@@ -24,7 +24,7 @@ export const mergeCommand: Command = (y, ctx) => y.command(
     const t0 = performance.now();
     const outDir = String(args.out);
     const result = mergeShards(asList(args.shards), { outDir, copy: Boolean(args.copy) });
-    const report = args.report && !result.spec.sweep ? await writeReport(outDir) : null;
+    const report = args.report ? await writeReport(outDir) : null;
     if (!args.quiet) ctx.io.out(formatMergeReport(result, result, (performance.now() - t0) / 1000) + (report ? `report: ${report}\n` : ''));
   },
 );
