@@ -13,6 +13,7 @@ import { roundMs } from './output/fixed.js';
 import { runStudy, type StudyProgress, type StudyResult } from './parallel/study.js';
 import { buildPoints, findBaseline, parseParamFlag } from './parallel/sweep-spec.js';
 import { defaultWorkers } from './parallel/pool.js';
+import type { OutputFormat } from './output/formats.js';
 
 export interface ScenarioOptions {
   /** `path=value` overrides (the CLI's --set), applied before validation. */
@@ -82,6 +83,10 @@ export interface StudyRunOptions {
   workers?: number;
   /** Write timeline.csv in every replication folder (default false). */
   timeline?: boolean;
+  /** csv (default), parquet or both for every replication folder; parquet and both add replications.parquet (and sweep.parquet). */
+  format?: OutputFormat;
+  /** gzip the CSVs of every replication folder (default false). */
+  compress?: boolean;
   signal?: AbortSignal;
   /** Called as replications advance: tasks done, work done (fractions of tasks), simulated time reached. */
   onProgress?: (p: StudyProgress) => void;
@@ -91,6 +96,7 @@ export interface StudyRunOptions {
 export function runReplications(loaded: LoadedScenario, options: StudyRunOptions): Promise<StudyResult> {
   return runStudy([{ params: [], loaded }], {
     outDir: options.outDir, replications: options.replications, workers: options.workers ?? defaultWorkers(), timeline: options.timeline ?? false, sweep: false,
+    ...(options.format ? { format: options.format } : {}), ...(options.compress ? { compress: true } : {}),
     ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }
@@ -111,6 +117,7 @@ export async function runSweep(file: string, options: SweepRunOptions): Promise<
   const baseline = options.baseline === undefined ? null : findBaseline(points, options.baseline, 'baseline');
   return runStudy(points, {
     outDir: options.outDir, replications: options.replications, workers: options.workers ?? defaultWorkers(), timeline: options.timeline ?? false, sweep: true, baseline,
+    ...(options.format ? { format: options.format } : {}), ...(options.compress ? { compress: true } : {}),
     ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }

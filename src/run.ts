@@ -17,7 +17,7 @@ import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './domain/index.js';
-import { ParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
+import { CsvFile, csvFileName, ParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
 import { CommitmentOutputs } from './output/commitment-outputs.js';
 import { hasCommitments } from './domain/index.js';
 
@@ -90,6 +90,8 @@ export interface RunOptions {
   finalize?: (stagingDir: string) => Promise<string[]> | string[];
   /** csv (default), parquet or both: which twins of timeline, billing, series and capacity to write (docs/outputs.md). */
   format?: OutputFormat;
+  /** Write the CSVs gzip-compressed, as timeline.csv.gz, billing.csv.gz, ... (default false). */
+  compress?: boolean;
   /** Write focus.csv, FOCUS 1.2 cost rows per VM and day (default: when the scenario has commitments; docs/outputs.md). */
   focus?: boolean;
 }
@@ -125,13 +127,14 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   const tx: OutputTransaction = beginOutput(outDir, { force: options.force ?? false });
   const dir = tx.dir;
   const csv = wantsCsv(options.format);
-  const files: AtomicFile[] = [];
-  let timelineFile: AtomicFile | null = null;
+  const compress = options.compress ?? false;
+  const files: CsvFile[] = [];
+  let timelineFile: CsvFile | null = null;
   let parquet: ParquetOutputs | null = null;
-  const commitmentFiles = new CommitmentOutputs(dir, loaded.scenario, options.focus ?? hasCommitments(loaded.scenario.pricing));
+  const commitmentFiles = new CommitmentOutputs(dir, loaded.scenario, options.focus ?? hasCommitments(loaded.scenario.pricing), compress);
   try {
     parquet = wantsParquet(options.format) ? await ParquetOutputs.open(dir) : null;
-    timelineFile = options.timeline === false || !csv ? null : new AtomicFile(path.join(dir, 'timeline.csv'), { syncDir: false });
+    timelineFile = options.timeline === false || !csv ? null : new CsvFile(dir, 'timeline', compress, { syncDir: false });
     const tf = timelineFile;
     const pqOut = parquet;
     let writer: TimelineCsvWriter | null = null;
@@ -169,7 +172,7 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     };
     await checkpoint();
 
-    const billing = csv ? new AtomicFile(path.join(dir, 'billing.csv'), { syncDir: false }) : null;
+    const billing = csv ? new CsvFile(dir, 'billing', compress, { syncDir: false }) : null;
     if (billing) {
       files.push(billing);
       let lastYield = performance.now();
@@ -182,10 +185,10 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
       }
       await checkpoint();
     }
-    const seriesFile = new AtomicFile(path.join(dir, 'series.csv'), { syncDir: false });
+    const seriesFile = new CsvFile(dir, 'series', compress, { syncDir: false });
     files.push(seriesFile);
     series.writeTo(seriesFile);
-    const capacityFile = capacity ? new AtomicFile(path.join(dir, 'capacity.csv'), { syncDir: false }) : null;
+    const capacityFile = capacity ? new CsvFile(dir, 'capacity', compress, { syncDir: false }) : null;
     if (capacityFile) {
       files.push(capacityFile);
       capacity!.writeTo(capacityFile);
@@ -200,7 +203,8 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
       await checkpoint();
     }
     writeFileAtomic(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', { syncDir: false });
-    const names = [...(timelineFile ? ['timeline.csv'] : []), ...(billing ? ['billing.csv'] : []), 'series.csv', ...(capacityFile ? ['capacity.csv'] : []),
+    const csvName = (t: string): string => csvFileName(t, compress);
+    const names = [...(timelineFile ? [csvName('timeline')] : []), ...(billing ? [csvName('billing')] : []), csvName('series'), ...(capacityFile ? [csvName('capacity')] : []),
       ...(parquet ? parquet.files.map((f) => path.basename(f.finalPath)) : []), ...commitmentFiles.atomicFiles.map((f) => path.basename(f.finalPath)), 'summary.json'];
     await checkpoint();
     if (options.finalize) names.push(...await options.finalize(dir));

@@ -36,11 +36,11 @@ test.before(async () => {
 });
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test('writes one self-contained report.html with the three standard charts', async () => {
+test('writes one self-contained report.html with the four standard charts', async () => {
   const file = await writeReport(office);
   assert.is(file, path.join(office, 'report.html'));
   const html = fs.readFileSync(file, 'utf8');
-  assert.equal(figureIds(html), ['power-states', 'hours-by-group', 'cumulative-cost']);
+  assert.equal(figureIds(html), ['power-states', 'hours-by-group', 'cumulative-cost', 'cost-by-group']);
   for (const id of figureIds(html)) {
     const fig = html.slice(html.indexOf(`id="chart-${id}"`), html.indexOf('</figure>', html.indexOf(`id="chart-${id}"`)));
     assert.ok(/<svg[\s\S]*<path/.test(fig), `${id} has an SVG with marks`);
@@ -93,9 +93,12 @@ test('chart data: states per sample, hours per group, cumulative cost match the 
   assert.is(order.findIndex((x) => x.endsWith('(not billed)')), order.filter((x) => x.endsWith('(billed)')).length, order.join());
 
   // The fleet's cumulative compute cost at the end = the run's compute cost (per-second billing, no minimum).
-  const cost = values('cumulative-cost').filter((v) => v.series === 'fleet total');
+  const cost = values('cumulative-cost').filter((v) => v.part === 'compute');
   assert.ok(Math.abs((cost.at(-1)!.cost as number) - data.summary.total.computeCost) < 0.01);
   assert.is(cost[0]!.cost, 0);
+  // Each group's line ends at its total cost.
+  const byGroup = values('cost-by-group');
+  for (const [g, t] of Object.entries(data.summary.groups)) assert.ok(Math.abs((byGroup.filter((v) => v.series === g).at(-1)!.cost as number) - t.totalCost) < 0.01, g);
 
   for (const c of charts) assert.equal((await renderChart(c)).warnings, [], c.id);
 });
@@ -105,7 +108,7 @@ test('allocation-failure chart appears only when the run had allocation failures
   const s = single([[3600, 'deallocate'], [7200, 'start']], {}, { count: 4, failures: { start: failure(1, 'AllocationFailed') } });
   const dir = await run(s);
   const { html } = await buildReport(dir);
-  assert.equal(figureIds(html), ['power-states', 'hours-by-group', 'cumulative-cost', 'allocation-failures']);
+  assert.equal(figureIds(html), ['power-states', 'hours-by-group', 'cumulative-cost', 'allocation-failures']); // one group: no per-group cost chart
   assert.match(html, '4 in all');
   const chart = buildCharts(loadResults(dir)).find((c) => c.id === 'allocation-failures')!;
   const bars = (chart.spec as { data: { values: Array<{ from: number; to: number; y0: number; y1: number }> } }).data.values;
@@ -148,7 +151,7 @@ test('replicated run: cost distribution with its confidence interval; table show
   assert.ok(Math.abs(data.replications!.stat.ciHigh! - 109.8165) < 1e-3);
   const file = await writeReport(dir);
   const html = fs.readFileSync(file, 'utf8');
-  assert.equal(figureIds(html), ['power-states', 'hours-by-group', 'cumulative-cost', 'replications']);
+  assert.equal(figureIds(html), ['power-states', 'hours-by-group', 'cumulative-cost', 'cost-by-group', 'replications']);
   assert.match(html, 'Total cost over 5 replications');
   assert.match(html, '95% confidence interval of the mean 90.18 – 109.82 USD');
   assert.match(html, 'replication 0 (<code>rep-000</code>)');

@@ -41,6 +41,11 @@ export class BillingMeter implements PowerListener, SizeListener {
   private readonly groupEnds: Int32Array;
   /** With resizes: 1 while the VM is in a billed run. */
   private readonly runOpen: Uint8Array;
+  // Per group: VMs that exist now and their VM-seconds of existence so far, for the
+  // disk and IP cost over time (series.csv other_cost_cum); updated on creation and deletion only.
+  private readonly existingByGroup: Float64Array;
+  private readonly existedIntegral: Float64Array;
+  private readonly existedIntegralAt: Float64Array;
   /** Hourly metering and commitments (hourly.ts); null unless the scenario has commitments or FOCUS rows are asked for. */
   private hourlyMeter: HourlyBilling | null = null;
   get hourly(): HourlyBilling | null { return this.hourlyMeter; }
@@ -67,6 +72,9 @@ export class BillingMeter implements PowerListener, SizeListener {
     this.billedByGroupSize = pricing ? new Float64Array(G * pricing.sizes) : null;
     this.size = pricing ? new Uint16Array(n) : null;
     if (pricing) for (const g of layout.groups) this.size!.fill(pricing.groupSize[g.index]!, g.first, g.first + g.count);
+    this.existingByGroup = new Float64Array(G);
+    this.existedIntegral = new Float64Array(G);
+    this.existedIntegralAt = new Float64Array(G);
   }
 
   powerChanged(vm: number, g: number, from: number, to: number, now: number): void {
@@ -74,6 +82,7 @@ export class BillingMeter implements PowerListener, SizeListener {
     if (from < CREATING) rec[r + R_STATES + from] = rec[r + R_STATES + from]! + (now - rec[r + R_SINCE]!);
     else if (from === CREATING) this.creating[vm] = this.creating[vm]! + (now - rec[r + R_SINCE]!);
     rec[r + R_SINCE] = now;
+    if ((from === ABSENT) !== (to === ABSENT)) this.existenceChanged(g, to === ABSENT ? -1 : 1, now);
     const was = this.billed[from]!, is = this.billed[to]!;
     const hourly = this.hourlyMeter;
     if (was === is) {
@@ -93,6 +102,12 @@ export class BillingMeter implements PowerListener, SizeListener {
     this.billedIntegral[g] = this.billedIntegral[g]! + (this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!));
     this.billedIntegralAt[g] = now;
     this.billedVmsByGroup[g] = this.billedVmsByGroup[g]! + (is === 1 ? 1 : -1);
+  }
+
+  private existenceChanged(g: number, delta: number, now: number): void {
+    this.existedIntegral[g] = this.existedIntegral[g]! + this.existingByGroup[g]! * (now - this.existedIntegralAt[g]!);
+    this.existedIntegralAt[g] = now;
+    this.existingByGroup[g] = this.existingByGroup[g]! + delta;
   }
 
   /** Close the books at the horizon: state times end there, open billed runs are charged what they consumed. */
@@ -161,6 +176,11 @@ export class BillingMeter implements PowerListener, SizeListener {
     let s = 0;
     for (let k = 0; k < TIMED_POWER_STATES; k++) s += this.secondsIn(vm, k);
     return s;
+  }
+
+  /** VM-seconds group g's VMs existed from 0 to t (t >= the last creation or deletion): what its disk and IP charges accrue on. */
+  existedVmSecondsUntil(g: number, t: number): number {
+    return this.existedIntegral[g]! + this.existingByGroup[g]! * (t - this.existedIntegralAt[g]!);
   }
 
   /** Billed VM-seconds of group g from 0 to t (t >= the last power change; unrounded, so before granularity and minimum charges). */

@@ -101,6 +101,7 @@ export class FleetSimulation {
   secondsIn(vm: number, s: number): number { return this.meter.secondsIn(vm, s); }
   existedSeconds(vm: number): number { return this.meter.existedSeconds(vm); }
   billedVmSecondsUntil(g: number, t: number): number { return this.meter.billedVmSecondsUntil(g, t); }
+  existedVmSecondsUntil(g: number, t: number): number { return this.meter.existedVmSecondsUntil(g, t); }
   powerOf(vm: number): number { return this.model.store.powerOf(vm); }
   provOf(vm: number): number { return this.model.store.provOf(vm); }
   opOf(vm: number): number { return this.model.store.opOf(vm); }

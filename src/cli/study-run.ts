@@ -3,6 +3,7 @@
 import { writeReport } from '../index.js';
 import { runShard } from '../parallel/shard.js';
 import { runStudy, type StudyPoint } from '../parallel/study.js';
+import type { OutputFormat } from '../output/formats.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './context.js';
 import { studyReporter } from './progress.js';
@@ -37,7 +38,10 @@ export interface StudyCliOptions {
   sweep: boolean;
   baseline?: number | null;
   timeline: boolean;
-  /** Write report.html after a whole study (a sweep's: the cost of every point, src/report/sweep.ts). */
+  /** Formats of every replication folder (and Parquet twins of the study tables), as a run's --format / --compress. */
+  format?: OutputFormat;
+  compress?: boolean;
+  /** Write report.html after a whole study (a sweep's is its points side by side: src/report/study.ts). */
   report: boolean;
   /** Print the study's summary.json (a shard: what it ran) as JSON on stdout instead of the text. */
   json?: boolean;
@@ -49,6 +53,7 @@ export async function runStudyCli(points: StudyPoint[], f: StudyFlags, o: StudyC
   const units = points.length * o.replications;
   const run = {
     outDir: o.outDir, replications: o.replications, workers: f.workers, timeline: o.timeline, sweep: o.sweep,
+    ...(o.format ? { format: o.format } : {}), ...(o.compress ? { compress: true } : {}),
     ...(o.sweep ? { baseline: o.baseline ?? null } : {}),
     ...(f.workerHeapMb !== undefined ? { workerHeapMb: f.workerHeapMb } : {}),
     signal: ctx.signal,

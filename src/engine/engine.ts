@@ -1,7 +1,7 @@
 // The discrete-event core: a clock and a priority queue of pending events, nothing else.
 // It knows nothing about VMs. An event is three numbers: when it fires, a small integer
-// `kind` (0..15) and an integer `target` (0..2^27-1); the handler given to the constructor decides
-// what they mean. The whole contract:
+// `kind` (0..15) and an integer `target` (0..2^27-1); the handler given to the constructor
+// decides what they mean. The whole contract:
 //
 //   const engine = new Engine((kind, target, now) => { ... });
 //   const h = engine.schedule(time, kind, target); // now <= time < Infinity
@@ -15,47 +15,47 @@
 //
 // Events cannot be cancelled. A model that may change its mind keeps the handle of the
 // event it still wants (per VM and purpose) and, when an event fires, ignores it unless
-// `engine.current` is that handle. A handle stays unique while its event is pending; once
-// the event has fired its node (and so its handle number) is reused.
+// `engine.current` is that handle. A handle is the event's scheduling number modulo 2^31
+// (a non-negative int32), so two pending events share one only 2^31 schedulings apart.
 //
 // Why hand-written: millions of pending events whose times scatter (random durations) or
-// pile up (5,000 VMs all finishing "deallocating" at 19:00:45), and a hot path that must
-// not allocate. The queue is a ladder queue (Tang, Goh & Thng, ACM TOMACS 2005) kept
-// stable so that ties stay FIFO without sequence numbers:
+// pile up (500,000 VMs all finishing "deallocating" at 19:00:45), and a hot path that must
+// not allocate. The queue is a ladder queue (Tang, Goh & Thng, ACM TOMACS 2005):
 //   - `top`: an unsorted list of far-future events (time >= topStart);
-//   - rungs 0..R-1: arrays of buckets, each bucket an unsorted list; rung r+1 splits the
-//     bucket of rung r being consumed; a bucket with more than SPLIT events is split into
-//     a finer rung when it comes up, a smaller one is sorted into the bottom;
-//   - `bottom`: a short sorted array of entries, each a chain of events at one time.
-// Every list is appended to in scheduling order and every move walks a list in order, so
-// events with equal times always sit in one container in the order they were scheduled.
-// Each event is moved a few times in all (amortised O(1) per event); nodes live in typed
-// arrays and the containers' arrays are reused, so nothing is allocated per event.
+//   - rungs 0..R-1: arrays of buckets, each an unsorted list; rung r+1 splits the bucket of
+//     rung r being consumed; a bucket of more than SPLIT events is split into a finer rung
+//     when it comes up, a smaller one goes to the bottom;
+//   - `bottom`: a small binary heap keyed by (time, scheduling number), plus a `run` of
+//     events at one time kept in scheduling order (a burst: O(1) per event).
+// Lists are chains of fixed-size blocks of contiguous entries (time, scheduling number,
+// kind + target), so filling and splitting them reads and writes memory in order; each
+// event is copied a few times in all (amortised O(1)). Ties are broken by the scheduling
+// number wherever events are compared, so no container needs to keep an order but a run.
 
 export type EventHandler = (kind: number, target: number, now: number) => void;
 
-/** Handle of a scheduled event, unique while the event is pending (a node index). */
+/** Handle of a scheduled event: its scheduling number modulo 2^31. */
 export type EventHandle = number;
 
-/** A bucket with more events than this is split into a finer rung rather than sorted. */
-const SPLIT = 48;
-const MAX_RUNGS = 10;
-const MAX_BUCKETS = 1 << 14;
 const NONE = -1;
+/** Entries per block. */
+const B = 64;
+/** A bucket with more events than this is split into a finer rung when it comes up. */
+const SPLIT = 48;
+/** A bottom heap that grows past this while a rung could still be added becomes a rung. */
+const BOTTOM_MAX = 512;
+const MAX_RUNGS = 12;
+const MAX_BUCKETS = 4096;
 
-/** The buckets of one rung level; reused by every rung spawned at that level. */
+/** The buckets of one rung level (struct of arrays); reused by every rung spawned at that level. */
 class Buckets {
   head: Int32Array;
   tail: Int32Array;
   count: Int32Array;
-  min: Float64Array;
-  max: Float64Array;
   constructor(n: number) {
     this.head = new Int32Array(n);
     this.tail = new Int32Array(n);
     this.count = new Int32Array(n);
-    this.min = new Float64Array(n);
-    this.max = new Float64Array(n);
   }
 }
 
@@ -64,23 +64,22 @@ export class Engine {
   now = 0;
   /** Events handled since construction. */
   eventsProcessed = 0;
-  /** The handle of the event being handled (NONE outside a handler). */
+  /** The handle of the event being handled (-1 outside a handler). */
   current: EventHandle = NONE;
 
   private readonly handler: EventHandler;
-
-  // Event nodes: time, the next node in whatever list holds it, target, kind.
-  // 16 bytes each, so that touching one costs one cache line: the time (f64 at 2n), the
-  // next node in whatever list holds it (i32 at 4n + 2), the target and kind packed as
-  // target * 16 + kind (i32 at 4n + 3).
-  private f64: Float64Array;
-  private i32: Int32Array;
-  private capacity: number;
-  private freeHead = NONE;
-  private nodesUsed = 0;
+  private nextSeq = 0;
   private pending = 0;
 
-  // Top: unsorted, appended in scheduling order.
+  // Block pool: entry e of block b is slot b * B + e; (time, seq) at 2 * slot, kind + target * 16 at slot.
+  private ts: Float64Array;
+  private tk: Int32Array;
+  private blockNext: Int32Array;
+  private blockLen: Int32Array;
+  private freeBlock = NONE;
+  private blocksUsed = 0;
+
+  // Top.
   private topHead = NONE;
   private topTail = NONE;
   private topCount = 0;
@@ -98,25 +97,30 @@ export class Engine {
   private readonly rCur = new Int32Array(MAX_RUNGS);
   private readonly levels: Buckets[] = [];
 
-  // Bottom: entries [bLo, bHi) sorted by time, each a chain (head .. tail) of `count` events at one time.
-  private bHead: Int32Array;
-  private bTail: Int32Array;
-  private bCount: Int32Array;
-  private bLo = 0;
-  private bHi = 0;
-  // Scratch for sorting a bucket into the bottom.
-  private sortA = new Int32Array(SPLIT * 2);
-  private sortB = new Int32Array(SPLIT * 2);
+  // Bottom: a heap of (time, seq, tk) ...
+  private hTS: Float64Array;
+  private hTK: Int32Array;
+  private hSize = 0;
+  /** At least the largest time in the heap (it only grows until the heap empties). */
+  private hMax = -Infinity;
+  /** The heap size at which it next becomes a rung (grows when a conversion is impossible). */
+  private convertAt = BOTTOM_MAX;
+  // ... and a run of events at one time, in scheduling order: a block chain read from runBlock/runPos.
+  private runBlock = NONE;
+  private runPos = 0;
+  private runTail = NONE;
+  private runCount = 0;
+  private runTime = 0;
 
   constructor(handler: EventHandler, initialCapacity = 1024) {
     this.handler = handler;
-    const cap = Math.max(16, initialCapacity | 0);
-    this.f64 = new Float64Array(cap * 2);
-    this.i32 = new Int32Array(this.f64.buffer);
-    this.capacity = cap;
-    this.bHead = new Int32Array(256);
-    this.bTail = new Int32Array(256);
-    this.bCount = new Int32Array(256);
+    const blocks = Math.max(4, Math.ceil((Math.max(16, initialCapacity | 0) * 1.25) / B));
+    this.ts = new Float64Array(blocks * B * 2);
+    this.tk = new Int32Array(blocks * B);
+    this.blockNext = new Int32Array(blocks);
+    this.blockLen = new Int32Array(blocks);
+    this.hTS = new Float64Array(2 * 256);
+    this.hTK = new Int32Array(256);
   }
 
   /** Events in the queue. */
@@ -126,8 +130,8 @@ export class Engine {
 
   /** Time of the earliest queued event, or Infinity when none. */
   peekTime(): number {
-    if (this.bLo === this.bHi && !this.prepare()) return Infinity;
-    return this.time(this.bHead[this.bLo]!);
+    if (this.hSize === 0 && this.runCount === 0 && !this.prepare()) return Infinity;
+    return this.bottomTime();
   }
 
   /** Schedule an event at absolute simulated time `time` (now <= time < Infinity). */
@@ -137,18 +141,10 @@ export class Engine {
     }
     if (kind !== (kind & 15)) throw new RangeError(`event kind must be an integer in 0..15, got ${kind}`);
     if (target !== (target & 0x7ffffff)) throw new RangeError(`event target must be an integer in 0..2^27-1, got ${target}`);
-    let node = this.freeHead;
-    if (node !== NONE) this.freeHead = this.next(node);
-    else {
-      if (this.nodesUsed === this.capacity) this.growNodes();
-      node = this.nodesUsed++;
-    }
-    this.f64[node << 1] = time;
-    this.i32[(node << 2) + 3] = (target << 4) | kind;
-    this.setNext(node, NONE);
+    const seq = this.nextSeq++;
     this.pending++;
-    this.insert(node, time);
-    return node;
+    this.insert(time, seq, (target << 4) | kind);
+    return seq & 0x7fffffff;
   }
 
   /**
@@ -164,28 +160,34 @@ export class Engine {
     const handler = this.handler;
     let handled = 0;
     while (handled < maxEvents) {
-      if (this.bLo === this.bHi && !this.prepare()) break;
-      const e = this.bLo;
-      const node = this.bHead[e]!;
-      // Through `this`: a handler may have grown (reallocated) the node arrays.
-      const t = this.time(node);
-      if (!(t < until)) break;
-      const next = this.next(node);
-      if (next === NONE) {
-        if (++this.bLo === this.bHi) this.bLo = this.bHi = 0;
+      if (this.hSize === 0 && this.runCount === 0 && !this.prepare()) break;
+      let t: number, seq: number, tk: number;
+      if (this.fromRun()) {
+        t = this.runTime;
+        if (!(t < until)) break;
+        const slot = this.runBlock * B + this.runPos;
+        seq = this.ts[2 * slot + 1]!;
+        tk = this.tk[slot]!;
+        this.runCount--;
+        if (++this.runPos === this.blockLen[this.runBlock]! && (this.runPos === B || this.runCount === 0)) {
+          const b = this.runBlock;
+          this.runBlock = this.blockNext[b]!;
+          this.runPos = 0;
+          this.releaseBlock(b);
+          if (this.runCount === 0) this.runBlock = this.runTail = NONE;
+        }
       } else {
-        this.bHead[e] = next;
-        this.bCount[e] = this.bCount[e]! - 1;
+        t = this.hTS[0]!;
+        if (!(t < until)) break;
+        seq = this.hTS[1]!;
+        tk = this.hTK[0]!;
+        this.heapPop();
       }
       this.pending--;
       this.now = t;
-      this.current = node;
+      this.current = seq & 0x7fffffff;
       handled++;
-      const tk = this.i32[(node << 2) + 3]!;
       handler(tk & 15, tk >>> 4, t);
-      // Freed only now, so an event scheduled by the handler never reuses `current`.
-      this.setNext(node, this.freeHead);
-      this.freeHead = node;
     }
     this.current = NONE;
     if (handled < maxEvents && until !== Infinity && until > this.now) this.now = until;
@@ -193,13 +195,58 @@ export class Engine {
     return handled;
   }
 
-  // ---- inserting --------------------------------------------------------------------
+  /** Whether the next event comes from the run (else from the heap); the bottom is not empty. */
+  private fromRun(): boolean {
+    if (this.runCount === 0) return false;
+    if (this.hSize === 0) return true;
+    const ht = this.hTS[0]!;
+    if (this.runTime !== ht) return this.runTime < ht;
+    return this.ts[2 * (this.runBlock * B + this.runPos) + 1]! < this.hTS[1]!;
+  }
 
-  private insert(node: number, t: number): void {
+  private bottomTime(): number {
+    return this.fromRun() ? this.runTime : this.hTS[0]!;
+  }
+
+  // ---- blocks and lists -------------------------------------------------------------
+
+  private newBlock(): number {
+    let b = this.freeBlock;
+    if (b !== NONE) this.freeBlock = this.blockNext[b]!;
+    else {
+      if (this.blocksUsed === this.blockLen.length) this.growBlocks();
+      b = this.blocksUsed++;
+    }
+    this.blockNext[b] = NONE;
+    this.blockLen[b] = 0;
+    return b;
+  }
+
+  private releaseBlock(b: number): void {
+    this.blockNext[b] = this.freeBlock;
+    this.freeBlock = b;
+  }
+
+  /** Write an entry at the end of the chain whose tail block is `tail` (NONE: a new chain); returns the new tail. */
+  private put(tail: number, t: number, seq: number, tk: number): number {
+    if (tail === NONE || this.blockLen[tail] === B) {
+      const b = this.newBlock();
+      if (tail !== NONE) this.blockNext[tail] = b;
+      tail = b;
+    }
+    const slot = tail * B + this.blockLen[tail]!;
+    this.blockLen[tail] = this.blockLen[tail]! + 1;
+    this.ts[2 * slot] = t;
+    this.ts[2 * slot + 1] = seq;
+    this.tk[slot] = tk;
+    return tail;
+  }
+
+  private insert(t: number, seq: number, tk: number): void {
     if (t >= this.topStart) {
-      if (this.topCount === 0) this.topHead = node;
-      else this.setNext(this.topTail, node);
-      this.topTail = node;
+      const tail = this.put(this.topTail, t, seq, tk);
+      if (this.topCount === 0) this.topHead = tail;
+      this.topTail = tail;
       this.topCount++;
       if (t < this.topMin) this.topMin = t;
       if (t > this.topMax) this.topMax = t;
@@ -209,105 +256,85 @@ export class Engine {
       let i = Math.floor((t - this.rStart[r]!) * this.rInv[r]!);
       const nb = this.rBuckets[r]!;
       if (i >= nb) i = nb - 1;
-      if (i >= this.rCur[r]!) {
-        this.append(this.levels[r]!, i, node, node, 1, t);
-        return;
-      }
+      if (i >= this.rCur[r]!) return this.append(this.levels[r]!, i, t, seq, tk);
     }
-    this.insertBottom(node, t);
+    this.insertBottom(t, seq, tk);
   }
 
-  /** Append a chain of `count` events at times within [t, ...] (one time when count > 1 comes from a chain) to bucket i. */
-  private append(b: Buckets, i: number, head: number, tail: number, count: number, t: number): void {
-    if (b.count[i] === 0) {
-      b.head[i] = head;
-      b.min[i] = t;
-      b.max[i] = t;
-    } else {
-      this.setNext(b.tail[i]!, head);
-      if (t < b.min[i]!) b.min[i] = t;
-      if (t > b.max[i]!) b.max[i] = t;
-    }
+  private append(b: Buckets, i: number, t: number, seq: number, tk: number): void {
+    const c = b.count[i]!;
+    const tail = this.put(c === 0 ? NONE : b.tail[i]!, t, seq, tk);
+    if (c === 0) b.head[i] = tail;
     b.tail[i] = tail;
-    b.count[i] = b.count[i]! + count;
+    b.count[i] = c + 1;
   }
 
-  private insertBottom(node: number, t: number): void {
-    const lo = this.bLo;
-    let hi = this.bHi;
-    if (hi > lo) {
-      const last = hi - 1;
-      const lt = this.time(this.bHead[last]!);
-      if (t === lt) return this.extendEntry(last, node);
-      if (t < lt) {
-        // First entry with a time > t (entries are sorted; equal times join the chain before it).
-        let a = lo, z = last;
-        while (a < z) {
-          const m = (a + z) >> 1;
-          if (this.time(this.bHead[m]!) > t) z = m; else a = m + 1;
-        }
-        if (a > lo && this.time(this.bHead[a - 1]!) === t) return this.extendEntry(a - 1, node);
-        if (hi === this.bHead.length) { this.makeBottomRoom(); return this.insertBottom(node, t); }
-        this.bHead.copyWithin(a + 1, a, hi);
-        this.bTail.copyWithin(a + 1, a, hi);
-        this.bCount.copyWithin(a + 1, a, hi);
-        this.bHead[a] = node; this.bTail[a] = node; this.bCount[a] = 1;
-        this.bHi = hi + 1;
-        // Many later entries moved: the bottom has grown long, make it a rung.
-        if (hi - a > SPLIT && this.rungs < MAX_RUNGS) this.bottomToRung();
-        return;
-      }
+  private insertBottom(t: number, seq: number, tk: number): void {
+    // A burst at the run's time joins it: O(1), in scheduling order. An empty bottom starts a run.
+    if (this.runCount > 0 ? t === this.runTime : this.hSize === 0) {
+      if (this.runCount === 0) {
+        this.runTime = t;
+        this.runTail = this.runBlock = this.put(NONE, t, seq, tk);
+        this.runPos = 0;
+      } else this.runTail = this.put(this.runTail, t, seq, tk);
+      this.runCount++;
+      return;
     }
-    if (hi === this.bHead.length) { this.makeBottomRoom(); hi = this.bHi; }
-    this.bHead[hi] = node; this.bTail[hi] = node; this.bCount[hi] = 1;
-    this.bHi = hi + 1;
+    this.heapPush(t, seq, tk);
+    // Many events landed in the range the bottom covers: give them a rung of their own.
+    if (this.hSize > this.convertAt && this.rungs < MAX_RUNGS) this.bottomToRung();
   }
 
-  private extendEntry(e: number, node: number): void {
-    this.setNext(this.bTail[e]!, node);
-    this.bTail[e] = node;
-    this.bCount[e] = this.bCount[e]! + 1;
-  }
-
-  private makeBottomRoom(): void {
-    const lo = this.bLo, hi = this.bHi;
-    if (lo > 0) {
-      this.bHead.copyWithin(0, lo, hi);
-      this.bTail.copyWithin(0, lo, hi);
-      this.bCount.copyWithin(0, lo, hi);
-    } else {
-      const cap = this.bHead.length * 2;
-      const h = new Int32Array(cap); h.set(this.bHead); this.bHead = h;
-      const t = new Int32Array(cap); t.set(this.bTail); this.bTail = t;
-      const c = new Int32Array(cap); c.set(this.bCount); this.bCount = c;
-    }
-    this.bLo = 0;
-    this.bHi = hi - lo;
-  }
-
-  /** The bottom's entries become a new lowest rung (they cover the bucket being consumed). */
+  /** The bottom's heap and run become a new lowest rung (they cover the bucket being consumed). */
   private bottomToRung(): void {
-    const lo = this.bLo, hi = this.bHi;
-    const mn = this.time(this.bHead[lo]!), mx = this.time(this.bHead[hi - 1]!);
-    const b = this.openRung(Math.min(hi - lo, MAX_BUCKETS), mn, mx);
-    if (b === null) return;
+    let mn = this.hTS[0]!, mx = this.hMax;
+    if (this.runCount > 0) { if (this.runTime < mn) mn = this.runTime; if (this.runTime > mx) mx = this.runTime; }
+    const b = this.openRung(Math.min(this.hSize + (this.runCount > 0 ? 1 : 0), MAX_BUCKETS), mn, mx);
+    if (b === null) {
+      // One time only: nothing to split; try again when the heap has doubled.
+      this.convertAt = this.hSize * 2;
+      return;
+    }
+    this.convertAt = BOTTOM_MAX;
     const r = this.rungs - 1;
     const start = this.rStart[r]!, inv = this.rInv[r]!, nb = this.rBuckets[r]!;
-    for (let e = lo; e < hi; e++) {
-      const head = this.bHead[e]!;
-      const t = this.time(head);
-      let i = Math.floor((t - start) * inv);
-      if (i >= nb) i = nb - 1;
-      this.append(b, i, head, this.bTail[e]!, this.bCount[e]!, t);
+    const idx = (t: number): number => { const i = Math.floor((t - start) * inv); return i >= nb ? nb - 1 : i; };
+    for (let k = 0; k < this.hSize; k++) {
+      const t = this.hTS[2 * k]!;
+      this.append(b, idx(t), t, this.hTS[2 * k + 1]!, this.hTK[k]!);
     }
-    this.bLo = this.bHi = 0;
+    this.hSize = 0;
+    this.hMax = -Infinity;
+    if (this.runCount > 0) {
+      const i = idx(this.runTime);
+      this.drainRun((t, seq, tk) => this.append(b, i, t, seq, tk));
+    }
+  }
+
+  /** Hand every event of the run to `to`, in order, and free its blocks. */
+  private drainRun(to: (t: number, seq: number, tk: number) => void): void {
+    let blk = this.runBlock, pos = this.runPos;
+    while (this.runCount > 0) {
+      const slot = blk * B + pos;
+      to(this.runTime, this.ts[2 * slot + 1]!, this.tk[slot]!);
+      this.runCount--;
+      if (++pos === this.blockLen[blk]!) {
+        const next = this.blockNext[blk]!;
+        this.releaseBlock(blk);
+        blk = next;
+        pos = 0;
+      }
+    }
+    if (blk !== NONE) this.releaseBlock(blk);
+    this.runBlock = this.runTail = NONE;
+    this.runPos = 0;
   }
 
   // ---- preparing the bottom -------------------------------------------------------------
 
   /** Make the bottom hold the earliest events. False when the queue is empty. */
   private prepare(): boolean {
-    while (this.bLo === this.bHi) {
+    while (this.hSize === 0 && this.runCount === 0) {
       if (this.rungs === 0) {
         if (this.topCount === 0) return false;
         const head = this.topHead, tail = this.topTail, count = this.topCount, mn = this.topMin, mx = this.topMax;
@@ -316,7 +343,8 @@ export class Engine {
         this.topMin = Infinity;
         this.topMax = -Infinity;
         this.topStart = mx;
-        this.takeList(head, tail, count, mn, mx);
+        // Top is appended in scheduling order only.
+        this.takeList(head, tail, count, mn, mx, true);
         continue;
       }
       const r = this.rungs - 1;
@@ -332,37 +360,88 @@ export class Engine {
       this.rCur[r] = i + 1;
       const count = counts[i]!;
       counts[i] = 0;
-      this.takeList(b.head[i]!, b.tail[i]!, count, b.min[i]!, b.max[i]!);
+      const head = b.head[i]!, tail = b.tail[i]!;
+      if (count <= SPLIT) this.takeList(head, tail, count, 0, 0, false);
+      else this.takeScanned(head, tail, count);
     }
     return true;
   }
 
-  /** A list that has come up (a bucket, or all of top): into the empty bottom, or split into a rung. */
-  private takeList(head: number, tail: number, count: number, mn: number, mx: number): void {
-    if (mn === mx) {
-      // One time: already in scheduling order, one entry.
-      this.bHead[0] = head; this.bTail[0] = tail; this.bCount[0] = count;
-      this.bLo = 0; this.bHi = 1;
-      return;
-    }
-    if (count > SPLIT && this.rungs < MAX_RUNGS) {
-      const b = this.openRung(Math.min(count, MAX_BUCKETS), mn, mx);
-      if (b !== null) {
-        const r = this.rungs - 1;
-        const start = this.rStart[r]!, inv = this.rInv[r]!, nb = this.rBuckets[r]!;
-        for (let node = head, k = 0; k < count; k++) {
-          const next = this.next(node);
-          this.setNext(node, NONE);
-          const t = this.time(node);
-          let i = Math.floor((t - start) * inv);
-          if (i >= nb) i = nb - 1;
-          this.append(b, i, node, node, 1, t);
-          node = next;
-        }
-        return;
+  /** A big bucket: find its time range and whether it is in scheduling order, then take it. */
+  private takeScanned(head: number, tail: number, count: number): void {
+    let mn = Infinity, mx = -Infinity, last = -1, ordered = true;
+    const ts = this.ts;
+    for (let blk = head; blk !== NONE; blk = this.blockNext[blk]!) {
+      const end = 2 * (blk * B + this.blockLen[blk]!);
+      for (let k = 2 * blk * B; k < end; k += 2) {
+        const t = ts[k]!, seq = ts[k + 1]!;
+        if (t < mn) mn = t;
+        if (t > mx) mx = t;
+        if (seq < last) ordered = false;
+        last = seq;
       }
     }
-    this.sortIntoBottom(head, count);
+    this.takeList(head, tail, count, mn, mx, ordered);
+  }
+
+  /** A list that has come up (a bucket, or all of top): into the empty bottom, or split into a rung. */
+  private takeList(head: number, tail: number, count: number, mn: number, mx: number, ordered: boolean): void {
+    if (mn === mx && ordered && count > SPLIT) {
+      // One time, in scheduling order: a run.
+      this.runBlock = head;
+      this.runPos = 0;
+      this.runTail = tail;
+      this.runCount = count;
+      this.runTime = mn;
+      return;
+    }
+    const b = count > SPLIT && mn !== mx && this.rungs < MAX_RUNGS ? this.openRung(Math.min(count, MAX_BUCKETS), mn, mx) : null;
+    if (b === null) return this.heapAll(head);
+    const r = this.rungs - 1;
+    const start = this.rStart[r]!, inv = this.rInv[r]!, nb = this.rBuckets[r]!;
+    const bHead = b.head, bTail = b.tail, bCount = b.count;
+    for (let blk = head; blk !== NONE;) {
+      const n = this.blockLen[blk]!;
+      for (let e = 0; e < n; e++) {
+        const slot = blk * B + e;
+        const t = this.ts[2 * slot]!;
+        let i = Math.floor((t - start) * inv);
+        if (i >= nb) i = nb - 1;
+        // append(b, i, ...) by hand: this loop moves every event of a burst.
+        const c = bCount[i]!;
+        let to = c === 0 ? NONE : bTail[i]!;
+        if (to === NONE || this.blockLen[to] === B) {
+          const nbk = this.newBlock();
+          if (to !== NONE) this.blockNext[to] = nbk;
+          else bHead[i] = nbk;
+          to = nbk;
+          bTail[i] = nbk;
+        }
+        const dst = to * B + this.blockLen[to]!;
+        this.blockLen[to] = this.blockLen[to]! + 1;
+        this.ts[2 * dst] = t;
+        this.ts[2 * dst + 1] = this.ts[2 * slot + 1]!;
+        this.tk[dst] = this.tk[slot]!;
+        bCount[i] = c + 1;
+      }
+      const next = this.blockNext[blk]!;
+      this.releaseBlock(blk);
+      blk = next;
+    }
+  }
+
+  /** Every event of a chain into the heap. */
+  private heapAll(head: number): void {
+    for (let blk = head; blk !== NONE;) {
+      const n = this.blockLen[blk]!;
+      for (let e = 0; e < n; e++) {
+        const slot = blk * B + e;
+        this.heapPush(this.ts[2 * slot]!, this.ts[2 * slot + 1]!, this.tk[slot]!);
+      }
+      const next = this.blockNext[blk]!;
+      this.releaseBlock(blk);
+      blk = next;
+    }
   }
 
   /** A new lowest rung of `n` buckets over [mn, mx]; null when the span cannot be split. */
@@ -385,84 +464,57 @@ export class Engine {
     return b;
   }
 
-  /** Stable sort of a list by time into the (empty) bottom, equal times chained in one entry. */
-  private sortIntoBottom(head: number, count: number): void {
-    if (this.sortA.length < count) {
-      let cap = this.sortA.length;
-      while (cap < count) cap *= 2;
-      this.sortA = new Int32Array(cap);
-      this.sortB = new Int32Array(cap);
+  // ---- the bottom heap, by (time, seq) ----------------------------------------------------
+
+  private heapPush(t: number, seq: number, tk: number): void {
+    if (this.hSize === this.hTK.length) {
+      const ts = new Float64Array(this.hTS.length * 2); ts.set(this.hTS); this.hTS = ts;
+      const k = new Int32Array(this.hTK.length * 2); k.set(this.hTK); this.hTK = k;
     }
-    let a = this.sortA;
-    for (let node = head, k = 0; k < count; k++) {
-      a[k] = node;
-      node = this.next(node);
+    const h = this.hTS, hk = this.hTK;
+    if (t > this.hMax) this.hMax = t;
+    let i = this.hSize++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = h[2 * p]!;
+      if (pt < t || (pt === t && h[2 * p + 1]! < seq)) break;
+      h[2 * i] = pt; h[2 * i + 1] = h[2 * p + 1]!; hk[i] = hk[p]!;
+      i = p;
     }
-    if (count <= 32) {
-      for (let k = 1; k < count; k++) {
-        const x = a[k]!, tx = this.time(x);
-        let j = k - 1;
-        while (j >= 0 && this.time(a[j]!) > tx) { a[j + 1] = a[j]!; j--; }
-        a[j + 1] = x;
-      }
-    } else {
-      // Bottom-up merge sort: stable, no allocation.
-      let src = a, dst = this.sortB;
-      for (let w = 1; w < count; w *= 2) {
-        for (let lo = 0; lo < count; lo += 2 * w) {
-          const mid = Math.min(lo + w, count), hi = Math.min(lo + 2 * w, count);
-          let i = lo, j = mid, k = lo;
-          while (i < mid && j < hi) dst[k++] = this.time(src[j]!) < this.time(src[i]!) ? src[j++]! : src[i++]!;
-          while (i < mid) dst[k++] = src[i++]!;
-          while (j < hi) dst[k++] = src[j++]!;
-        }
-        const s = src; src = dst; dst = s;
-      }
-      a = src;
-    }
-    if (this.bHead.length < count) this.growBottom(count);
-    let e = -1, lastT = NaN;
-    for (let k = 0; k < count; k++) {
-      const node = a[k]!, t = this.time(node);
-      this.setNext(node, NONE);
-      if (t === lastT) {
-        this.setNext(this.bTail[e]!, node);
-        this.bTail[e] = node;
-        this.bCount[e] = this.bCount[e]! + 1;
-      } else {
-        e++;
-        this.bHead[e] = node; this.bTail[e] = node; this.bCount[e] = 1;
-        lastT = t;
-      }
-    }
-    this.bLo = 0;
-    this.bHi = e + 1;
+    h[2 * i] = t; h[2 * i + 1] = seq; hk[i] = tk;
   }
 
-  private growBottom(n: number): void {
-    let cap = this.bHead.length;
-    while (cap < n) cap *= 2;
-    this.bHead = new Int32Array(cap);
-    this.bTail = new Int32Array(cap);
-    this.bCount = new Int32Array(cap);
+  private heapPop(): void {
+    const n = --this.hSize;
+    if (n === 0) {
+      this.hMax = -Infinity;
+      this.convertAt = BOTTOM_MAX;
+      return;
+    }
+    const h = this.hTS, hk = this.hTK;
+    const t = h[2 * n]!, s = h[2 * n + 1]!, k = hk[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const c2 = c + 1;
+      if (c2 < n) {
+        const a = h[2 * c]!, bt = h[2 * c2]!;
+        if (bt < a || (bt === a && h[2 * c2 + 1]! < h[2 * c + 1]!)) c = c2;
+      }
+      const ct = h[2 * c]!;
+      if (ct > t || (ct === t && h[2 * c + 1]! > s)) break;
+      h[2 * i] = ct; h[2 * i + 1] = h[2 * c + 1]!; hk[i] = hk[c]!;
+      i = c;
+    }
+    h[2 * i] = t; h[2 * i + 1] = s; hk[i] = k;
   }
 
-  private time(node: number): number {
-    return this.f64[node << 1]!;
-  }
-  private next(node: number): number {
-    return this.i32[(node << 2) + 2]!;
-  }
-  private setNext(node: number, next: number): void {
-    this.i32[(node << 2) + 2] = next;
-  }
-
-  private growNodes(): void {
-    const cap = Math.ceil(this.capacity * 1.5);
-    const f64 = new Float64Array(cap * 2);
-    f64.set(this.f64);
-    this.f64 = f64;
-    this.i32 = new Int32Array(f64.buffer);
-    this.capacity = cap;
+  private growBlocks(): void {
+    const cap = Math.ceil(this.blockLen.length * 1.5);
+    const ts = new Float64Array(cap * B * 2); ts.set(this.ts); this.ts = ts;
+    const tk = new Int32Array(cap * B); tk.set(this.tk); this.tk = tk;
+    const nx = new Int32Array(cap); nx.set(this.blockNext); this.blockNext = nx;
+    const ln = new Int32Array(cap); ln.set(this.blockLen); this.blockLen = ln;
   }
 }

@@ -3,7 +3,6 @@
 // simulation runs and written atomically. runToDirectory asks this module for the meter's
 // callbacks, and commits or aborts the files with the others.
 
-import path from 'node:path';
 import { describeCommitments } from '../billing/commitments/index.js';
 import type { HourlyBillingOptions } from '../billing/hourly.js';
 import type { FleetLayout } from '../model/layout.js';
@@ -11,6 +10,7 @@ import { hasCommitments, type Scenario } from '../domain/index.js';
 import { CommitmentsCsvWriter } from './commitments-csv.js';
 import { FocusCsvWriter } from './focus-csv.js';
 import type { AtomicFile } from './atomic.js';
+import { CsvFile } from './formats.js';
 
 export class CommitmentOutputs {
   private commitmentsCsv: CommitmentsCsvWriter | null = null;
@@ -18,12 +18,12 @@ export class CommitmentOutputs {
   readonly files: string[] = [];
 
   /** The open files, for the run to commit with the others. */
-  get atomicFiles(): AtomicFile[] {
+  get atomicFiles(): Array<AtomicFile | CsvFile> {
     return [...(this.commitmentsCsv ? [this.commitmentsCsv.file] : []), ...(this.focus ? [this.focus.file] : [])];
   }
 
-  /** @param focus write focus.csv (default: when the scenario has commitments). */
-  constructor(private readonly dir: string, private readonly scenario: Scenario, private readonly focusWanted: boolean) {}
+  /** @param focusWanted write focus.csv; @param compress gzip both (as the run's other CSVs). */
+  constructor(private readonly dir: string, private readonly scenario: Scenario, private readonly focusWanted: boolean, private readonly compress = false) {}
 
   /** Whether the run writes any of these files. */
   get active(): boolean {
@@ -43,12 +43,12 @@ export class CommitmentOutputs {
         const cm = sc.pricing?.commitments ?? { reservations: [], savingsPlans: [], capacityReservations: [] };
         const infos = describeCommitments(cm);
         if (hasCommitments(sc.pricing)) {
-          const f = path.join(this.dir, 'commitments.csv');
+          const f = new CsvFile(this.dir, 'commitments', this.compress, { syncDir: false });
           this.commitmentsCsv = new CommitmentsCsvWriter(f, infos);
-          this.files.push(f);
+          this.files.push(f.finalPath);
         }
         if (this.focusWanted) {
-          const f = path.join(this.dir, 'focus.csv');
+          const f = new CsvFile(this.dir, 'focus', this.compress, { syncDir: false });
           const bookRegion = sc.pricing?.priceBook?.region ?? null;
           const crs = cm.capacityReservations;
           this.focus = new FocusCsvWriter(f, {
@@ -57,7 +57,7 @@ export class CommitmentOutputs {
             capacityReservationOf: layout.groups.map((g) => crs.find((c) => !g.spot && c.size === g.size && c.region === g.region && (c.zone === null || c.zone === g.zone) && (c.scope === null || c.scope.includes(g.name)))?.name ?? null),
             capacityReservations: crs.map((c, i) => ({ key: layout.groups.length + i, size: c.size, region: c.region === 'default' && bookRegion ? bookRegion : c.region })),
           });
-          this.files.push(f);
+          this.files.push(f.finalPath);
         }
       }
       return {

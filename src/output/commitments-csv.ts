@@ -3,6 +3,7 @@
 // year of hours never sits in memory. Written atomically like every output.
 import type { CommitmentInfo, HourView } from '../billing/commitments/index.js';
 import { AtomicFile } from './atomic.js';
+import type { CsvFile } from './formats.js';
 import { fixed6 } from './fixed.js';
 
 export const COMMITMENT_COLUMNS = ['hour_start', 'commitment', 'kind', 'term', 'unit', 'capacity', 'used', 'unused', 'utilisation', 'cost', 'unused_cost', 'saving'];
@@ -13,11 +14,12 @@ const num = (x: number): string => { const t = fixed6(x); return t === '-0.00000
 
 export class CommitmentsCsvWriter {
   /** The file being written (the run commits it with the others). */
-  readonly file: AtomicFile;
+  readonly file: AtomicFile | CsvFile;
   private readonly labels: string[];
   /** Hours with no capacity for a commitment (before it starts, after it ends) are skipped unless `allHours`. */
-  constructor(finalPath: string, commitments: readonly CommitmentInfo[], private readonly allHours = false) {
-    this.file = new AtomicFile(finalPath, { syncDir: false });
+  /** `out`: a path, or an open CSV file of a run (plain or gzip). */
+  constructor(out: string | CsvFile, commitments: readonly CommitmentInfo[], private readonly allHours = false) {
+    this.file = typeof out === 'string' ? new AtomicFile(out, { syncDir: false }) : out;
     this.labels = commitments.map((c) => [quote(c.name), c.kind, c.term ?? '', c.unit].join(','));
     this.file.write(COMMITMENT_COLUMNS.join(',') + '\n');
   }

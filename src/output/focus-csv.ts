@@ -16,6 +16,7 @@ import type { CommitmentInfo } from '../billing/commitments/index.js';
 import type { DayView } from '../billing/hourly.js';
 import type { FleetLayout } from '../model/layout.js';
 import { AtomicFile } from './atomic.js';
+import type { CsvFile } from './formats.js';
 import { fixed } from './fixed.js';
 
 export const FOCUS_COLUMNS = [
@@ -57,10 +58,11 @@ export interface FocusContext {
 
 export class FocusCsvWriter {
   /** The file being written (the run commits it with the others). */
-  readonly file: AtomicFile;
+  readonly file: AtomicFile | CsvFile;
   rows = 0;
-  constructor(finalPath: string, private readonly ctx: FocusContext) {
-    this.file = new AtomicFile(finalPath, { syncDir: false });
+  /** `out`: a path, or an open CSV file of a run (plain or gzip). */
+  constructor(out: string | CsvFile, private readonly ctx: FocusContext) {
+    this.file = typeof out === 'string' ? new AtomicFile(out, { syncDir: false }) : out;
     this.file.write(FOCUS_COLUMNS.join(',') + '\n');
   }
 

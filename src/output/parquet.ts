@@ -1,151 +1,134 @@
-// Parquet output: the same tables as the CSVs (src/output/schema.ts), typed (strings as
-// dictionary-encoded UTF-8, integers INT64, decimals DOUBLE, timestamps TIMESTAMP(MILLIS, UTC),
-// booleans), zstd-compressed, written by parquet-wasm (the Rust parquet crate) from Apache
-// Arrow record batches. Why this library: measured against hyparquet-writer and DuckDB's
-// writer in bench/outputs.ts and docs/outputs.md. Both libraries load on first use only, so
-// a CSV-only run never pays their ~25 MB.
-//
-// Streaming: a writer takes record batches of at most PARQUET_SETTINGS.rowGroupRows rows as they fill and
-// hands them to parquet-wasm's stream transform, whose output bytes go to the AtomicFile as
-// they come, so memory holds a few row groups, not the table. close() waits for the last
-// bytes; the file is committed (renamed into place) by its owner like any other output.
+// Parquet output for the tables other than the timeline (billing, series, capacity, study
+// tables): the same columns and types as the CSVs (src/output/schema.ts): text as UTF-8
+// (dictionary-encoded when values repeat), integers INT64, decimals DOUBLE, timestamps
+// TIMESTAMP(MILLIS, UTC), booleans; nullable columns OPTIONAL. Written by fleetsim's own
+// Parquet writer (src/output/parquet-file.ts; why not a library: docs/outputs.md, Parquet)
+// in row groups of PARQUET_SETTINGS.rowGroupRows rows, so memory holds one row group.
 
-import type * as ArrowModule from 'apache-arrow';
+import { bitWidth, hybridIndices, ParquetFileWriter, plainBooleans, plainDoubles, plainInt64, plainStrings, type EncodedChunk, type ParquetColumn } from './parquet-file.js';
 import type { ColumnSchema, TableSchema } from './schema.js';
 
-type ParquetWasm = typeof import('parquet-wasm/node');
-export interface ParquetLib {
-  arrow: typeof ArrowModule;
-  pq: ParquetWasm;
-}
+/**
+ * Rows per row group: `rowGroupRows` for the timeline, at most `tableRowGroupRows` for the
+ * other tables, whose rows are wider (billing's 17 columns as JS values: a million-VM fleet's
+ * rows held ~400 MB in one group). Tests lower both to get several groups from a small run.
+ */
+export const PARQUET_SETTINGS = { rowGroupRows: 1 << 20, tableRowGroupRows: 1 << 17 };
 
-let lib: Promise<ParquetLib> | null = null;
-/** Loads apache-arrow and parquet-wasm (once). */
-export function loadParquet(): Promise<ParquetLib> {
-  lib ??= (async () => {
-    const [arrow, pq] = await Promise.all([import('apache-arrow'), import('parquet-wasm/node')]);
-    // parquet-wasm/node is CommonJS: its functions may sit on `default`.
-    const pqm = ((pq as unknown as { default?: ParquetWasm }).default ?? pq) as ParquetWasm;
-    return { arrow, pq: pqm };
-  })();
-  return lib;
-}
+/** Rows per row group of a table other than the timeline. */
+export const tableRowGroupRows = (): number => Math.min(PARQUET_SETTINGS.rowGroupRows, PARQUET_SETTINGS.tableRowGroupRows);
 
-/** Rows per row group (and per Arrow batch); tests lower it to get several groups from a small run. */
-export const PARQUET_SETTINGS = { rowGroupRows: 1 << 17 };
-
-/** Where bytes go: an AtomicFile. */
+/** Where bytes go: an AtomicFile. The bytes must be consumed or copied before writeBytes returns. */
 export interface ByteOut {
   writeBytes(bytes: Uint8Array): void;
 }
 
-/** A column's values for one batch, by schema type. */
+/** A column's values for one row group, by schema type. */
 export type ColumnValues =
   | { kind: 'dict'; keys: Int32Array; dictionary: readonly string[] }
-  | { kind: 'strings'; values: ReadonlyArray<string | null> }
+  | { kind: 'strings'; values: ReadonlyArray<string | null>; unique?: boolean }
   | { kind: 'int'; values: ArrayLike<number> }
   | { kind: 'float'; values: Float64Array; nulls?: Uint8Array }
   | { kind: 'bool'; values: Uint8Array }
   | { kind: 'timestampMs'; values: Float64Array };
 
-function vector(L: ParquetLib, col: ColumnSchema, v: ColumnValues, id: number): ArrowModule.Vector {
-  const a = L.arrow;
+/** The Parquet column of a schema column. */
+export function parquetColumn(c: ColumnSchema): ParquetColumn {
+  const optional = c.nullable === true;
+  switch (c.type) {
+    case 'string': return { name: c.name, physical: 'BYTE_ARRAY', logical: 'string', optional };
+    case 'integer': return { name: c.name, physical: 'INT64', optional };
+    case 'decimal': return { name: c.name, physical: 'DOUBLE', optional };
+    case 'boolean': return { name: c.name, physical: 'BOOLEAN', optional };
+    case 'timestamp': return { name: c.name, physical: 'INT64', logical: 'timestamp-ms-utc', optional };
+  }
+}
+
+/** Definition levels (1 present, 0 null) of an OPTIONAL column: the v1 data page's length-prefixed RLE/bit-packed hybrid. */
+function definitionLevels(present: Int32Array, n: number): Uint8Array {
+  const hybrid = hybridIndices(present, n, 1).subarray(1);
+  const out = Buffer.allocUnsafe(4 + hybrid.length);
+  out.writeUInt32LE(hybrid.length, 0);
+  out.set(hybrid, 4);
+  return out;
+}
+
+/** Distinct strings in first-seen order and each value's index among them. */
+function dictionaryOf(values: readonly string[]): { keys: Int32Array; distinct: string[] } {
+  const seen = new Map<string, number>();
+  const keys = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let k = seen.get(v);
+    if (k === undefined) seen.set(v, (k = seen.size));
+    keys[i] = k;
+  }
+  return { keys, distinct: [...seen.keys()] };
+}
+
+/** Text: a dictionary when values repeat (at most one distinct value in two rows), else PLAIN; `unique` skips the count. */
+function stringChunk(values: readonly string[], unique = false): EncodedChunk {
+  if (unique) return { data: plainStrings(values) };
+  const { keys, distinct } = dictionaryOf(values);
+  if (distinct.length * 2 > values.length && values.length > 16) return { data: plainStrings(values) };
+  return { dictionary: { bytes: plainStrings(distinct), count: distinct.length }, data: hybridIndices(keys, keys.length, bitWidth(distinct.length - 1)) };
+}
+
+function encode(col: ColumnSchema, v: ColumnValues, rows: number): EncodedChunk {
+  const check = (n: number): void => {
+    if (n !== rows) throw new Error(`internal: Parquet column ${col.name} has ${n} values for ${rows} rows`);
+  };
   switch (v.kind) {
     case 'dict': {
-      const dictionary = a.vectorFromArray([...v.dictionary], new a.Utf8());
-      return a.makeVector(a.makeData({ type: new a.Dictionary(new a.Utf8(), new a.Int32(), id), length: v.keys.length, nullCount: 0, data: v.keys.slice(), dictionary }));
+      check(v.keys.length);
+      // Names may repeat in the caller's table (two groups of one size): map to distinct values.
+      const { keys: remap, distinct } = dictionaryOf(v.dictionary);
+      return { dictionary: { bytes: plainStrings(distinct), count: distinct.length }, data: hybridIndices(v.keys, rows, bitWidth(distinct.length - 1), remap) };
     }
-    case 'strings': return a.vectorFromArray([...v.values], new a.Utf8());
-    case 'int': {
-      const out = new BigInt64Array(v.values.length);
-      for (let i = 0; i < out.length; i++) out[i] = BigInt(v.values[i]!);
-      return a.makeVector(out);
+    case 'strings': {
+      check(v.values.length);
+      const present = v.values.filter((x): x is string => x !== null);
+      const chunk = stringChunk(present, v.unique === true);
+      if (present.length === rows) return chunk;
+      return { ...chunk, definitionLevels: definitionLevels(Int32Array.from(v.values, (x) => (x === null ? 0 : 1)), rows), nullCount: rows - present.length };
     }
+    case 'int': check(v.values.length); return { data: plainInt64(v.values, rows) };
     case 'float': {
-      if (!v.nulls) return a.makeVector(v.values.slice());
-      const vals: Array<number | null> = Array.from(v.values, (x, i) => (v.nulls![i] ? null : x));
-      return a.vectorFromArray(vals, new a.Float64());
+      check(v.values.length);
+      const nulls = v.nulls;
+      if (!nulls || !nulls.includes(1)) return { data: plainDoubles(v.values, rows) };
+      const present = v.values.filter((_, i) => nulls[i] === 0);
+      return { data: plainDoubles(present, present.length), definitionLevels: definitionLevels(Int32Array.from(nulls, (x) => 1 - x), rows), nullCount: rows - present.length };
     }
-    case 'bool': return a.vectorFromArray(Array.from(v.values, (b) => b === 1), new a.Bool());
-    case 'timestampMs': {
-      const out = new BigInt64Array(v.values.length);
-      for (let i = 0; i < out.length; i++) out[i] = BigInt(v.values[i]!);
-      return a.makeVector(a.makeData({ type: new a.TimestampMillisecond('UTC'), length: out.length, nullCount: 0, data: out }));
-    }
+    case 'bool': check(v.values.length); return { data: plainBooleans(v.values, rows) };
+    case 'timestampMs': check(v.values.length); return { data: plainInt64(v.values, rows) };
   }
-  throw new Error(`internal: no Parquet vector for column ${col.name}`);
 }
 
-/** One Arrow table of a batch; columns in schema order. */
-export function arrowBatch(L: ParquetLib, schema: TableSchema, columns: Record<string, ColumnValues>): ArrowModule.Table {
-  const vectors: Record<string, ArrowModule.Vector> = {};
-  schema.columns.forEach((c, i) => {
-    const v = columns[c.name];
-    if (!v) throw new Error(`internal: batch of ${schema.table} lacks column ${c.name}`);
-    vectors[c.name] = vector(L, c, v, i + 1);
-  });
-  return new L.arrow.Table(vectors);
-}
-
-/**
- * Streams record batches into one Parquet file. push() queues a batch; close() ends the
- * stream and resolves once every byte has been handed to `out`.
- */
-export class ParquetStreamWriter {
-  private controller: ReadableStreamDefaultController<unknown> | null = null;
-  private readonly done: Promise<void>;
-  // parquet-wasm frees a batch's memory when its JS wrapper is collected: keep wrappers
-  // of queued batches alive until the stream has taken them.
-  private readonly alive: unknown[] = [];
-  private failure: unknown = null;
+/** A Parquet file of one table, written a row group at a time. */
+export class ParquetTableWriter {
+  private readonly file: ParquetFileWriter;
   rows = 0;
 
-  constructor(private readonly L: ParquetLib, out: ByteOut, createdBy: string) {
-    const input = new ReadableStream<unknown>({ start: (c) => { this.controller = c; } });
-    const props = new L.pq.WriterPropertiesBuilder()
-      .setCompression(L.pq.Compression.ZSTD)
-      .setMaxRowGroupSize(PARQUET_SETTINGS.rowGroupRows)
-      .setCreatedBy(createdBy)
-      .build();
-    this.done = (async () => {
-      const output = await L.pq.transformParquetStream(input, props);
-      const reader = (output as ReadableStream<Uint8Array>).getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        out.writeBytes(value);
-        if (this.alive.length > 8) this.alive.splice(0, this.alive.length - 8);
-      }
-    })();
-    this.done.catch((e: unknown) => { this.failure = e; });
+  constructor(out: ByteOut, private readonly schema: TableSchema, createdBy: string) {
+    this.file = new ParquetFileWriter(out, schema.columns.map(parquetColumn), createdBy);
   }
 
-  push(table: ArrowModule.Table): void {
-    if (this.failure) throw this.failure;
-    if (table.numRows === 0) return;
-    const wasmTable = this.L.pq.Table.fromIPCStream(this.L.arrow.tableToIPC(table, 'stream'));
-    this.alive.push(wasmTable);
-    for (const b of wasmTable.recordBatches()) {
-      this.alive.push(b);
-      this.controller!.enqueue(b);
-    }
-    this.rows += table.numRows;
+  /** One row group of `rows` rows: every schema column's values. */
+  push(columns: Record<string, ColumnValues>, rows: number): void {
+    if (rows === 0) return;
+    this.file.writeRowGroup(rows, this.schema.columns.map((c) => {
+      const v = columns[c.name];
+      if (!v) throw new Error(`internal: row group of ${this.schema.table} lacks column ${c.name}`);
+      const chunk = encode(c, v, rows);
+      // A nullable column always carries definition levels, null or not.
+      return c.nullable && !chunk.definitionLevels ? { ...chunk, definitionLevels: definitionLevels(new Int32Array(rows).fill(1), rows) } : chunk;
+    }));
+    this.rows += rows;
   }
 
-  async close(): Promise<void> {
-    this.controller!.close();
-    await this.done;
-    this.alive.length = 0;
+  /** The footer; nothing may be pushed after it. */
+  close(): void {
+    this.file.finish();
   }
-}
-
-/** A whole small table (billing, series, capacity) to Parquet bytes, in row groups. */
-export async function writeParquetTable(L: ParquetLib, out: ByteOut, createdBy: string, schema: TableSchema, rows: number, column: (lo: number, hi: number) => Record<string, ColumnValues>): Promise<void> {
-  const w = new ParquetStreamWriter(L, out, createdBy);
-  for (let lo = 0; lo < rows || (rows === 0 && lo === 0); lo += PARQUET_SETTINGS.rowGroupRows) {
-    const hi = Math.min(rows, lo + PARQUET_SETTINGS.rowGroupRows);
-    w.push(arrowBatch(L, schema, column(lo, hi)));
-    if (rows === 0) break;
-  }
-  await w.close();
 }

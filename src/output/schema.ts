@@ -119,6 +119,7 @@ const SERIES: TableSchema = {
     int('failed_ops_cum', 'failed operations since the start'),
     int('allocation_failures_cum', 'failed operations with a no-capacity code since the start'),
     int('rejected_ops_cum', 'rejected operations (OperationNotAllowed) since the start'),
+    dec('other_cost_cum', 6, 'disk and public-IP cost since the start (they accrue from creation until the VM is gone, in every state), unrounded', 'currency'),
   ],
 };
 

@@ -9,11 +9,14 @@ import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetSimulation } from '../billing/simulation.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 import { fixed6, seconds3, timeCells } from './fixed.js';
+import { otherCost } from '../billing/rules.js';
 
 export const SERIES_COLUMNS = [
   'time_s', 'timestamp', 'group',
   ...POWER_NAMES.slice(0, TIMED_POWER_STATES).map((s) => `${s}_vms`), 'absent_vms',
   'billed_vms', 'billed_vm_seconds_cum', 'compute_cost_cum', 'failed_ops_cum', 'allocation_failures_cum', 'rejected_ops_cum',
+  // Appended after the columns above (which keep their places): disks and public IPs, accrued from creation until the VM is gone.
+  'other_cost_cum',
 ];
 
 
@@ -45,7 +48,8 @@ export class SeriesRecorder {
       let failed = 0;
       for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
       row += ',' + sim.billedVmsByGroup[g.index] + ',' + seconds3(billedVmSeconds) + ',' +
-        fixed6((billedVmSeconds / 3600) * g.pricePerHour) + ',' + failed + ',' + sim.allocationFailures(g.index) + ',' + sim.rejectedByGroup[g.index] + '\n';
+        fixed6((billedVmSeconds / 3600) * g.pricePerHour) + ',' + failed + ',' + sim.allocationFailures(g.index) + ',' + sim.rejectedByGroup[g.index] + ',' +
+        fixed6(otherCost(sim.existedVmSecondsUntil(g.index, t), g.diskPerHour + g.publicIpPerHour)) + '\n';
       this.buf += row;
     }
   }

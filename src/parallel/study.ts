@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '../output/atomic.js';
+import { wantsParquet, writeStudyParquet, type OutputFormat } from '../output/formats.js';
 import { cleanStale, readManifest, writeManifest } from '../output/folder.js';
 import { metricCell, statCell } from '../output/study-csv.js';
 import type { LoadedScenario } from '../domain/index.js';
@@ -79,6 +80,10 @@ export interface StudyRunOptions {
   workerHeapMb?: number;
   /** Write timeline.csv in every replication folder. */
   timeline: boolean;
+  /** Formats of every replication folder, as a run's --format (default csv); parquet or both also write replications.parquet and sweep.parquet beside their CSVs. */
+  format?: OutputFormat;
+  /** gzip the CSVs of every replication folder (a run's --compress); the study's own tables stay plain. */
+  compress?: boolean;
   /** Sweep layout (point-NNN/ folders, sweep.csv, points in summary.json); false: `run --replications`. */
   sweep: boolean;
   /** Index of the baseline point for paired differences (sweeps only). */
@@ -162,6 +167,9 @@ export interface StudySpec {
   fleetsimVersion: string;
   sweep: boolean;
   timeline: boolean;
+  /** Only when not csv / not false: studies with the defaults keep the spec (and fingerprint) they always had. */
+  format?: OutputFormat;
+  compress?: boolean;
   scenario: StudySummary['scenario'];
   replications: StudySummary['replications'];
   sweepParams: NonNullable<StudySummary['sweep']> | null;
@@ -239,7 +247,7 @@ export function studyFingerprint(spec: StudySpec): string {
 }
 
 /** Plans a study: its spec and its units (point-major: unit = point * R + replication). */
-export function planStudy(points: readonly StudyPoint[], options: Pick<StudyRunOptions, 'replications' | 'sweep' | 'baseline' | 'timeline'>): StudyPlan {
+export function planStudy(points: readonly StudyPoint[], options: Pick<StudyRunOptions, 'replications' | 'sweep' | 'baseline' | 'timeline' | 'format' | 'compress'>): StudyPlan {
   const R = options.replications;
   if (!Number.isInteger(R) || R < 1) throw new RangeError(`replications must be an integer >= 1, got ${R}`);
   if (points.length === 0) throw new RangeError('a study needs at least one point');
@@ -252,6 +260,8 @@ export function planStudy(points: readonly StudyPoint[], options: Pick<StudyRunO
     fleetsimVersion: VERSION,
     sweep: options.sweep,
     timeline: options.timeline,
+    ...(options.format && options.format !== 'csv' ? { format: options.format } : {}),
+    ...(options.compress ? { compress: true } : {}),
     scenario: {
       name: s0.name, file: first.file, fileSha256: first.fileSha256,
       // for a sweep, the --set flags shared by every point (each point lists its own in full)
@@ -306,7 +316,7 @@ function cleanUp(outDir: string, outExisted: boolean, dirs: ReadonlyArray<{ dir:
       for (const name of fs.readdirSync(d.dir)) if (tmp.test(name)) fs.rmSync(path.join(d.dir, name), { force: true });
     } catch { /* not a folder (or gone): nothing of ours in it */ }
   }
-  for (const name of ['replications.csv', 'sweep.csv', 'summary.json']) {
+  for (const name of ['replications.csv', 'sweep.csv', 'replications.parquet', 'sweep.parquet', 'summary.json']) {
     fs.rmSync(path.join(outDir, `.${name}.tmp-${process.pid}`), { force: true });
   }
 }
@@ -328,7 +338,10 @@ export async function executeUnits(points: readonly StudyPoint[], plan: StudyPla
     }
     const dir = path.join(baseDir, u.dir);
     dirs.push({ dir, existed: fs.existsSync(dir) });
-    return { loaded: points[u.point]!.loaded, point: u.point, replication: u.replication, seed: u.seed, outDir: dir, timeline: plan.spec.timeline };
+    return {
+      loaded: points[u.point]!.loaded, point: u.point, replication: u.replication, seed: u.seed, outDir: dir, timeline: plan.spec.timeline,
+      ...(plan.spec.format ? { format: plan.spec.format } : {}), ...(plan.spec.compress ? { compress: true } : {}),
+    };
   });
   fs.mkdirSync(baseDir, { recursive: true });
   prepare();
@@ -468,6 +481,15 @@ export function writeStudyFiles(outDir: string, spec: StudySpec, rowsByPoint: Re
     files.push(path.join(outDir, 'sweep.csv'));
     writeFileAtomic(files[1]!, sweepCsv);
   }
+  // --format parquet/both: the study tables' Parquet twins beside the CSVs (the report reads the CSVs).
+  if (wantsParquet(spec.format)) {
+    const twins: Array<['replications' | 'sweep', string]> = [['replications', reps], ...(spec.sweep ? [['sweep', sweepCsv] as ['sweep', string]] : [])];
+    for (const [table, text] of twins) {
+      const f = path.join(outDir, `${table}.parquet`);
+      writeStudyParquet(f, table, text);
+      files.push(f);
+    }
+  }
   files.push(path.join(outDir, 'summary.json'));
   writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   writeStudyManifests(outDir, files, specUnits(spec).map((u) => u.dir));
@@ -475,7 +497,7 @@ export function writeStudyFiles(outDir: string, spec: StudySpec, rowsByPoint: Re
 }
 
 /** Output names a replication folder may hold (a merge places them without a manifest). */
-const UNIT_OUTPUT = /^(timeline|billing|series|capacity)\.(csv|parquet)$|^(commitments|focus)\.csv$|^summary\.json$|^report\.html$/;
+const UNIT_OUTPUT = /^(timeline|billing|series|capacity)\.(csv|csv\.gz|parquet)$|^(commitments|focus)\.csv(\.gz)?$|^summary\.json$|^report\.html$/;
 
 /**
  * Manifests (src/output/folder.ts), so fleetsim can later replace what it wrote here and

@@ -11,6 +11,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { runToDirectory } from '../run.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import type { LoadedScenario } from '../domain/index.js';
+import type { OutputFormat } from '../output/formats.js';
 import { metricsOf, type Metrics } from './metrics.js';
 
 export interface ReplicationTask {
@@ -22,6 +23,9 @@ export interface ReplicationTask {
   seed: number;
   outDir: string;
   timeline: boolean;
+  /** As a run's --format and --compress (defaults csv, false). */
+  format?: OutputFormat;
+  compress?: boolean;
   progress?: MessagePort;
 }
 
@@ -53,6 +57,8 @@ export default async function runReplication(task: ReplicationTask): Promise<Rep
     const result = await runToDirectory(loaded, {
       outDir: task.outDir,
       timeline: task.timeline,
+      ...(task.format ? { format: task.format } : {}),
+      ...(task.compress ? { compress: true } : {}),
       onProgress: task.progress
         ? (t, horizon) => {
           const now = performance.now();

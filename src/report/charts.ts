@@ -9,11 +9,11 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { BILLED_STATES } from '../billing/rules.js';
 import type { BillingPreset } from '../domain/index.js';
 import { formatOffset } from '../scenario/time.js';
-import { REPORT_STATES, type ResultsData } from './load.js';
+import { REPORT_STATES, type CapacityData, type ResultsData } from './load.js';
 
 /** Time points per over-time series at most; more samples are averaged (or, cumulative, thinned) into buckets. */
 export const MAX_POINTS = 1000;
-/** Lines in the cost chart at most: the costliest groups, the rest summed as "other groups", plus the fleet total. */
+/** Lines in the per-group cost chart at most: the costliest groups, the rest summed as "other groups". */
 export const MAX_COST_SERIES = 8;
 /** Bars in the hours chart at most, the rest summed as "other groups". */
 export const MAX_BAR_GROUPS = 24;
@@ -54,6 +54,20 @@ const COOL = { starting: '#c6dbef', creating: '#d9d9d9', deallocating: '#6baed6'
  */
 export const GROUP_PALETTE = ['#54a24b', '#b279a2', '#72b7b2', '#9d755d', '#d6616b', '#8c6d31', '#637939', '#7b4173', '#17becf', '#bcbd22'];
 const REST_COLOUR = '#bab0ac';
+
+/**
+ * Colours of measures that are neither a state nor a group, the same in every chart and on
+ * the sweep page: compute cost in the billed-running orange (compute is what billed states
+ * cost), disks and IPs in a violet no state or group uses, totals and limits in near-black
+ * (dashed when a limit or a total line), statistics (means, intervals) in greys.
+ */
+export const MEASURE_COLOURS = {
+  compute: WARM.running!,
+  other: '#756bb1',
+  total: '#333333',
+  used: '#636363',
+  interval: '#bdbdbd',
+} as const;
 const groupColour = (data: ResultsData, name: string): string => {
   const i = Object.keys(data.summary.groups).indexOf(name);
   return i < 0 ? REST_COLOUR : GROUP_PALETTE[i % GROUP_PALETTE.length]!;
@@ -188,43 +202,132 @@ function hoursChart(data: ResultsData, styles: StateStyle[]): Chart {
   };
 }
 
+const currencyOf = (data: ResultsData): string => data.summary.currency || data.summary.scenario.billing.currency || '';
+
+/** The fleet's cumulative cost over time, compute and disks/IPs stacked. */
 function costChart(data: ResultsData, k: number): Chart {
-  const { times, groups, costCum } = data.series;
+  const { times, groups, costCum, otherCostCum } = data.series;
   const startMs = Date.parse(data.summary.scenario.start);
-  const last = times.length - 1;
-  const byCost = groups.map((name, gi) => ({ name, gi, final: costCum[gi]![last]! })).sort((a, b) => b.final - a.final);
-  const maxLines = MAX_COST_SERIES - 1;
-  const lines = byCost.length > maxLines ? byCost.slice(0, maxLines - 1) : byCost;
-  const rest = byCost.length > maxLines ? byCost.slice(maxLines - 1) : [];
-  const values: Array<{ time: string; series: string; cost: number }> = [];
+  const parts = [
+    { name: 'compute', colour: MEASURE_COLOURS.compute, cum: costCum },
+    ...(otherCostCum ? [{ name: 'disks and IPs', colour: MEASURE_COLOURS.other, cum: otherCostCum }] : []),
+  ];
+  const values: Array<{ time: string; part: string; cost: number; order: number }> = [];
   const ends = [0, ...bucketEnds(times.length, k).filter((i) => i > 0)];
-  const restName = `other groups (${rest.length})`;
   for (const i of ends) {
     const time = isoAt(startMs, times[i]!);
-    let total = 0;
-    for (let gi = 0; gi < groups.length; gi++) total += costCum[gi]![i]!;
-    for (const l of lines) values.push({ time, series: l.name, cost: Math.round(costCum[l.gi]![i]! * 100) / 100 });
-    if (rest.length) values.push({ time, series: restName, cost: Math.round(rest.reduce((a, g) => a + costCum[g.gi]![i]!, 0) * 100) / 100 });
-    if (groups.length > 1) values.push({ time, series: 'fleet total', cost: Math.round(total * 100) / 100 });
+    parts.forEach((p, order) => {
+      let sum = 0;
+      for (let gi = 0; gi < groups.length; gi++) sum += p.cum[gi]![i]!;
+      values.push({ time, part: p.name, cost: Math.round(sum * 100) / 100, order });
+    });
   }
-  const domain = [...(groups.length > 1 ? ['fleet total'] : []), ...lines.map((l) => l.name), ...(rest.length ? [restName] : [])];
-  const range = domain.map((d) => (d === 'fleet total' ? '#333333' : groupColour(data, d)));
-  const currency = data.summary.currency || data.summary.scenario.billing.currency || '';
+  const currency = currencyOf(data);
+  const other = data.summary.total.otherCost;
   return {
     id: 'cumulative-cost',
-    title: 'Cumulative compute cost',
-    caption: 'Compute cost accrued since the start (series.csv: exact billed seconds times the size\'s price, before per-run rounding and minimum charges; the table above is authoritative). Disk and IP charges are not included.',
+    title: 'Cumulative cost: compute and disks/IPs',
+    caption: 'The fleet\'s cost accrued since the start, stacked (series.csv: compute is exact billed seconds times the size\'s price, before per-run rounding and minimum charges; disks and IPs accrue from creation until a VM is gone, deallocated or not; the table above is authoritative).' +
+      (!otherCostCum ? ' This series.csv predates the disk and IP column: compute only.' : other === 0 ? ' The scenario has no disk or IP charges.' : ''),
     spec: {
       width: WIDTH - 160, height: 260,
+      data: { values },
+      mark: { type: 'area', line: true },
+      encoding: {
+        x: { field: 'time', type: 'temporal', scale: { type: 'utc' }, axis: timeAxis(data) },
+        y: { field: 'cost', type: 'quantitative', stack: 'zero', axis: { title: `cost${currency ? ` (${currency})` : ''}`, format: ',.0f' } },
+        color: { field: 'part', type: 'nominal', scale: { domain: parts.map((p) => p.name), range: parts.map((p) => p.colour) }, legend: { title: 'cost', orient: 'right' } },
+        order: { field: 'order', type: 'quantitative' },
+      },
+    },
+  };
+}
+
+/** Each group's cumulative cost (compute plus disks/IPs) over time, in the group palette; with more than one group. */
+function groupCostChart(data: ResultsData, k: number): Chart | null {
+  const { times, groups, costCum, otherCostCum } = data.series;
+  if (groups.length < 2) return null;
+  const startMs = Date.parse(data.summary.scenario.start);
+  const last = times.length - 1;
+  const cum = (gi: number, i: number): number => costCum[gi]![i]! + (otherCostCum ? otherCostCum[gi]![i]! : 0);
+  const byCost = groups.map((name, gi) => ({ name, gi, final: cum(gi, last) })).sort((a, b) => b.final - a.final);
+  const lines = byCost.length > MAX_COST_SERIES ? byCost.slice(0, MAX_COST_SERIES - 1) : byCost;
+  const rest = byCost.length > MAX_COST_SERIES ? byCost.slice(MAX_COST_SERIES - 1) : [];
+  const restName = `other groups (${rest.length})`;
+  const values: Array<{ time: string; series: string; cost: number }> = [];
+  for (const i of [0, ...bucketEnds(times.length, k).filter((x) => x > 0)]) {
+    const time = isoAt(startMs, times[i]!);
+    for (const l of lines) values.push({ time, series: l.name, cost: Math.round(cum(l.gi, i) * 100) / 100 });
+    if (rest.length) values.push({ time, series: restName, cost: Math.round(rest.reduce((a, g) => a + cum(g.gi, i), 0) * 100) / 100 });
+  }
+  const domain = [...lines.map((l) => l.name), ...(rest.length ? [restName] : [])];
+  const currency = currencyOf(data);
+  return {
+    id: 'cost-by-group',
+    title: 'Cumulative cost per group',
+    caption: `Each group's compute plus disk and IP cost accrued since the start (series.csv)${rest.length ? `; the ${rest.length} cheapest groups summed` : ''}.`,
+    spec: {
+      width: WIDTH - 160, height: 240,
       data: { values },
       mark: { type: 'line', strokeWidth: 2 },
       encoding: {
         x: { field: 'time', type: 'temporal', scale: { type: 'utc' }, axis: timeAxis(data) },
-        y: { field: 'cost', type: 'quantitative', axis: { title: `compute cost${currency ? ` (${currency})` : ''}`, format: ',.0f' } },
-        color: { field: 'series', type: 'nominal', scale: { domain, range }, legend: { title: null, orient: 'right', labelLimit: 180 } },
-        strokeDash: { condition: { test: "datum.series === 'fleet total'", value: [6, 3] }, value: [1, 0] },
+        y: { field: 'cost', type: 'quantitative', axis: { title: `cost${currency ? ` (${currency})` : ''}`, format: ',.0f' } },
+        color: { field: 'series', type: 'nominal', scale: { domain, range: domain.map((d) => groupColour(data, d)) }, legend: { title: 'group', orient: 'right', labelLimit: 180 } },
       },
     },
+  };
+}
+
+/** Pools in the capacity chart at most: the fullest (by peak utilisation, else peak vCPUs). */
+export const MAX_POOLS = 12;
+
+/** vCPUs in use against capacity, one panel per pool (region, zones). */
+function capacityChart(data: ResultsData, k: number): Chart | null {
+  const cap = data.capacity;
+  if (!cap || cap.pools.length === 0) return null;
+  const startMs = Date.parse(data.summary.scenario.start);
+  const fill = (p: CapacityData['pools'][number]): number => (p.capacity ? p.peak / p.capacity : -1 / (1 + p.peak));
+  const pools = cap.pools.length > MAX_POOLS ? [...cap.pools].sort((a, b) => fill(b) - fill(a)).slice(0, MAX_POOLS) : cap.pools;
+  const shown = new Set(pools.map((p) => p.name));
+  const ordered = cap.pools.filter((p) => shown.has(p.name));
+  const values: Array<{ pool: string; time: string; series: string; vcpus: number }> = [];
+  let lo = 0;
+  for (const end of bucketEnds(cap.times.length, k)) {
+    const time = isoAt(startMs, cap.times[end]!);
+    for (const p of ordered) {
+      // The bucket's peak: a capacity question is about the highest point, not the mean.
+      let peak = 0;
+      for (let i = lo; i <= end; i++) peak = Math.max(peak, p.used[i]!);
+      values.push({ pool: p.name, time, series: 'vCPUs in use', vcpus: peak });
+      if (p.capacity !== null) values.push({ pool: p.name, time, series: 'capacity', vcpus: p.capacity });
+    }
+    lo = end + 1;
+  }
+  const hasLimit = ordered.some((p) => p.capacity !== null);
+  const domain = ['vCPUs in use', ...(hasLimit ? ['capacity'] : [])];
+  const colour = { field: 'series', type: 'nominal', scale: { domain, range: [MEASURE_COLOURS.used, MEASURE_COLOURS.total] }, legend: { title: null, orient: 'top' } };
+  const x = { field: 'time', type: 'temporal', scale: { type: 'utc' }, axis: { ...timeAxis(data), tickCount: 4 } };
+  const cols = ordered.length === 1 ? 1 : 2;
+  const peakText = ordered.map((p) => `${p.name} ${Math.round(p.peak).toLocaleString('en-US')}${p.capacity !== null ? ` of ${p.capacity.toLocaleString('en-US')} (${Math.round((p.peak / p.capacity) * 100)}%)` : ''}`).join('; ');
+  return {
+    id: 'capacity',
+    title: 'vCPUs in use against capacity, per pool',
+    caption: `Allocated vCPUs per region and zone (capacity.csv; Stopped VMs keep theirs, Deallocated ones release them)${k > 1 ? `, the highest of each ${k} samples` : ''}; dashed: the pool's capacity. Peaks: ${peakText}.` +
+      (cap.pools.length > ordered.length ? ` The ${ordered.length} fullest of ${cap.pools.length} pools are shown.` : ''),
+    spec: {
+      data: { values },
+      columns: cols,
+      facet: { field: 'pool', type: 'nominal', sort: ordered.map((p) => p.name), header: { title: null, labelFontSize: 12, labelFontWeight: 'bold' } },
+      spec: {
+        width: cols === 1 ? WIDTH - 160 : (WIDTH - 160) / 2, height: 150,
+        layer: [
+          { transform: [{ filter: "datum.series === 'vCPUs in use'" }], mark: { type: 'area', interpolate: 'step-before', opacity: 0.85 }, encoding: { x, y: { field: 'vcpus', type: 'quantitative', axis: { title: 'vCPUs', format: '~s' } }, color: colour } },
+          ...(hasLimit ? [{ transform: [{ filter: "datum.series === 'capacity'" }], mark: { type: 'line', strokeDash: [6, 3], strokeWidth: 1.5 }, encoding: { x, y: { field: 'vcpus', type: 'quantitative' }, color: colour } }] : []),
+        ],
+      },
+      resolve: { scale: { y: 'independent' } },
+    } as unknown as TopLevelSpec,
   };
 }
 
@@ -283,45 +386,51 @@ function replicationsChart(data: ResultsData): Chart | null {
   const { stat, confidence } = reps;
   const currency = data.summary.currency || '';
   const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const ciText = stat.ciLow !== null && stat.ciHigh !== null
-    ? `${Math.round(confidence * 100)}% confidence interval of the mean ${money(stat.ciLow)} – ${money(stat.ciHigh)} ${currency}`
+  const hasCi = stat.ciLow !== null && stat.ciHigh !== null;
+  const ciText = hasCi
+    ? `${Math.round(confidence * 100)}% confidence interval of the mean ${money(stat.ciLow!)} – ${money(stat.ciHigh!)} ${currency}`
     : 'one replication: no confidence interval';
   const xTitle = `total cost per replication${currency ? ` (${currency})` : ''}`;
   const values = reps.rows.map((r) => ({ totalCost: r.totalCost, replication: r.replication }));
   // Few replications: one dot each reads better than a histogram of mostly empty bins.
   const few = values.length < 20;
+  // One legend for the layers: a colour per item, through one shared scale.
+  const items = [few ? 'one replication' : 'replications', 'mean', ...(hasCi ? [`${Math.round(confidence * 100)}% CI of the mean`] : [])];
+  const scale = { domain: items, range: [MEASURE_COLOURS.total, '#000000', MEASURE_COLOURS.interval].slice(0, items.length) };
+  const colour = (item: string): Record<string, unknown> => ({ datum: item, type: 'nominal', scale, legend: { title: null, orient: 'right', symbolOpacity: 1 } });
   const layers: Array<Record<string, unknown>> = [];
-  if (stat.ciLow !== null && stat.ciHigh !== null) {
+  if (hasCi) {
     layers.push({
       data: { values: [{ lo: stat.ciLow, hi: stat.ciHigh }] },
-      mark: { type: 'rect', color: '#e45756', opacity: 0.15 },
-      encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+      mark: { type: 'rect', opacity: 0.5 },
+      encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour(items[2]!) },
     });
   }
   layers.push(few
     ? {
       data: { values },
-      mark: { type: 'circle', size: 90, color: '#4c78a8', opacity: 0.75 },
-      encoding: { x: { field: 'totalCost', type: 'quantitative', scale: { zero: false, padding: 20 }, axis: { title: xTitle, format: ',.0f' } } },
+      mark: { type: 'circle', size: 90, opacity: 0.75 },
+      encoding: { x: { field: 'totalCost', type: 'quantitative', scale: { zero: false, padding: 20 }, axis: { title: xTitle, format: ',.0f' } }, color: colour(items[0]!) },
     }
     : {
       data: { values },
-      mark: { type: 'bar', color: '#4c78a8', opacity: 0.85 },
+      mark: { type: 'bar', opacity: 0.85 },
       encoding: {
         x: { field: 'totalCost', type: 'quantitative', bin: { maxbins: 20 }, axis: { title: xTitle, format: ',.0f' } },
         y: { aggregate: 'count', type: 'quantitative', axis: { title: 'replications', tickMinStep: 1 } },
+        color: colour(items[0]!),
       },
     });
   layers.push({
     data: { values: [{ mean: stat.mean }] },
-    mark: { type: 'rule', color: '#e45756', strokeWidth: 2 },
-    encoding: { x: { field: 'mean', type: 'quantitative' } },
+    mark: { type: 'rule', strokeWidth: 2 },
+    encoding: { x: { field: 'mean', type: 'quantitative' }, color: colour(items[1]!) },
   });
   return {
     id: 'replications',
     title: `Total cost over ${stat.n} replications`,
-    caption: `${few ? 'One dot per replication' : 'Histogram of the replications'}: the fleet's total cost (replications.csv, ${reps.column}); red line: mean ${money(stat.mean)} ${currency}; band: ${ciText}.`,
-    spec: { width: WIDTH - 160, height: few ? 60 : 220, layer: layers } as unknown as TopLevelSpec,
+    caption: `${few ? 'One dot per replication' : 'Histogram of the replications'}: the fleet's total cost (replications.csv, ${reps.column}); line: mean ${money(stat.mean)} ${currency}; band: ${ciText}.`,
+    spec: { width: WIDTH - 200, height: few ? 60 : 220, layer: layers } as unknown as TopLevelSpec,
   };
 }
 
@@ -333,6 +442,8 @@ export function buildCharts(data: ResultsData): Chart[] {
     powerStatesChart(data, styles, k),
     hoursChart(data, styles),
     costChart(data, k),
+    groupCostChart(data, k),
+    capacityChart(data, k),
     allocationChart(data),
     replicationsChart(data),
   ];
@@ -351,7 +462,11 @@ const CONFIG = {
  * clip paths per view from 1, and two charts inlined in one page must not share ids.
  */
 export async function renderChart(chart: Chart): Promise<RenderedChart> {
-  const spec = { ...chart.spec, config: { ...CONFIG, ...(chart.spec.config ?? {}) } } as TopLevelSpec;
+  // A chart's own config refines the page's, key by key (axisY.labelLimit keeps the axis fonts).
+  const own = (chart.spec.config ?? {}) as Record<string, unknown>;
+  const config: Record<string, unknown> = { ...CONFIG };
+  for (const [k, v] of Object.entries(own)) config[k] = typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(config[k] as object | undefined), ...v } : v;
+  const spec = { ...chart.spec, config } as TopLevelSpec;
   // Warnings are kept with the chart (tests require none) instead of going to the console.
   const warnings: string[] = [];
   const logger = vega.logger(vega.Warn, undefined, (_method, _level, input) => {

@@ -3,13 +3,11 @@
 // pay-as-you-go (from commitments.csv), and a table of what each commitment cost, used and
 // saved (summary.json's `commitments`). Hours are bucketed to at most MAX_POINTS points.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { InputError } from '../errors.js';
 import { parseCsv } from './csv.js';
 import type { Chart } from './charts.js';
 import { MAX_POINTS, timeAxis } from './charts.js';
-import type { ResultsData } from './load.js';
+import { readResultsCsv, type ResultsData } from './load.js';
 
 /** commitments.csv, reshaped: per commitment, one value per clock hour (0 while inactive). */
 export interface CommitmentSeries {
@@ -39,9 +37,10 @@ const REQUIRED = ['hour_start', 'commitment', 'kind', 'capacity', 'used', 'savin
 
 /** Reads commitments.csv of a run folder (null when the run had no commitments). */
 export function readCommitmentSeries(dir: string): CommitmentSeries | null {
-  const file = path.join(dir, 'commitments.csv');
-  if (!fs.existsSync(file)) return null;
-  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+  const got = readResultsCsv(dir, 'commitments.csv');
+  if (!got) return null;
+  const { file } = got;
+  const rows = parseCsv(got.text);
   const header = rows[0] ?? [];
   const col = new Map(header.map((h, i) => [h, i]));
   const missing = REQUIRED.filter((c) => !col.has(c));

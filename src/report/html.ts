@@ -94,7 +94,17 @@ export function answerText(data: ResultsData): string {
   }
   const alloc = data.allocationFailures;
   if (alloc > 0) parts.push(`${int.format(alloc)} creates or starts failed for lack of capacity.`);
+  const peaks = capacitySentence(data);
+  if (peaks) parts.push(peaks);
   return parts.join(' ');
+}
+
+/** With capacity modelled: the fullest pools' peak vCPUs against their capacity. */
+function capacitySentence(data: ResultsData): string {
+  const pools = (data.capacity?.pools ?? []).filter((p) => p.capacity !== null && p.capacity > 0);
+  if (pools.length === 0) return '';
+  const top = [...pools].sort((a, b) => b.peak / b.capacity! - a.peak / a.capacity!).slice(0, 3);
+  return `Peak vCPUs in use: ${top.map((p) => `${p.name} ${int.format(p.peak)} of ${int.format(p.capacity!)} (${pct(p.peak / p.capacity!)})`).join(', ')}${pools.length > 3 ? ` and ${pools.length - 3} more pools` : ''}.`;
 }
 
 export function renderHtml(data: ResultsData, charts: RenderedChart[], b: Bucketing): string {

@@ -10,23 +10,25 @@ import { buildCharts, bucketing, renderChart } from './charts.js';
 import { renderHtml } from './html.js';
 import { loadResults } from './load.js';
 import { commitmentCharts } from './commitments.js';
-import { readSweepSummary, renderSweepHtml, sweepChart } from './sweep.js';
+import { readStudy, renderSweepHtml, replicatedRunCharts, sweepCharts } from './study.js';
 
 export { loadResults } from './load.js';
 export type { ResultsData, ReportSummary, SeriesData, Replications } from './load.js';
 export { buildCharts, renderChart, MAX_POINTS } from './charts.js';
+export { readStudy, sweepCharts } from './study.js';
+export type { StudyData } from './study.js';
 export type { Chart, RenderedChart } from './charts.js';
 
 /** The report page of a results folder, as HTML text. */
 export async function buildReport(resultsDir: string): Promise<{ html: string; chartIds: string[] }> {
-  // A sweep folder gets its own page: the cost of every point, the cheapest marked (sweep.ts).
-  const sweep = readSweepSummary(resultsDir);
-  if (sweep) {
-    const chart = await renderChart(sweepChart(sweep));
-    return { html: renderSweepHtml(sweep, chart), chartIds: [chart.id] };
+  // A sweep folder gets a page of its own (study.ts); a replicated run, the run page plus its intervals.
+  const study = readStudy(resultsDir);
+  if (study?.sweep) {
+    const charts = await Promise.all(sweepCharts(study).map(renderChart));
+    return { html: renderSweepHtml(study, charts), chartIds: charts.map((c) => c.id) };
   }
   const data = loadResults(resultsDir);
-  const charts = await Promise.all([...buildCharts(data), ...(data.commitments ? commitmentCharts(data, data.commitments) : [])].map(renderChart));
+  const charts = await Promise.all([...buildCharts(data), ...(data.commitments ? commitmentCharts(data, data.commitments) : []), ...(study ? replicatedRunCharts(study) : [])].map(renderChart));
   return { html: renderHtml(data, charts, bucketing(data)), chartIds: charts.map((c) => c.id) };
 }
 

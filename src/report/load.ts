@@ -8,6 +8,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { InputError } from '../errors.js';
 import { POWER_NAMES, TIMED_POWER_STATES } from '../domain/index.js';
 import { VERSION } from '../version.js';
@@ -64,6 +65,14 @@ export interface SeriesData {
   costCum: Float64Array[];
   /** Per group: cumulative allocation failures at each sample. */
   allocationFailuresCum: Float64Array[];
+  /** Per group: cumulative disk and IP cost at each sample; null for a series.csv written before the column existed. */
+  otherCostCum: Float64Array[] | null;
+}
+
+/** capacity.csv, reshaped: per pool (region, then its zones), vCPUs in use at each sample. */
+export interface CapacityData {
+  times: number[];
+  pools: Array<{ name: string; capacity: number | null; used: Float64Array; peak: number }>;
 }
 
 export interface Replications {
@@ -86,11 +95,29 @@ export interface ResultsData {
   replications: Replications | null;
   /** Allocation failures of the whole run (last sample of series.csv). */
   allocationFailures: number;
+  /** capacity.csv of the run, when capacity was modelled. */
+  capacity: CapacityData | null;
   /** commitments.csv of the run, when it had commitments. */
   commitments: CommitmentSeries | null;
 }
 
 const SERIES_REQUIRED = ['time_s', 'group', ...REPORT_STATES.map((s) => `${s}_vms`), 'compute_cost_cum', 'allocation_failures_cum'];
+
+/**
+ * A CSV of a results folder as text: `<name>` or, from a run with --compress, `<name>.gz`.
+ * Null when neither exists.
+ */
+export function readResultsCsv(dir: string, name: string): { file: string; text: string } | null {
+  const file = path.join(dir, name);
+  if (fs.existsSync(file)) return { file, text: fs.readFileSync(file, 'utf8') };
+  const gz = file + '.gz';
+  if (!fs.existsSync(gz)) return null;
+  try {
+    return { file: gz, text: zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8') };
+  } catch (e) {
+    throw new InputError(`${name}.gz is not a valid gzip file`, { file: gz, value: e instanceof Error ? e.message : String(e), hint: 're-run the scenario with --compress, or without it' });
+  }
+}
 
 function rerunHint(summary: Partial<ReportSummary> | null): string {
   const file = summary?.scenario?.file;
@@ -106,10 +133,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function readSummaryJson(dir: string): Record<string, unknown> {
+/** summary.json of a results folder, parsed and checked to come from this fleetsim's major.minor version. */
+export function readSummaryJson(dir: string): Record<string, unknown> {
   const file = path.join(dir, 'summary.json');
   if (!fs.existsSync(file)) {
-    const anyOutput = ['timeline.csv', 'billing.csv', 'series.csv'].some((f) => fs.existsSync(path.join(dir, f)));
+    const anyOutput = ['timeline', 'billing', 'series'].some((t) => ['.csv', '.csv.gz', '.parquet'].some((x) => fs.existsSync(path.join(dir, t + x))));
     throw new InputError(anyOutput ? 'results folder has no summary.json: the run did not finish' : 'not a fleetsim results folder: summary.json is missing', {
       file, hint: anyOutput ? 're-run the scenario (fleetsim run <scenario> --out ' + dir + ')' : rerunHint(null),
     });
@@ -149,11 +177,12 @@ function checkRunSummary(dir: string, raw: Record<string, unknown>): ReportSumma
 }
 
 function readSeries(dir: string, summary: ReportSummary): SeriesData {
-  const file = path.join(dir, 'series.csv');
-  if (!fs.existsSync(file)) {
-    throw new InputError('results folder has no series.csv', { file, hint: rerunHint(summary) });
+  const csv = readResultsCsv(dir, 'series.csv');
+  if (!csv) {
+    throw new InputError('results folder has no series.csv', { file: path.join(dir, 'series.csv'), hint: rerunHint(summary) });
   }
-  const records = parseCsv(fs.readFileSync(file, 'utf8'));
+  const file = csv.file;
+  const records = parseCsv(csv.text);
   const header = records[0] ?? [];
   const col = new Map(header.map((h, i) => [h, i]));
   const absent = SERIES_REQUIRED.filter((c) => !col.has(c));
@@ -165,6 +194,7 @@ function readSeries(dir: string, summary: ReportSummary): SeriesData {
   const iTime = col.get('time_s')!, iGroup = col.get('group')!;
   const iStates = REPORT_STATES.map((s) => col.get(`${s}_vms`)!);
   const iCost = col.get('compute_cost_cum')!, iAlloc = col.get('allocation_failures_cum')!;
+  const iOther = col.get('other_cost_cum');
   const num = (r: string[], i: number, line: number): number => {
     const v = Number(r[i]);
     if (r[i] === undefined || r[i] === '' || !Number.isFinite(v)) {
@@ -194,6 +224,7 @@ function readSeries(dir: string, summary: ReportSummary): SeriesData {
   const vmsByState = REPORT_STATES.map(() => new Float64Array(T));
   const costCum = groups.map(() => new Float64Array(T));
   const allocationFailuresCum = groups.map(() => new Float64Array(T));
+  const otherCostCum = iOther === undefined ? null : groups.map(() => new Float64Array(T));
   for (let r = 1; r < records.length; r++) {
     const rec = records[r]!;
     if (rec.length === 1 && rec[0] === '') continue;
@@ -202,8 +233,51 @@ function readSeries(dir: string, summary: ReportSummary): SeriesData {
     for (let s = 0; s < iStates.length; s++) vmsByState[s]![ti] = vmsByState[s]![ti]! + num(rec, iStates[s]!, r + 1);
     costCum[gi]![ti] = num(rec, iCost, r + 1);
     allocationFailuresCum[gi]![ti] = num(rec, iAlloc, r + 1);
+    if (otherCostCum) otherCostCum[gi]![ti] = num(rec, iOther!, r + 1);
   }
-  return { times, groups, vmsByState, costCum, allocationFailuresCum };
+  return { times, groups, vmsByState, costCum, allocationFailuresCum, otherCostCum };
+}
+
+const CAPACITY_REQUIRED = ['time_s', 'region', 'zone', 'vcpus_capacity', 'vcpus_used'];
+
+/** capacity.csv (or .csv.gz) of a run, or null when the run modelled no capacity. */
+function readCapacity(dir: string, summary: ReportSummary): CapacityData | null {
+  const csv = readResultsCsv(dir, 'capacity.csv');
+  if (!csv) return null;
+  const records = parseCsv(csv.text).filter((r) => !(r.length === 1 && r[0] === ''));
+  const header = records[0] ?? [];
+  const absent = CAPACITY_REQUIRED.filter((c) => !header.includes(c));
+  if (absent.length) {
+    throw new InputError(`capacity.csv lacks column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}`, { file: csv.file, line: 1, expected: `a header with ${CAPACITY_REQUIRED.join(', ')}`, hint: rerunHint(summary) });
+  }
+  const [iTime, iRegion, iZone, iCap, iUsed] = CAPACITY_REQUIRED.map((c) => header.indexOf(c)) as [number, number, number, number, number];
+  const times: number[] = [];
+  const names: string[] = [];
+  const poolIndex = new Map<string, number>();
+  const caps: Array<number | null> = [];
+  const used: number[][] = [];
+  records.slice(1).forEach((rec, k) => {
+    const t = Number(rec[iTime]), u = Number(rec[iUsed]);
+    const capText = rec[iCap] ?? '';
+    if (!Number.isFinite(t) || !Number.isFinite(u) || (capText !== '' && !Number.isFinite(Number(capText)))) {
+      throw new InputError('capacity.csv has a non-numeric time_s, vcpus_capacity or vcpus_used', { file: csv.file, line: k + 2, value: rec.join(','), expected: 'numbers', hint: rerunHint(summary) });
+    }
+    if (times.length === 0 || times[times.length - 1]! !== t) times.push(t);
+    const name = rec[iZone] || rec[iRegion] || '';
+    let p = poolIndex.get(name);
+    if (p === undefined) {
+      poolIndex.set(name, (p = names.length));
+      names.push(name);
+      caps.push(capText === '' ? null : Number(capText));
+      used.push([]);
+    }
+    used[p]!.push(u);
+  });
+  if (times.length === 0) return null;
+  return {
+    times,
+    pools: names.map((name, p) => ({ name, capacity: caps[p]!, used: Float64Array.from(used[p]!), peak: used[p]!.reduce((a, v) => Math.max(a, v), 0) })),
+  };
 }
 
 /** Picks the total-cost column of replications.csv: `total_cost`, else the one column that names both. */
@@ -263,9 +337,10 @@ export function loadResults(dir: string): ResultsData {
   }
   const top = readSummaryJson(dir);
   if (isObject(top.sweep) || Array.isArray(top.points)) {
-    throw new InputError('this is a sweep folder: the report covers one run (with its replications)', {
+    // buildReport gives a sweep folder its own page (study.ts); this reads one run.
+    throw new InputError('this is a sweep folder: loadResults reads one run (with its replications)', {
       file: path.join(dir, 'summary.json'),
-      hint: `report on one run of the sweep, e.g. fleetsim report ${path.join(dir, 'point-000', 'rep-000')} (sweep.csv has every point's statistics)`,
+      hint: `fleetsim report ${dir} writes the sweep's page; for one run of it, fleetsim report ${path.join(dir, 'point-000', 'rep-000')}`,
     });
   }
   let runDir = dir;
@@ -284,5 +359,5 @@ export function loadResults(dir: string): ResultsData {
   const replications = readReplications(dir, top);
   const last = series.times.length - 1;
   const allocationFailures = series.allocationFailuresCum.reduce((a, g) => a + g[last]!, 0);
-  return { dir, runDir, summary, series, replications, allocationFailures, commitments: readCommitmentSeries(runDir) };
+  return { dir, runDir, summary, series, replications, allocationFailures, capacity: readCapacity(runDir, summary), commitments: readCommitmentSeries(runDir) };
 }

@@ -1,6 +1,6 @@
 // `fleetsim merge <shard folders or their parent>... --out DIR`: checks that the shards are
 // one study, each shard exactly once, and writes the study's files into DIR, byte for byte
-// what the study writes when run on one machine (report.html included, for `run` studies).
+// what the study writes when run on one machine (report.html included).
 import { writeReport } from '../../index.js';
 import { mergeShards } from '../../parallel/merge.js';
 import { InputError } from '../../errors.js';

@@ -43,6 +43,7 @@ export const runCommand: Command = (y, ctx) => y.command(
   'simulate a scenario: timeline.csv, billing.csv, series.csv, summary.json and report.html',
   (c) => withExamples(withJsonFlag(withStudyFlags(withScenarioFlags(c)), 'summary.json')
     .option('format', { type: 'string', choices: OUTPUT_FORMATS, default: 'csv', describe: 'csv, parquet (timeline and billing as Parquet only) or both (docs/outputs.md)' })
+    .option('compress', { type: 'boolean', default: false, describe: 'write the CSVs gzip-compressed: timeline.csv.gz, billing.csv.gz, ...' })
     .option('out', { type: 'string', describe: 'output folder (default: results/<scenario name>/)' })
     .option('timeline', { type: 'boolean', default: true, describe: 'write timeline.csv (--no-timeline: billing only)' })
     .option('replications', { type: 'string', alias: 'r', describe: 'runs with derived seeds, one rep-NNN/ folder each, plus statistics (default 1)' })
@@ -63,7 +64,7 @@ export const runCommand: Command = (y, ctx) => y.command(
     const quiet = Boolean(args.quiet) || json;
     const format = String(args.format) as OutputFormat;
     if (replications > 1) {
-      await runStudyCli([{ params: [], loaded }], study, { outDir, replications, sweep: false, timeline: Boolean(args.timeline), report: Boolean(args.report), json }, ctx);
+      await runStudyCli([{ params: [], loaded }], study, { outDir, replications, sweep: false, timeline: Boolean(args.timeline), format, compress: Boolean(args.compress), report: Boolean(args.report), json }, ctx);
       return;
     }
     const bar = study.progress === 'bar'
@@ -77,6 +78,7 @@ export const runCommand: Command = (y, ctx) => y.command(
         force,
         timeline: Boolean(args.timeline),
         format,
+        compress: Boolean(args.compress),
         ...(args.focus !== undefined ? { focus: Boolean(args.focus) } : {}),
         signal: ctx.signal,
         onProgress: (t) => bar?.update(t, { day: Math.floor(t / 86400), days }),

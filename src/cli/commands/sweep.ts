@@ -11,6 +11,7 @@ import { buildPoints, findBaseline, parseBaselineFlags, parseParamFlag, readSwee
 import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
 import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
 
 export const sweepCommand: Command = (y, ctx) => y.command(
   'sweep <scenario>',
@@ -22,7 +23,9 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     .option('baseline', { type: 'string', array: true, describe: 'the point others are compared with: path=value (repeatable) or a point index' })
     .option('out', { type: 'string', describe: 'output folder (default: results/<scenario name>-sweep/)' })
     .option('timeline', { type: 'boolean', default: false, describe: 'also write timeline.csv for every replication (large)' })
-    .option('report', { type: 'boolean', default: true, describe: 'write report.html: the cost of every point, the cheapest marked (--no-report: skip)' })
+    .option('format', { type: 'string', choices: OUTPUT_FORMATS, default: 'csv', describe: 'csv, parquet or both, for every replication folder (as run) and the study tables (docs/outputs.md)' })
+    .option('compress', { type: 'boolean', default: false, describe: 'gzip the CSVs of every replication folder' })
+    .option('report', { type: 'boolean', default: true, describe: 'write report.html, the points side by side with intervals and differences (--no-report: skip)' })
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
     .option('force', { type: 'boolean', default: false, describe: 'write even into a folder fleetsim refuses (/, home, a .git checkout, files it did not write)' }), [['sweep scenarios/office-week.yaml -r 8 \\\n      --param billing.preset=azure-2018,azure-2023 \\\n      --baseline billing.preset=azure-2018', 'what the 2023 billing rules change, with 95% CIs'], ['sweep scenarios/office-week.yaml -r 8 --param billing.preset=azure-2018,azure-2023 --shards 4 --out /shared/sw', 'one shard of four, its index from the batch engine (docs/scale-out.md)']], EXIT_CODES_TEXT),
   async (args) => {
@@ -44,6 +47,6 @@ export const sweepCommand: Command = (y, ctx) => y.command(
     const baseline = baselineSpec === undefined ? null : findBaseline(points, baselineSpec, '--baseline');
     const outDir = args.out ? String(args.out) : defaultResultsDir(base.scenario.name, '-sweep');
     checkOutputDir(outDir, { force: Boolean(args.force) });
-    await runStudyCli(points, study, { outDir, replications, sweep: true, baseline, timeline: Boolean(args.timeline), report: Boolean(args.report), json: Boolean(args.json) }, ctx);
+    await runStudyCli(points, study, { outDir, replications, sweep: true, baseline, timeline: Boolean(args.timeline), format: String(args.format) as OutputFormat, compress: Boolean(args.compress), report: Boolean(args.report), json: Boolean(args.json) }, ctx);
   },
 );
