@@ -30,7 +30,7 @@ export class FleetSimulation {
     this.model = new FleetModel(scenario, {
       timeline: options.timeline ?? null,
       billed: this.rules.billed,
-      meter: (layout) => (meter = new BillingMeter(layout, this.rules, sizePricing(scenario))),
+      meter: (layout, records) => (meter = new BillingMeter(layout, this.rules, sizePricing(scenario), records)),
       policies: options.policies,
     });
     this.meter = meter!;
