@@ -34,25 +34,25 @@ const sha = (s: string | Buffer): string => createHash('sha256').update(s).diges
 // No commitments: today's outputs, byte for byte.
 
 // SHA-256 (first 16 hex digits) of the outputs of the code before commitments were wired in
-// (main at 030735b, `fleetsim run ... --no-report`): timeline, series and capacity whole;
+// (main at 0f08468, `fleetsim run ... --no-report`): timeline, series and capacity whole;
 // billing.csv's first 17 columns (the ones it had); summary.json without wallSeconds, the file
 // path, the version and the four new cost fields. Made with the same digest as `digest` below.
 const BEFORE: Array<{ args: string[]; files: Record<string, string> }> = [
   {
     args: ['office-week.yaml', '--set', 'groups.dev-deallocate.count=3', '--set', 'groups.build-stop.count=2', '--set', 'horizon=7d'],
-    files: { 'timeline.csv': '29b2977cb8210e8d', 'series.csv': 'a433b881df5d4e57', 'billing.csv': '7964900a64fc53b3', 'summary.json': 'caa139c79d3be8f7' },
+    files: { 'timeline.csv': '29b2977cb8210e8d', 'series.csv': 'f12f99755c284098', 'billing.csv': '7964900a64fc53b3', 'summary.json': 'caa139c79d3be8f7' },
   },
   {
     args: ['capacity-crunch.yaml', '--set', 'horizon=2d'],
-    files: { 'timeline.csv': 'fe2f1b5430dd84cb', 'series.csv': 'c141bb2e7715fb6b', 'capacity.csv': 'b8379049d8a5cfa4', 'billing.csv': 'f269512d38b389eb', 'summary.json': 'a9c20d85d489be22' },
+    files: { 'timeline.csv': 'fe2f1b5430dd84cb', 'series.csv': '4c00263529d3a19e', 'capacity.csv': 'b8379049d8a5cfa4', 'billing.csv': 'f269512d38b389eb', 'summary.json': 'a9c20d85d489be22' },
   },
   {
     args: ['spot-mix.yaml', '--set', 'horizon=3d'],
-    files: { 'timeline.csv': 'd9d8318e9460f76f', 'series.csv': '653eb9075c248d40', 'capacity.csv': '2c1085696cb3db9f', 'billing.csv': 'd9071d2a45d9d29e', 'summary.json': '82078bf433ddba84' },
+    files: { 'timeline.csv': 'd9d8318e9460f76f', 'series.csv': '3e7c2b21b7486f23', 'capacity.csv': '2c1085696cb3db9f', 'billing.csv': 'd9071d2a45d9d29e', 'summary.json': '82078bf433ddba84' },
   },
   {
     args: ['dev-test-nightly.yaml', '--set', 'horizon=4d'],
-    files: { 'timeline.csv': 'f1914f7e38354e61', 'series.csv': 'e56d91891f1ca313', 'billing.csv': '5955218535787067', 'summary.json': '1e12f2b07807da4d' },
+    files: { 'timeline.csv': 'f1914f7e38354e61', 'series.csv': '5824469f8c3651bf', 'billing.csv': '5955218535787067', 'summary.json': '1e12f2b07807da4d' },
   },
 ];
 
@@ -317,8 +317,9 @@ test('sweep of the reservation quantity: effective cost per point, the cheapest 
   assert.is(sweep.length, 5);
   assert.ok(sweep[2]! < sweep[1]! && sweep[2]! < sweep[3]! && sweep[1]! < sweep[0]! && sweep[4]! > sweep[3]!, sweep.join(' '));
   const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
-  assert.match(html, 'The cheapest point is 2 (reservations.0.quantity = 6)');
-  assert.match(html, 'id="chart-sweep-cost"');
+  assert.match(html, 'the cheapest is point 2 (reservations.0.quantity = 6) at a mean effective cost');
+  assert.match(html, 'id="chart-sweep-effective"');
+  assert.match(html, '<th>effective USD</th>');
   // Stop vs deallocate under reservations: with one reservation per VM, stopping the office VMs
   // instead of deallocating them costs the same (their reservation hours are paid anyway); with none
   // or with 6, deallocating saves the 4 VMs' nights and weekends: 4 x (168 - 60) h x 0.192 per week.

@@ -1,18 +1,21 @@
 // The billing meter: told of every power change of every VM, it keeps each VM's seconds in
 // each power state, its billed runs and billed seconds (rounded per run by the rules in
 // rules.ts), and each group's billed VM-seconds over time for the cost-over-time series.
-// Per VM it costs 80 bytes: one 64-byte record (last change, start of the open billed run,
-// seconds in each of the six Azure states) plus seconds in `creating` and billed seconds,
-// all float64, so every figure is exact for any horizon the scenario format allows.
+// Per VM it keeps ten float64s (last change, start of the open billed run, seconds in each
+// of the six Azure states and in `creating`) in the listener's part of the VM's record
+// (model/store.ts: beside the state every event touches), plus billed seconds, all exact
+// doubles for any horizon the scenario format allows.
 
 import { ABSENT, CREATING, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { PowerListener } from '../model/fleet.js';
 import type { SizeListener } from '../model/resize.js';
+import { RECORD_F64, RECORD_LISTENER_F64, type VmRecords } from '../model/store.js';
 import type { HourlyBilling } from './hourly.js';
 import { chargeClosedRun, chargeOpenRun, type BillingRules } from './rules.js';
 
-const REC = 8, R_SINCE = 0, R_RUN = 1, R_STATES = 2;
+// The meter's doubles in a record: since, run start, seconds in power codes 0..5, creating.
+const R_SINCE = RECORD_LISTENER_F64, R_RUN = R_SINCE + 1, R_STATES = R_SINCE + 2;
 
 /** Prices by (group, size) for fleets whose VMs change size (resize); each run is priced at its size. */
 export interface SizePricing {
@@ -30,7 +33,7 @@ export class BillingMeter implements PowerListener, SizeListener {
   /** Per group: VMs in billed power states now. */
   readonly billedVmsByGroup: Float64Array;
   private readonly rec: Float64Array;
-  private readonly creating: Float64Array;
+  private readonly rs: number;
   private readonly billedIntegral: Float64Array;
   private readonly billedIntegralAt: Float64Array;
   private readonly billed: Uint8Array;
@@ -52,16 +55,17 @@ export class BillingMeter implements PowerListener, SizeListener {
   set hourly(h: HourlyBilling | null) {
     this.hourlyMeter = h;
     // Day checkpoints price open runs up to midnight: they ask when each began.
-    if (h) h.openRunStart = (vm) => (this.billed[this.powerNow(vm)] === 1 ? this.rec[vm * REC + R_RUN]! : NaN);
+    if (h) h.openRunStart = (vm) => (this.billed[this.powerNow(vm)] === 1 ? this.rec[vm * this.rs + R_RUN]! : NaN);
   }
   /** Set by the simulation: a VM's power code now. */
   powerNow: (vm: number) => number = () => ABSENT;
 
-  constructor(layout: FleetLayout, private readonly rules: BillingRules, private readonly pricing: SizePricing | null = null) {
+  /** @param records the VMs' records to keep the per-VM clock in (a buffer of its own when absent) */
+  constructor(layout: FleetLayout, private readonly rules: BillingRules, private readonly pricing: SizePricing | null = null, records?: VmRecords) {
     const n = layout.vmCount, G = layout.groups.length;
     this.billedSeconds = new Float64Array(n);
-    this.rec = new Float64Array(n * REC);
-    this.creating = new Float64Array(n);
+    this.rec = new Float64Array(records ? records.buffer : new ArrayBuffer(n * RECORD_F64 * 8));
+    this.rs = RECORD_F64;
     this.billedVmsByGroup = new Float64Array(G);
     this.billedIntegral = new Float64Array(G);
     this.billedIntegralAt = new Float64Array(G);
@@ -78,9 +82,9 @@ export class BillingMeter implements PowerListener, SizeListener {
   }
 
   powerChanged(vm: number, g: number, from: number, to: number, now: number): void {
-    const r = vm * REC, rec = this.rec;
-    if (from < CREATING) rec[r + R_STATES + from] = rec[r + R_STATES + from]! + (now - rec[r + R_SINCE]!);
-    else if (from === CREATING) this.creating[vm] = this.creating[vm]! + (now - rec[r + R_SINCE]!);
+    const r = vm * this.rs, rec = this.rec;
+    // Creating (6) is kept right after the six Azure states.
+    if (from <= CREATING) rec[r + R_STATES + from] = rec[r + R_STATES + from]! + (now - rec[r + R_SINCE]!);
     rec[r + R_SINCE] = now;
     if ((from === ABSENT) !== (to === ABSENT)) this.existenceChanged(g, to === ABSENT ? -1 : 1, now);
     const was = this.billed[from]!, is = this.billed[to]!;
@@ -118,10 +122,8 @@ export class BillingMeter implements PowerListener, SizeListener {
     for (let vm = 0; vm < n; vm++) {
       const p = powerOf(vm);
       if (p >= ABSENT) continue;
-      const r = vm * REC;
-      const dt = horizon - rec[r + R_SINCE]!;
-      if (p < CREATING) rec[r + R_STATES + p] = rec[r + R_STATES + p]! + dt;
-      else this.creating[vm] = this.creating[vm]! + dt;
+      const r = vm * this.rs;
+      rec[r + R_STATES + p] = rec[r + R_STATES + p]! + (horizon - rec[r + R_SINCE]!);
       rec[r + R_SINCE] = horizon;
       if (this.billed[p] === 1) {
         const charged = chargeOpenRun(horizon - rec[r + R_RUN]!, this.rules);
@@ -158,7 +160,7 @@ export class BillingMeter implements PowerListener, SizeListener {
    */
   sizeChanged(vm: number, g: number, _from: number, to: number, now: number): void {
     if (this.size === null) return;
-    const r = vm * REC;
+    const r = vm * this.rs;
     if (this.open(vm)) {
       this.charge(vm, g, chargeClosedRun(now - this.rec[r + R_RUN]!, this.rules));
       this.rec[r + R_RUN] = now;
@@ -168,7 +170,7 @@ export class BillingMeter implements PowerListener, SizeListener {
 
   /** Seconds the VM spent in power code s (0..5 Azure states, 6 creating). Complete after close(). */
   secondsIn(vm: number, s: number): number {
-    return s === CREATING ? this.creating[vm]! : this.rec[vm * REC + R_STATES + s]!;
+    return this.rec[vm * this.rs + R_STATES + s]!;
   }
 
   /** Seconds the VM existed within the horizon (what disk and IP charges accrue on). */

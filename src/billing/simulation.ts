@@ -37,8 +37,8 @@ export class FleetSimulation {
     this.model = new FleetModel(scenario, {
       timeline: options.timeline ?? null,
       billed: this.rules.billed,
-      meter: (layout) => {
-        meter = new BillingMeter(layout, this.rules, sizePricing(scenario));
+      meter: (layout, records) => {
+        meter = new BillingMeter(layout, this.rules, sizePricing(scenario), records);
         const h = typeof options.hourly === 'function' ? options.hourly(layout) : options.hourly;
         if (hasCommitments(scenario.pricing) || h?.onDay) meter.hourly = new HourlyBilling(layout, this.rules, commitmentEngine(scenario, layout), h);
         return meter;

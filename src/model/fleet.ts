@@ -29,7 +29,7 @@ import { Lifetimes } from './lifetimes.js';
 import { Resize, type SizeListener } from './resize.js';
 import { DurationTable, RandomStreams } from './random.js';
 import { Spot, type EvictionPolicy } from './spot.js';
-import { FleetStats, VmStore } from './store.js';
+import { FleetStats, RECORD_COUNTERS_U32, RECORD_U32, VmStore, type VmRecords } from './store.js';
 import { expandWorkload, type GroupWorkload } from './workload.js';
 
 export type { TimelineSink, PowerListener } from './features.js';
@@ -47,8 +47,11 @@ export interface FleetModelOptions {
    * are drawn) and a lookup of a VM's current size (which a resize changes).
    */
   timeline?: TimelineSink | ((layout: FleetLayout, sizeOf: (vm: number) => string) => TimelineSink) | null;
-  /** Told of every power change (the billing meter), and of size changes if it listens to them; made from the layout. */
-  meter: (layout: FleetLayout) => PowerListener & Partial<SizeListener>;
+  /**
+   * Told of every power change (the billing meter), and of size changes if it listens to
+   * them; made from the layout and the VMs' records (it may keep its per-VM state there).
+   */
+  meter: (layout: FleetLayout, records: VmRecords) => PowerListener & Partial<SizeListener>;
   /** 1 where a power code bills compute, for the timeline's `billed` column. */
   billed: Uint8Array;
   policies?: FleetPolicies;
@@ -101,7 +104,7 @@ export class FleetModel {
 
     const table = compileLifecycle();
     const durations = new DurationTable(groups.flatMap((g) => groupDurationSpecs(g, table.slots)));
-    const streams = new RandomStreams(scenario.seed, this.layout.groups, n);
+    const streams = new RandomStreams(scenario.seed, this.layout.groups, n, { buffer: this.store.records.buffer, offset: RECORD_COUNTERS_U32, stride: RECORD_U32 });
     this.failures = Failures.needed(groups) ? new Failures(this.engine, this.store, this.stats, streams, groups, this.horizon) : null;
     this.capacity = scenario.capacity.length > 0 ? new Capacity(scenario, this.layout, this.stats, options.policies?.allocation) : null;
     this.reserved = scenario.pricing?.commitments.capacityReservations.length ? new ReservedCapacity(scenario, this.layout, this.capacity) : null;
@@ -125,7 +128,7 @@ export class FleetModel {
     const groupFeatures = Uint8Array.from(groups, (g, gi) =>
       (this.capacity || this.reserved?.covers(gi) ? F_CAPACITY : 0) | (g.spot ? F_SPOT : 0) | (g.autoscale ? F_AUTOSCALE : 0));
     const features: Features = { failures: this.failures, capacity: this.reserved ?? this.capacity, spot: this.spot, lifetimes: this.lifetimes, autoscale: this.autoscale };
-    const meter = options.meter(this.layout);
+    const meter = options.meter(this.layout, this.store.records);
     if (this.resize && meter.sizeChanged) this.resize.listener = meter as SizeListener;
     this.lifecycle = new Lifecycle({
       engine: this.engine, store: this.store, stats: this.stats, table, durations, streams, groups,

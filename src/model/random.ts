@@ -10,8 +10,8 @@
 //     u = H(H(c ^ k1) ^ H(i ^ k0)) / 2^32,
 // where H is a 32-bit integer hash (two multiply-xorshift rounds, Wellons' "lowbias32"),
 // i.e. a counter-based generator in the manner of Random123: a stream's whole state is its
-// counter c, one uint32 per VM and purpose in a typed array, allocated on the purpose's
-// first draw (a scenario with fixed durations and no failures allocates none). Uniforms have 32 bits of resolution and lie in [0, 1 - 2^-32], so
+// counter c, one uint32 per VM and purpose: in the VM's record (model/store.ts) for
+// durations and failures, in an array allocated on the first draw for the rarer purposes. Uniforms have 32 bits of resolution and lie in [0, 1 - 2^-32], so
 // every draw below is finite by construction (a lognormal's normal is within ±6.67, an
 // exponential within 22.2 means).
 
@@ -46,12 +46,19 @@ export interface UniformSource {
 export class RandomStreams implements UniformSource {
   /** Per group and purpose: the two key words. */
   private readonly keys: Int32Array;
-  /** Per purpose: one counter per VM (empty until the purpose's first draw). */
+  /** Per purpose: the counters (empty until the purpose's first draw), VM vm's at vm * stride + offset. */
   private readonly counters: Uint32Array[];
+  private readonly stride: Int32Array;
+  private readonly offset: Int32Array;
   private readonly first: Int32Array;
 
-  /** @param groups each group's name and first VM */
-  constructor(seed: number, private readonly groups: ReadonlyArray<{ name: string; first: number }>, private readonly vmCount: number) {
+  /**
+   * @param groups each group's name and first VM
+   * @param records when given, the durations' and failures' counters live in the VMs'
+   *   records (beside the state an event touches anyway) at uint32 `offset`, `stride` apart
+   */
+  constructor(seed: number, private readonly groups: ReadonlyArray<{ name: string; first: number }>, private readonly vmCount: number,
+    records?: { buffer: ArrayBuffer; offset: number; stride: number }) {
     this.keys = new Int32Array(groups.length * PURPOSES * 2);
     groups.forEach((g, gi) => {
       for (let p = 0; p < PURPOSES; p++) {
@@ -61,6 +68,15 @@ export class RandomStreams implements UniformSource {
       }
     });
     this.counters = PURPOSE_NAMES.map(() => new Uint32Array(0));
+    this.stride = new Int32Array(PURPOSES).fill(1);
+    this.offset = new Int32Array(PURPOSES);
+    if (records) {
+      for (const p of [PURPOSE_DURATION, PURPOSE_FAILURE]) {
+        this.counters[p] = new Uint32Array(records.buffer);
+        this.stride[p] = records.stride;
+        this.offset[p] = records.offset + p;
+      }
+    }
     this.first = Int32Array.from(groups, (g) => g.first);
   }
 
@@ -68,8 +84,9 @@ export class RandomStreams implements UniformSource {
   next(vm: number, g: number, purpose: number): number {
     let ctr = this.counters[purpose]!;
     if (ctr.length === 0) ctr = this.counters[purpose] = new Uint32Array(this.vmCount);
-    const c = ctr[vm]!;
-    ctr[vm] = c + 1;
+    const at = vm * this.stride[purpose]! + this.offset[purpose]!;
+    const c = ctr[at]!;
+    ctr[at] = c + 1;
     const k = (g * PURPOSES + purpose) * 2;
     const v = hash32((vm - this.first[g]!) ^ this.keys[k]!);
     return (hash32(hash32(c ^ this.keys[k + 1]!) ^ v) >>> 0) / TWO_POW_32;
@@ -83,8 +100,9 @@ export class RandomStreams implements UniformSource {
   normal(vm: number, g: number, purpose: number): number {
     let ctr = this.counters[purpose]!;
     if (ctr.length === 0) ctr = this.counters[purpose] = new Uint32Array(this.vmCount);
-    const c = ctr[vm]!;
-    ctr[vm] = c + 2;
+    const at = vm * this.stride[purpose]! + this.offset[purpose]!;
+    const c = ctr[at]!;
+    ctr[at] = c + 2;
     const k = (g * PURPOSES + purpose) * 2;
     const v = hash32((vm - this.first[g]!) ^ this.keys[k]!);
     const k1 = this.keys[k + 1]!;

@@ -1,0 +1,85 @@
+// Money as shown: whole cents, and the one rule that turns exact costs into cents so that
+// every total fleetsim prints is the exact sum of the rows it writes.
+//
+// The rule (docs/outputs.md, "Money"): a group's compute, disk and public-IP costs are each
+// priced once from the group's exact total (billed seconds or existed seconds times the
+// hourly price) and rounded half away from zero to cents, exactly as before. Each VM's share
+// in billing.csv is the step of the group's rounded running total, in billing.csv order:
+//   cents(vm k) = round(cost of VMs 0..k) - round(cost of VMs 0..k-1)
+// so the rows of a group add up to the group's cents exactly, and every row is its exact
+// cost rounded down or up (never off by a cent or more). `other` is disk + public IP and
+// `total` is compute + other, added in cents; sizes and the fleet are sums of their groups.
+// Nothing here depends on the order tasks finish in: same scenario, same cents.
+import { computeCost as priceSeconds, otherCost } from './rules.js';
+/** An amount rounded to whole cents (half away from zero; what roundCents did). */
+export function toCents(amount) {
+    const c = Math.round(Math.abs(amount) * 100);
+    return amount < 0 ? -c : c;
+}
+/** Cents as a decimal with exactly two places (`1234.50`, `-0.07`): built from the integer, no float formatting. */
+export function formatCents(cents) {
+    const neg = cents < 0;
+    const a = Math.abs(cents);
+    const whole = Math.floor(a / 100);
+    const frac = a - whole * 100;
+    return (neg ? '-' : '') + whole + (frac < 10 ? '.0' : '.') + frac;
+}
+/** Cents as a number of currency units (for JSON): 23690933 -> 236909.33. */
+export function fromCents(cents) {
+    return cents / 100;
+}
+export const ZERO_CENTS = Object.freeze({ compute: 0, disk: 0, publicIp: 0, other: 0, total: 0 });
+export function addCents(a, b) {
+    return { compute: a.compute + b.compute, disk: a.disk + b.disk, publicIp: a.publicIp + b.publicIp, other: a.other + b.other, total: a.total + b.total };
+}
+/**
+ * Walks the VMs of one group in order and hands out each VM's cents (see the rule above).
+ * Running totals are kept in the units costs are priced from (whole billed seconds, existed
+ * seconds), so the group's final cents are priced exactly like the billing report's totals.
+ */
+export class GroupCents {
+    pricePerHour;
+    diskPerHour;
+    publicIpPerHour;
+    billed = 0;
+    existed = 0;
+    compute = 0;
+    sum = { ...ZERO_CENTS };
+    constructor(pricePerHour, diskPerHour, publicIpPerHour) {
+        this.pricePerHour = pricePerHour;
+        this.diskPerHour = diskPerHour;
+        this.publicIpPerHour = publicIpPerHour;
+    }
+    /**
+     * Add one VM (its billed and existed seconds) and return its cents. `computeCost` is its
+     * exact compute cost when it is not billed seconds x the group's price (a VM that changed
+     * size); the running total then sums those.
+     */
+    add(billedSeconds, existedSeconds, computeCost) {
+        this.billed += billedSeconds;
+        this.existed += existedSeconds;
+        if (computeCost !== undefined)
+            this.compute += computeCost;
+        const exact = computeCost !== undefined ? this.compute : priceSeconds(this.billed, this.pricePerHour);
+        const compute = toCents(exact) - this.sum.compute;
+        const disk = toCents(otherCost(this.existed, this.diskPerHour)) - this.sum.disk;
+        const publicIp = toCents(otherCost(this.existed, this.publicIpPerHour)) - this.sum.publicIp;
+        const vm = { compute, disk, publicIp, other: disk + publicIp };
+        this.sum = addCents(this.sum, { ...vm, total: compute + vm.other });
+        return vm;
+    }
+    /** The group so far: the sum of every row handed out. */
+    get total() {
+        return this.sum;
+    }
+}
+/** Per group (in layout order), the cents of its rows in billing.csv. */
+export function groupCents(sim) {
+    return sim.layout.groups.map((g) => {
+        const acc = new GroupCents(g.pricePerHour, g.diskPerHour, g.publicIpPerHour);
+        for (let vm = g.first; vm < g.first + g.count; vm++)
+            acc.add(sim.billedSeconds[vm], sim.existedSeconds(vm), sim.vmComputeCost(vm));
+        return acc.total;
+    });
+}
+//# sourceMappingURL=money.js.map

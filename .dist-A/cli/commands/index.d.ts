@@ -1,0 +1,2 @@
+import type { Command } from '../context.js';
+export declare const COMMANDS: Command[];

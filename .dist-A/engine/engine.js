@@ -1,0 +1,550 @@
+// The discrete-event core: a clock and a priority queue of pending events, nothing else.
+// It knows nothing about VMs. An event is three numbers: when it fires, a small integer
+// `kind` (0..15) and an integer `target` (0..2^27-1); the handler given to the constructor
+// decides what they mean. The whole contract:
+//
+//   const engine = new Engine((kind, target, now) => { ... });
+//   const h = engine.schedule(time, kind, target); // now <= time < Infinity
+//   engine.run(until);                             // fire every event with time < until
+//   engine.run(until, 100_000);                    // ... but stop after 100,000 of them
+//   engine.current                                 // inside a handler: the handle of its event
+//
+// Ordering: by time, then by scheduling order (FIFO among equal times), on every machine
+// and in every worker. `run(until)` treats the horizon as exclusive: an event at exactly
+// `until` stays pending, and `now` becomes `until`.
+//
+// Events cannot be cancelled. A model that may change its mind keeps the handle of the
+// event it still wants (per VM and purpose) and, when an event fires, ignores it unless
+// `engine.current` is that handle. A handle is the event's scheduling number modulo 2^31
+// (a non-negative int32), so two pending events share one only 2^31 schedulings apart.
+//
+// Why hand-written: millions of pending events whose times scatter (random durations) or
+// pile up (500,000 VMs all finishing "deallocating" at 19:00:45), and a hot path that must
+// not allocate. The queue is a ladder queue (Tang, Goh & Thng, ACM TOMACS 2005):
+//   - `top`: an unsorted list of far-future events (time >= topStart);
+//   - rungs 0..R-1: arrays of buckets, each an unsorted list; rung r+1 splits the bucket of
+//     rung r being consumed; a bucket of more than SPLIT events is split into a finer rung
+//     when it comes up, a smaller one goes to the bottom;
+//   - `bottom`: a small binary heap keyed by (time, scheduling number), plus a `run` of
+//     events at one time kept in scheduling order (a burst: O(1) per event).
+// Lists are chains of fixed-size blocks of contiguous entries (time, scheduling number,
+// kind + target), so filling and splitting them reads and writes memory in order; each
+// event is copied a few times in all (amortised O(1)). Ties are broken by the scheduling
+// number wherever events are compared, so no container needs to keep an order but a run.
+const NONE = -1;
+/** Entries per block. */
+const B = 64;
+/** A bucket with more events than this is split into a finer rung when it comes up. */
+const SPLIT = 48;
+/** A bottom heap that grows past this while a rung could still be added becomes a rung. */
+const BOTTOM_MAX = 512;
+const MAX_RUNGS = 12;
+const MAX_BUCKETS = 4096;
+/** The buckets of one rung level (struct of arrays); reused by every rung spawned at that level. */
+class Buckets {
+    head;
+    tail;
+    count;
+    constructor(n) {
+        this.head = new Int32Array(n);
+        this.tail = new Int32Array(n);
+        this.count = new Int32Array(n);
+    }
+}
+export class Engine {
+    /** Simulated time of the event being handled, or of the last `run` horizon reached. */
+    now = 0;
+    /** Events handled since construction. */
+    eventsProcessed = 0;
+    /** The handle of the event being handled (-1 outside a handler). */
+    current = NONE;
+    handler;
+    nextSeq = 0;
+    pending = 0;
+    // Block pool: entry e of block b is slot b * B + e; (time, seq) at 2 * slot, kind + target * 16 at slot.
+    ts;
+    tk;
+    blockNext;
+    blockLen;
+    freeBlock = NONE;
+    blocksUsed = 0;
+    // Top.
+    topHead = NONE;
+    topTail = NONE;
+    topCount = 0;
+    topMin = Infinity;
+    topMax = -Infinity;
+    /** Events at or after this time go to top. -Infinity until the first rung is spawned. */
+    topStart = -Infinity;
+    // Rungs.
+    rungs = 0;
+    rStart = new Float64Array(MAX_RUNGS);
+    rInv = new Float64Array(MAX_RUNGS);
+    rBuckets = new Int32Array(MAX_RUNGS);
+    /** The next bucket of each rung to come up; earlier ones are being consumed below it. */
+    rCur = new Int32Array(MAX_RUNGS);
+    levels = [];
+    // Bottom: a heap of (time, seq, tk) ...
+    hTS;
+    hTK;
+    hSize = 0;
+    /** At least the largest time in the heap (it only grows until the heap empties). */
+    hMax = -Infinity;
+    /** The heap size at which it next becomes a rung (grows when a conversion is impossible). */
+    convertAt = BOTTOM_MAX;
+    // ... and a run of events at one time, in scheduling order: a block chain read from runBlock/runPos.
+    runBlock = NONE;
+    runPos = 0;
+    runTail = NONE;
+    runCount = 0;
+    runTime = 0;
+    constructor(handler, initialCapacity = 1024) {
+        this.handler = handler;
+        const blocks = Math.max(4, Math.ceil((Math.max(16, initialCapacity | 0) * 1.25) / B));
+        this.ts = new Float64Array(blocks * B * 2);
+        this.tk = new Int32Array(blocks * B);
+        this.blockNext = new Int32Array(blocks);
+        this.blockLen = new Int32Array(blocks);
+        this.hTS = new Float64Array(2 * 256);
+        this.hTK = new Int32Array(256);
+    }
+    /** Events in the queue. */
+    get size() {
+        return this.pending;
+    }
+    /** Time of the earliest queued event, or Infinity when none. */
+    peekTime() {
+        if (this.hSize === 0 && this.runCount === 0 && !this.prepare())
+            return Infinity;
+        return this.bottomTime();
+    }
+    /** Schedule an event at absolute simulated time `time` (now <= time < Infinity). */
+    schedule(time, kind, target) {
+        if (!(time >= this.now) || time === Infinity) {
+            throw new RangeError(`cannot schedule an event at t=${time}: it must be finite and not before now (t=${this.now})`);
+        }
+        if (kind !== (kind & 15))
+            throw new RangeError(`event kind must be an integer in 0..15, got ${kind}`);
+        if (target !== (target & 0x7ffffff))
+            throw new RangeError(`event target must be an integer in 0..2^27-1, got ${target}`);
+        const seq = this.nextSeq++;
+        this.pending++;
+        this.insert(time, seq, (target << 4) | kind);
+        return seq & 0x7fffffff;
+    }
+    /**
+     * Fire, in order, every event with time < until. Returns the number handled in this call.
+     * Handlers may schedule freely (including at the current time: such events fire in this
+     * same call, after those already queued for that time).
+     *
+     * With `maxEvents`, stop once that many have been handled (so a caller can yield to the
+     * event loop during a long slice); `now` then stays at the last event's time and a later
+     * call carries on exactly where this one stopped.
+     */
+    run(until, maxEvents = Infinity) {
+        const handler = this.handler;
+        let handled = 0;
+        while (handled < maxEvents) {
+            if (this.hSize === 0 && this.runCount === 0 && !this.prepare())
+                break;
+            let t, seq, tk;
+            if (this.fromRun()) {
+                t = this.runTime;
+                if (!(t < until))
+                    break;
+                const slot = this.runBlock * B + this.runPos;
+                seq = this.ts[2 * slot + 1];
+                tk = this.tk[slot];
+                this.runCount--;
+                if (++this.runPos === this.blockLen[this.runBlock] && (this.runPos === B || this.runCount === 0)) {
+                    const b = this.runBlock;
+                    this.runBlock = this.blockNext[b];
+                    this.runPos = 0;
+                    this.releaseBlock(b);
+                    if (this.runCount === 0)
+                        this.runBlock = this.runTail = NONE;
+                }
+            }
+            else {
+                t = this.hTS[0];
+                if (!(t < until))
+                    break;
+                seq = this.hTS[1];
+                tk = this.hTK[0];
+                this.heapPop();
+            }
+            this.pending--;
+            this.now = t;
+            this.current = seq & 0x7fffffff;
+            handled++;
+            handler(tk & 15, tk >>> 4, t);
+        }
+        this.current = NONE;
+        if (handled < maxEvents && until !== Infinity && until > this.now)
+            this.now = until;
+        this.eventsProcessed += handled;
+        return handled;
+    }
+    /** Whether the next event comes from the run (else from the heap); the bottom is not empty. */
+    fromRun() {
+        if (this.runCount === 0)
+            return false;
+        if (this.hSize === 0)
+            return true;
+        const ht = this.hTS[0];
+        if (this.runTime !== ht)
+            return this.runTime < ht;
+        return this.ts[2 * (this.runBlock * B + this.runPos) + 1] < this.hTS[1];
+    }
+    bottomTime() {
+        return this.fromRun() ? this.runTime : this.hTS[0];
+    }
+    // ---- blocks and lists -------------------------------------------------------------
+    newBlock() {
+        let b = this.freeBlock;
+        if (b !== NONE)
+            this.freeBlock = this.blockNext[b];
+        else {
+            if (this.blocksUsed === this.blockLen.length)
+                this.growBlocks();
+            b = this.blocksUsed++;
+        }
+        this.blockNext[b] = NONE;
+        this.blockLen[b] = 0;
+        return b;
+    }
+    releaseBlock(b) {
+        this.blockNext[b] = this.freeBlock;
+        this.freeBlock = b;
+    }
+    /** Write an entry at the end of the chain whose tail block is `tail` (NONE: a new chain); returns the new tail. */
+    put(tail, t, seq, tk) {
+        if (tail === NONE || this.blockLen[tail] === B) {
+            const b = this.newBlock();
+            if (tail !== NONE)
+                this.blockNext[tail] = b;
+            tail = b;
+        }
+        const slot = tail * B + this.blockLen[tail];
+        this.blockLen[tail] = this.blockLen[tail] + 1;
+        this.ts[2 * slot] = t;
+        this.ts[2 * slot + 1] = seq;
+        this.tk[slot] = tk;
+        return tail;
+    }
+    insert(t, seq, tk) {
+        if (t >= this.topStart) {
+            const tail = this.put(this.topTail, t, seq, tk);
+            if (this.topCount === 0)
+                this.topHead = tail;
+            this.topTail = tail;
+            this.topCount++;
+            if (t < this.topMin)
+                this.topMin = t;
+            if (t > this.topMax)
+                this.topMax = t;
+            return;
+        }
+        for (let r = 0; r < this.rungs; r++) {
+            let i = Math.floor((t - this.rStart[r]) * this.rInv[r]);
+            const nb = this.rBuckets[r];
+            if (i >= nb)
+                i = nb - 1;
+            if (i >= this.rCur[r])
+                return this.append(this.levels[r], i, t, seq, tk);
+        }
+        this.insertBottom(t, seq, tk);
+    }
+    append(b, i, t, seq, tk) {
+        const c = b.count[i];
+        const tail = this.put(c === 0 ? NONE : b.tail[i], t, seq, tk);
+        if (c === 0)
+            b.head[i] = tail;
+        b.tail[i] = tail;
+        b.count[i] = c + 1;
+    }
+    insertBottom(t, seq, tk) {
+        // A burst at the run's time joins it: O(1), in scheduling order. An empty bottom starts a run.
+        if (this.runCount > 0 ? t === this.runTime : this.hSize === 0) {
+            if (this.runCount === 0) {
+                this.runTime = t;
+                this.runTail = this.runBlock = this.put(NONE, t, seq, tk);
+                this.runPos = 0;
+            }
+            else
+                this.runTail = this.put(this.runTail, t, seq, tk);
+            this.runCount++;
+            return;
+        }
+        this.heapPush(t, seq, tk);
+        // Many events landed in the range the bottom covers: give them a rung of their own.
+        if (this.hSize > this.convertAt && this.rungs < MAX_RUNGS)
+            this.bottomToRung();
+    }
+    /** The bottom's heap and run become a new lowest rung (they cover the bucket being consumed). */
+    bottomToRung() {
+        let mn = this.hTS[0], mx = this.hMax;
+        if (this.runCount > 0) {
+            if (this.runTime < mn)
+                mn = this.runTime;
+            if (this.runTime > mx)
+                mx = this.runTime;
+        }
+        const b = this.openRung(Math.min(this.hSize + (this.runCount > 0 ? 1 : 0), MAX_BUCKETS), mn, mx);
+        if (b === null) {
+            // One time only: nothing to split; try again when the heap has doubled.
+            this.convertAt = this.hSize * 2;
+            return;
+        }
+        this.convertAt = BOTTOM_MAX;
+        const r = this.rungs - 1;
+        const start = this.rStart[r], inv = this.rInv[r], nb = this.rBuckets[r];
+        const idx = (t) => { const i = Math.floor((t - start) * inv); return i >= nb ? nb - 1 : i; };
+        for (let k = 0; k < this.hSize; k++) {
+            const t = this.hTS[2 * k];
+            this.append(b, idx(t), t, this.hTS[2 * k + 1], this.hTK[k]);
+        }
+        this.hSize = 0;
+        this.hMax = -Infinity;
+        if (this.runCount > 0) {
+            const i = idx(this.runTime);
+            this.drainRun((t, seq, tk) => this.append(b, i, t, seq, tk));
+        }
+    }
+    /** Hand every event of the run to `to`, in order, and free its blocks. */
+    drainRun(to) {
+        let blk = this.runBlock, pos = this.runPos;
+        while (this.runCount > 0) {
+            const slot = blk * B + pos;
+            to(this.runTime, this.ts[2 * slot + 1], this.tk[slot]);
+            this.runCount--;
+            if (++pos === this.blockLen[blk]) {
+                const next = this.blockNext[blk];
+                this.releaseBlock(blk);
+                blk = next;
+                pos = 0;
+            }
+        }
+        if (blk !== NONE)
+            this.releaseBlock(blk);
+        this.runBlock = this.runTail = NONE;
+        this.runPos = 0;
+    }
+    // ---- preparing the bottom -------------------------------------------------------------
+    /** Make the bottom hold the earliest events. False when the queue is empty. */
+    prepare() {
+        while (this.hSize === 0 && this.runCount === 0) {
+            if (this.rungs === 0) {
+                if (this.topCount === 0)
+                    return false;
+                const head = this.topHead, tail = this.topTail, count = this.topCount, mn = this.topMin, mx = this.topMax;
+                this.topHead = this.topTail = NONE;
+                this.topCount = 0;
+                this.topMin = Infinity;
+                this.topMax = -Infinity;
+                this.topStart = mx;
+                // Top is appended in scheduling order only.
+                this.takeList(head, tail, count, mn, mx, true);
+                continue;
+            }
+            const r = this.rungs - 1;
+            const b = this.levels[r];
+            const nb = this.rBuckets[r];
+            const counts = b.count;
+            let i = this.rCur[r];
+            while (i < nb && counts[i] === 0)
+                i++;
+            if (i === nb) {
+                this.rungs--; // exhausted: every bucket has come up
+                continue;
+            }
+            this.rCur[r] = i + 1;
+            const count = counts[i];
+            counts[i] = 0;
+            const head = b.head[i], tail = b.tail[i];
+            if (count <= SPLIT)
+                this.takeList(head, tail, count, 0, 0, false);
+            else
+                this.takeScanned(head, tail, count);
+        }
+        return true;
+    }
+    /** A big bucket: find its time range and whether it is in scheduling order, then take it. */
+    takeScanned(head, tail, count) {
+        let mn = Infinity, mx = -Infinity, last = -1, ordered = true;
+        const ts = this.ts;
+        for (let blk = head; blk !== NONE; blk = this.blockNext[blk]) {
+            const end = 2 * (blk * B + this.blockLen[blk]);
+            for (let k = 2 * blk * B; k < end; k += 2) {
+                const t = ts[k], seq = ts[k + 1];
+                if (t < mn)
+                    mn = t;
+                if (t > mx)
+                    mx = t;
+                if (seq < last)
+                    ordered = false;
+                last = seq;
+            }
+        }
+        this.takeList(head, tail, count, mn, mx, ordered);
+    }
+    /** A list that has come up (a bucket, or all of top): into the empty bottom, or split into a rung. */
+    takeList(head, tail, count, mn, mx, ordered) {
+        if (mn === mx && ordered && count > SPLIT) {
+            // One time, in scheduling order: a run.
+            this.runBlock = head;
+            this.runPos = 0;
+            this.runTail = tail;
+            this.runCount = count;
+            this.runTime = mn;
+            return;
+        }
+        const b = count > SPLIT && mn !== mx && this.rungs < MAX_RUNGS ? this.openRung(Math.min(count, MAX_BUCKETS), mn, mx) : null;
+        if (b === null)
+            return this.heapAll(head);
+        const r = this.rungs - 1;
+        const start = this.rStart[r], inv = this.rInv[r], nb = this.rBuckets[r];
+        const bHead = b.head, bTail = b.tail, bCount = b.count;
+        for (let blk = head; blk !== NONE;) {
+            const n = this.blockLen[blk];
+            for (let e = 0; e < n; e++) {
+                const slot = blk * B + e;
+                const t = this.ts[2 * slot];
+                let i = Math.floor((t - start) * inv);
+                if (i >= nb)
+                    i = nb - 1;
+                // append(b, i, ...) by hand: this loop moves every event of a burst.
+                const c = bCount[i];
+                let to = c === 0 ? NONE : bTail[i];
+                if (to === NONE || this.blockLen[to] === B) {
+                    const nbk = this.newBlock();
+                    if (to !== NONE)
+                        this.blockNext[to] = nbk;
+                    else
+                        bHead[i] = nbk;
+                    to = nbk;
+                    bTail[i] = nbk;
+                }
+                const dst = to * B + this.blockLen[to];
+                this.blockLen[to] = this.blockLen[to] + 1;
+                this.ts[2 * dst] = t;
+                this.ts[2 * dst + 1] = this.ts[2 * slot + 1];
+                this.tk[dst] = this.tk[slot];
+                bCount[i] = c + 1;
+            }
+            const next = this.blockNext[blk];
+            this.releaseBlock(blk);
+            blk = next;
+        }
+    }
+    /** Every event of a chain into the heap. */
+    heapAll(head) {
+        for (let blk = head; blk !== NONE;) {
+            const n = this.blockLen[blk];
+            for (let e = 0; e < n; e++) {
+                const slot = blk * B + e;
+                this.heapPush(this.ts[2 * slot], this.ts[2 * slot + 1], this.tk[slot]);
+            }
+            const next = this.blockNext[blk];
+            this.releaseBlock(blk);
+            blk = next;
+        }
+    }
+    /** A new lowest rung of `n` buckets over [mn, mx]; null when the span cannot be split. */
+    openRung(n, mn, mx) {
+        const inv = n / (mx - mn);
+        if (!(inv < Infinity) || !(inv > 0))
+            return null;
+        const r = this.rungs;
+        let b = this.levels[r];
+        if (b === undefined || b.count.length < n) {
+            let cap = 64;
+            while (cap < n)
+                cap *= 2;
+            b = new Buckets(cap);
+            this.levels[r] = b;
+        }
+        this.rStart[r] = mn;
+        this.rInv[r] = inv;
+        this.rBuckets[r] = n;
+        this.rCur[r] = 0;
+        this.rungs = r + 1;
+        return b;
+    }
+    // ---- the bottom heap, by (time, seq) ----------------------------------------------------
+    heapPush(t, seq, tk) {
+        if (this.hSize === this.hTK.length) {
+            const ts = new Float64Array(this.hTS.length * 2);
+            ts.set(this.hTS);
+            this.hTS = ts;
+            const k = new Int32Array(this.hTK.length * 2);
+            k.set(this.hTK);
+            this.hTK = k;
+        }
+        const h = this.hTS, hk = this.hTK;
+        if (t > this.hMax)
+            this.hMax = t;
+        let i = this.hSize++;
+        while (i > 0) {
+            const p = (i - 1) >> 1;
+            const pt = h[2 * p];
+            if (pt < t || (pt === t && h[2 * p + 1] < seq))
+                break;
+            h[2 * i] = pt;
+            h[2 * i + 1] = h[2 * p + 1];
+            hk[i] = hk[p];
+            i = p;
+        }
+        h[2 * i] = t;
+        h[2 * i + 1] = seq;
+        hk[i] = tk;
+    }
+    heapPop() {
+        const n = --this.hSize;
+        if (n === 0) {
+            this.hMax = -Infinity;
+            this.convertAt = BOTTOM_MAX;
+            return;
+        }
+        const h = this.hTS, hk = this.hTK;
+        const t = h[2 * n], s = h[2 * n + 1], k = hk[n];
+        let i = 0;
+        for (;;) {
+            let c = 2 * i + 1;
+            if (c >= n)
+                break;
+            const c2 = c + 1;
+            if (c2 < n) {
+                const a = h[2 * c], bt = h[2 * c2];
+                if (bt < a || (bt === a && h[2 * c2 + 1] < h[2 * c + 1]))
+                    c = c2;
+            }
+            const ct = h[2 * c];
+            if (ct > t || (ct === t && h[2 * c + 1] > s))
+                break;
+            h[2 * i] = ct;
+            h[2 * i + 1] = h[2 * c + 1];
+            hk[i] = hk[c];
+            i = c;
+        }
+        h[2 * i] = t;
+        h[2 * i + 1] = s;
+        hk[i] = k;
+    }
+    growBlocks() {
+        const cap = Math.ceil(this.blockLen.length * 1.5);
+        const ts = new Float64Array(cap * B * 2);
+        ts.set(this.ts);
+        this.ts = ts;
+        const tk = new Int32Array(cap * B);
+        tk.set(this.tk);
+        this.tk = tk;
+        const nx = new Int32Array(cap);
+        nx.set(this.blockNext);
+        this.blockNext = nx;
+        const ln = new Int32Array(cap);
+        ln.set(this.blockLen);
+        this.blockLen = ln;
+    }
+}
+//# sourceMappingURL=engine.js.map

@@ -1,0 +1,2 @@
+export { Engine } from './engine.js';
+export type { EventHandler, EventHandle } from './engine.js';

@@ -1,0 +1,134 @@
+// Azure VM states as the instance view shows them, and the numbered status table that the
+// model, the timeline writers and the instance view share. Numbers (not strings) travel
+// through the hot path; strings are looked up only when a row is written.
+//
+// Power codes 0..5 are Azure's six power states. Two more are fleetsim's own:
+// CREATING, the moment a VM exists but has no power state yet (Azure's 2023 "Creating"
+// row), and ABSENT, a VM not yet created or already deleted.
+import { ERROR_CODES, OPERATIONS } from '../scenario/types.js';
+export const STARTING = 0;
+export const RUNNING = 1;
+export const STOPPING = 2;
+export const STOPPED = 3;
+export const DEALLOCATING = 4;
+export const DEALLOCATED = 5;
+export const CREATING = 6;
+export const ABSENT = 7;
+/** Power codes that accumulate time (the six Azure states plus CREATING). */
+export const TIMED_POWER_STATES = 7;
+export const POWER_NAMES = ['starting', 'running', 'stopping', 'stopped', 'deallocating', 'deallocated', 'creating', 'absent'];
+export const POWER_DISPLAY = ['VM starting', 'VM running', 'VM stopping', 'VM stopped', 'VM deallocating', 'VM deallocated'];
+// Provisioning codes.
+export const P_CREATING = 0;
+export const P_UPDATING = 1;
+export const P_DELETING = 2;
+export const P_OS_INPROGRESS = 3;
+export const P_OS_COMPLETE = 4;
+export const P_SUCCEEDED = 5;
+export const P_FAILED = 6;
+export const P_DELETED = 7;
+export const P_NONE = 8;
+// Operation codes, in the order of OPERATIONS.
+export const OP_CREATE = 0;
+export const OP_START = 1;
+export const OP_STOP = 2;
+export const OP_RESTART = 3;
+export const OP_DEALLOCATE = 4;
+export const OP_DELETE = 5;
+export const OP_HIBERNATE = 6;
+/** Spot eviction: the platform's doing, not a user operation; never requested, never rejected. */
+export const OP_EVICT = 7;
+export const OP_NONE = 255;
+/** Labels of the `operation` timeline column: the user operations, then the platform's. */
+export const OPERATION_LABELS = [...OPERATIONS, 'evict'];
+export function operationCode(op) {
+    return OPERATIONS.indexOf(op);
+}
+export const ERROR_MESSAGES = {
+    InternalOperationError: 'Operation abandoned due to internal error. Please try again later.',
+    AllocationFailed: 'Allocation failed. We do not have sufficient capacity for the requested VM size in this region.',
+    ZonalAllocationFailed: 'Allocation failed. We do not have sufficient capacity for the requested VM size in this zone.',
+    OverconstrainedAllocationRequest: 'Allocation failed. VM(s) with the following constraints cannot be allocated, because the condition is too restrictive.',
+    OSProvisioningTimedOut: 'OS Provisioning for VM did not finish in the allotted time. The VM may still finish provisioning successfully.',
+    VMStartTimedOut: 'VM did not start in the allotted time. The VM may still start successfully.',
+    SkuNotAvailable: 'The requested VM size is currently not available in this location.',
+    OperationNotAllowed: 'Operation is not allowed.',
+};
+/** Why an operation was rejected: the VM's power code (0..5), or one of these. */
+export const REASON_IN_FLIGHT = 6;
+export const REASON_NOT_CREATED = 7;
+export const REASON_DELETED = 8;
+export const REASON_NO_HIBERNATION = 9;
+const REASONS = 10;
+// Status ids: [0..5] power, [6..12] provisioning (creating .. deleted),
+// then one per error code (failed), then one per (operation, reason) (rejected).
+export const S_POWER = 0;
+export const S_PROV = 6;
+export const S_FAILED = S_PROV + 8;
+export const S_REJECTED = S_FAILED + ERROR_CODES.length;
+/** After the rejections: hibernation and Spot eviction statuses. */
+export const S_HIBERNATED = S_REJECTED + OPERATIONS.length * REASONS;
+export const S_RESUMED = S_HIBERNATED + 1;
+export const S_EVICTION_NOTICE_DEALLOCATE = S_HIBERNATED + 2;
+export const S_EVICTION_NOTICE_DELETE = S_HIBERNATED + 3;
+export function powerStatus(power) {
+    return S_POWER + power;
+}
+export function provStatus(prov) {
+    return S_PROV + prov;
+}
+export function failedStatus(errorIndex) {
+    return S_FAILED + errorIndex;
+}
+export function rejectedStatus(op, reason) {
+    return S_REJECTED + op * REASONS + reason;
+}
+function rejectionMessage(op, reason) {
+    if (reason === REASON_IN_FLIGHT)
+        return `Operation '${op}' is not allowed since another operation is in progress on the VM.`;
+    if (reason === REASON_NOT_CREATED)
+        return op === 'create' ? `Operation 'create' is not allowed: the VM already exists.` : `Operation '${op}' is not allowed: the VM has not been created yet.`;
+    if (reason === REASON_DELETED)
+        return `Operation '${op}' is not allowed: the VM has been deleted.`;
+    if (reason === REASON_NO_HIBERNATION)
+        return `Operation 'hibernate' is not allowed: hibernation is not enabled for the VM.`;
+    return `Operation '${op}' is not allowed on a VM in power state '${POWER_NAMES[reason]}'.`;
+}
+function buildStatusTable() {
+    const t = [];
+    for (let p = 0; p < 6; p++) {
+        t.push({ kind: 'power', state: POWER_NAMES[p], code: `PowerState/${POWER_NAMES[p]}`, level: 'Info', displayStatus: POWER_DISPLAY[p], message: '' });
+    }
+    const prov = [
+        ['creating', 'ProvisioningState/creating', 'Creating'],
+        ['updating', 'ProvisioningState/updating', 'Updating'],
+        ['deleting', 'ProvisioningState/deleting', 'Deleting'],
+        ['OSProvisioningInprogress', 'ProvisioningState/creating/OSProvisioningInprogress', 'OS Provisioning In progress'],
+        ['OSProvisioningComplete', 'ProvisioningState/creating/OSProvisioningComplete', 'OS Provisioning Complete'],
+        ['succeeded', 'ProvisioningState/succeeded', 'Provisioning succeeded'],
+        // Placeholder for P_FAILED: failures always carry a code, see S_FAILED.
+        ['failed', 'ProvisioningState/failed', 'Provisioning failed'],
+        // Not an Azure code: Azure answers ResourceNotFound once a VM is gone. The timeline
+        // needs a row that says when it went.
+        ['deleted', 'ProvisioningState/deleted', 'Deleted'],
+    ];
+    for (const [state, code, display] of prov)
+        t.push({ kind: 'provisioning', state, code, level: 'Info', displayStatus: display, message: '' });
+    for (const c of ERROR_CODES) {
+        t.push({ kind: 'provisioning', state: 'failed', code: `ProvisioningState/failed/${c}`, level: 'Error', displayStatus: 'Provisioning failed', message: ERROR_MESSAGES[c] });
+    }
+    for (const op of OPERATIONS) {
+        for (let r = 0; r < REASONS; r++) {
+            t.push({ kind: 'operation', state: 'rejected', code: 'OperationNotAllowed', level: 'Error', displayStatus: `Operation ${op} rejected`, message: rejectionMessage(op, r) });
+        }
+    }
+    t.push({ kind: 'hibernation', state: 'hibernated', code: 'HibernationState/Hibernated', level: 'Info', displayStatus: 'VM hibernated', message: '' });
+    // Not an Azure code: Azure simply drops the hibernation status on start. The timeline says when.
+    t.push({ kind: 'hibernation', state: 'resumed', code: 'HibernationState/Resumed', level: 'Info', displayStatus: 'VM resumed from hibernation', message: '' });
+    t.push({ kind: 'platform', state: 'eviction-notice', code: 'ScheduledEvents/Preempt', level: 'Warning', displayStatus: 'Spot eviction notice', message: 'The Spot VM will be evicted in 30 seconds and deallocated (eviction policy Deallocate).' });
+    t.push({ kind: 'platform', state: 'eviction-notice', code: 'ScheduledEvents/Preempt', level: 'Warning', displayStatus: 'Spot eviction notice', message: 'The Spot VM will be evicted in 30 seconds and deleted (eviction policy Delete).' });
+    return t;
+}
+/** Every status a timeline row can carry, indexed by status id. */
+export const STATUS_TABLE = buildStatusTable();
+//# sourceMappingURL=states.js.map

@@ -1,0 +1,2 @@
+import type { StudyResult } from './study.js';
+export declare function formatStudyReport(r: StudyResult, wallSeconds: number): string;

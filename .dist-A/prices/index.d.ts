@@ -1,0 +1,3 @@
+export * from './book.js';
+export * from './retail.js';
+export { didYouMean } from './suggest.js';
