@@ -149,3 +149,14 @@ export class InputErrors extends InputError {
     }
   }
 }
+
+/** A run stopped by a signal (Ctrl-C, SIGTERM) or an AbortSignal: nothing new was committed. */
+export class RunAborted extends Error {
+  /** What became of the output folder, for the user ("results/x still holds the previous result"). */
+  outcome: string;
+  constructor(readonly signal?: string, outcome = '') {
+    super(`run aborted${signal ? ` by ${signal}` : ''}`);
+    this.name = 'RunAborted';
+    this.outcome = outcome;
+  }
+}

@@ -2,6 +2,7 @@
 // (timeline.csv, billing.csv, summary.json, each written atomically). The CLI is a thin
 // layer over runToDirectory; tests and notebooks call these directly.
 
+import { RunAborted } from './errors.js';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { billingReport, type BillingReport } from './billing/report.js';
@@ -106,15 +107,7 @@ export interface RunResult {
   notes: string[];
 }
 
-export class RunAborted extends Error {
-  /** What became of the output folder, for the user ("results/x still holds the previous result"). */
-  outcome: string;
-  constructor(readonly signal?: string, outcome = '') {
-    super(`run aborted${signal ? ` by ${signal}` : ''}`);
-    this.name = 'RunAborted';
-    this.outcome = outcome;
-  }
-}
+export { RunAborted } from './errors.js';
 
 /**
  * Run a scenario into a results folder as one transaction: everything is written into a

@@ -9,7 +9,7 @@
 
 import yargs from 'yargs';
 import { InputError } from '../errors.js';
-import { RunAborted } from '../run.js';
+import { RunAborted } from '../errors.js';
 import { abortAllAtomicFiles } from '../output/atomic.js';
 import { explainFsError } from '../output/fs-errors.js';
 import { VERSION } from '../version.js';

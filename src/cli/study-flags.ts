@@ -5,7 +5,8 @@
 // Every bad value is an InputError naming the flag or variable.
 import type { Argv } from 'yargs';
 import { InputError } from '../errors.js';
-import { defaultWorkerHeapMb, defaultWorkers } from '../parallel/pool.js';
+import { defaultWorkerHeapMb, defaultWorkers } from '../parallel/defaults.js';
+import type { CommandContext } from './context.js';
 import type { Shard } from '../parallel/shard.js';
 
 function positiveInt(v: unknown, flag: string, example: string, extra = ''): number {
@@ -165,4 +166,26 @@ export function withStudyFlags(y: Argv): Argv {
     .option('shard', { type: 'string', describe: 'run shard I of N (0-based), e.g. --shard 2/8, into <out>/shard-III-of-NNN/; then fleetsim merge. `none`: ignore the batch engine\'s variables' })
     .option('shards', { type: 'string', describe: 'number of shards, the index taken from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX (Slurm arrays need no --shards)' })
     .option('progress', { type: 'string', describe: 'bar (default on a terminal), jsonl (one JSON line per finished unit on stderr, for kubectl logs / slurm-*.out) or none' });
+}
+
+export interface StudyFlags {
+  workers: number;
+  workerHeapMb: number | undefined;
+  /** The shard this process runs, or null for the whole study. */
+  shard: ResolvedShard | null;
+  progress: ProgressMode;
+  quiet: boolean;
+}
+
+/** Reads the study flags (and the batch engine's environment): before anything is loaded, so bad flags fail fast. */
+export function parseStudyFlags(args: Record<string, unknown>, ctx: CommandContext, env: Readonly<Record<string, string | undefined>> = process.env): StudyFlags {
+  // --json prints one document on stdout: no table, and no bar unless --progress asks.
+  const quiet = Boolean(args.quiet) || Boolean(args.json);
+  return {
+    workers: parseWorkers(args.workers),
+    workerHeapMb: parseWorkerHeap(args['worker-heap']),
+    shard: resolveShard(args.shard, args.shards, env),
+    progress: parseProgress(args.progress, quiet, ctx.io.isTTY),
+    quiet,
+  };
 }

@@ -3,34 +3,14 @@
 import { writeReport } from '../index.js';
 import { runShard } from '../parallel/shard.js';
 import { runStudy, type StudyPoint } from '../parallel/study.js';
-import type { OutputFormat } from '../output/formats.js';
+import type { OutputFormat } from '../output/format-names.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './context.js';
 import { studyReporter } from './progress.js';
-import { checkShardCount, parseProgress, parseWorkerHeap, parseWorkers, resolveShard, type ProgressMode, type ResolvedShard } from './study-flags.js';
+import { checkShardCount, type StudyFlags } from './study-flags.js';
 import { formatShardReport, formatStudyReport } from './study-format.js';
 
-export interface StudyFlags {
-  workers: number;
-  workerHeapMb: number | undefined;
-  /** The shard this process runs, or null for the whole study. */
-  shard: ResolvedShard | null;
-  progress: ProgressMode;
-  quiet: boolean;
-}
-
-/** Reads the study flags (and the batch engine's environment): before anything is loaded, so bad flags fail fast. */
-export function parseStudyFlags(args: Record<string, unknown>, ctx: CommandContext, env: Readonly<Record<string, string | undefined>> = process.env): StudyFlags {
-  // --json prints one document on stdout: no table, and no bar unless --progress asks.
-  const quiet = Boolean(args.quiet) || Boolean(args.json);
-  return {
-    workers: parseWorkers(args.workers),
-    workerHeapMb: parseWorkerHeap(args['worker-heap']),
-    shard: resolveShard(args.shard, args.shards, env),
-    progress: parseProgress(args.progress, quiet, ctx.io.isTTY),
-    quiet,
-  };
-}
+export { parseStudyFlags, type StudyFlags } from './study-flags.js';
 
 export interface StudyCliOptions {
   outDir: string;

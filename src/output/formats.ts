@@ -15,8 +15,8 @@ import { writeBillingParquet, writeParquetFromCsv } from './parquet-tables.js';
 import { TimelineParquetWriter } from './parquet-timeline.js';
 import { OUTPUT_SCHEMAS } from './schema.js';
 
-export const OUTPUT_FORMATS = ['csv', 'parquet', 'both'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './format-names.js';
+export { OUTPUT_FORMATS, type OutputFormat } from './format-names.js';
 
 export const wantsCsv = (f: OutputFormat | undefined): boolean => f !== 'parquet';
 export const wantsParquet = (f: OutputFormat | undefined): boolean => f === 'parquet' || f === 'both';

@@ -29,15 +29,8 @@ export function workerFilename(): string {
   return fs.existsSync(js) ? js : fileURLToPath(new URL('./worker.ts', import.meta.url));
 }
 
-/** Worker threads by default: the number of cores. */
-export function defaultWorkers(): number {
-  return Math.max(1, os.availableParallelism());
-}
-
-/** V8's heap limit for this process, MB: what a worker thread gets unless told otherwise. */
-export function defaultWorkerHeapMb(): number {
-  return Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
-}
+import { defaultWorkerHeapMb } from './defaults.js';
+export { defaultWorkers, defaultWorkerHeapMb } from './defaults.js';
 
 /** A replication that threw, or whose thread died: which one, with what seed, and why. */
 export class ReplicationFailed extends Error {

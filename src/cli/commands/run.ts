@@ -3,21 +3,14 @@
 // one rep-NNN/ folder each, plus replications.csv and a summary.json with statistics; with
 // --shard I/N, one shard of those replications (src/cli/study-run.ts).
 import path from 'node:path';
-import cliProgress from 'cli-progress';
-import { loadScenario } from '../../scenario/load.js';
 import type { LoadedScenario } from '../../domain/index.js';
-import { runToDirectory } from '../../run.js';
-import { parseReplications, refuseShardFlags, withStudyFlags } from '../study-flags.js';
-import { parseStudyFlags, runStudyCli } from '../study-run.js';
-import { singleRunLine } from '../progress.js';
-import { formatRunReport } from '../format.js';
-import { writeReport } from '../../index.js';
+import { parseReplications, parseStudyFlags, refuseShardFlags, withStudyFlags } from '../study-flags.js';
 import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
 import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
 import { OutputError } from '../../output/fs-errors.js';
 import { InputError } from '../../errors.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../output/format-names.js';
 
 /** Default output folder: results/<scenario name, made safe as a folder name>/ in the current directory. */
 export function defaultOutDir(loaded: LoadedScenario): string {
@@ -30,6 +23,7 @@ export function defaultOutDir(loaded: LoadedScenario): string {
  */
 async function reportInto(dir: string, warn: (s: string) => void): Promise<string[]> {
   try {
+    const { writeReport } = await import('../../report/index.js');
     return [path.basename(await writeReport(dir))];
   } catch (e) {
     if (!(e instanceof InputError) || e instanceof OutputError) throw e;
@@ -52,6 +46,10 @@ export const runCommand: Command = (y, ctx) => y.command(
     .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar, no report on stdout' })
     .option('force', { type: 'boolean', default: false, describe: 'write even into a folder fleetsim refuses (/, home, a .git checkout, files it did not write); same-named files are replaced' }), [['run scenarios/office-week.yaml', 'the reference workload: stop vs deallocate'], ['run scenarios/office-week.yaml --set billing.preset=azure-2023', 'same fleet, 2023 billing rules'], ['run scenarios/office-week.yaml --format parquet', 'typed Parquet instead of CSV, ~50x smaller'], ['run scenarios/office-week.yaml -r 8 -w 2 --no-timeline', '8 replications on 2 threads, mean and 95% CI'], ['run scenarios/office-week.yaml --json -q | jq .total', 'the summary for scripts'], ['run scenarios/office-week.yaml -r 32 --shard 3/8 --out /shared/ow', 'shard 3 of 8 of a study, then fleetsim merge (docs/scale-out.md)']], EXIT_CODES_TEXT),
   async (args) => {
+    // What a command needs is loaded when it runs, not at start-up (issue: start-up).
+    const [{ loadScenario }, { runToDirectory }, { formatRunReport }] = await Promise.all([
+      import('../../scenario/load.js'), import('../../run.js'), import('../format.js'),
+    ]);
     const replications = parseReplications(args.replications);
     if (replications === 1) refuseShardFlags(args.shard, args.shards);
     const study = parseStudyFlags(args, ctx, replications > 1 ? process.env : {});
@@ -64,10 +62,13 @@ export const runCommand: Command = (y, ctx) => y.command(
     const quiet = Boolean(args.quiet) || json;
     const format = String(args.format) as OutputFormat;
     if (replications > 1) {
+      const { runStudyCli } = await import('../study-run.js');
       await runStudyCli([{ params: [], loaded }], study, { outDir, replications, sweep: false, timeline: Boolean(args.timeline), format, compress: Boolean(args.compress), report: Boolean(args.report), json }, ctx);
       return;
     }
-    const bar = study.progress === 'bar'
+    const cliProgress = study.progress === 'bar' ? (await import('cli-progress')).default : null;
+    const { singleRunLine } = await import('../progress.js');
+    const bar = cliProgress !== null
       ? new cliProgress.SingleBar({ format: 'simulating {bar} {percentage}% | day {day}/{days} | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
       : null;
     const days = Math.ceil(loaded.scenario.horizonSeconds / 86400);

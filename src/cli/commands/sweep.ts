@@ -11,7 +11,7 @@ import { buildPoints, findBaseline, parseBaselineFlags, parseParamFlag, readSwee
 import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
 import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../output/formats.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../output/format-names.js';
 
 export const sweepCommand: Command = (y, ctx) => y.command(
   'sweep <scenario>',
