@@ -349,6 +349,17 @@ async function main(): Promise<number> {
         failed = true;
       }
     }
+    try {
+      log('commitments.ts ...');
+      const r = await runChild(['--import', 'tsx', path.join(root, 'bench', 'commitments.ts'), '--no-build'], { json: false });
+      const last = JSON.parse(r.stdout.trim().split('\n').pop()!) as { vms: number; days: number; wallRatio: number; cpuRatio: number; sameList: boolean };
+      extra += `\n### Commitments (bench/commitments.ts)\n\noffice-week ${num(last.vms)} VMs x ${last.days} days billing only, with a reservation and a savings plan ` +
+        `against the same run without: ${last.wallRatio.toFixed(2)}x wall, ${last.cpuRatio.toFixed(2)}x CPU (target <= 1.2x): ${last.wallRatio <= 1.2 ? 'yes' : '**no**'}; ` +
+        `list cost identical: ${last.sameList ? 'yes' : '**no**'}.\n`;
+    } catch (e) {
+      extra += `\n### Commitments (bench/commitments.ts)\n\nfailed: ${(e as Error).message.split('\n')[0]}\n`;
+      failed = true;
+    }
   }
   const realistic = '\n### Realistic studies\n\n' + realisticSection(st, sc, su) + extra;
   if (!flag('--no-write') && !only) writeResults(resultsSection(results, long, reps, notes) + realistic);
