@@ -21,7 +21,8 @@ const { simulate, runToDirectory, billingReport } = await import(path.join(dist,
 const { parseScenarioText } = await import(path.join(dist, 'scenario', 'load.js'));
 
 const [mode, vmsArg, daysArg, outDir] = process.argv.slice(2);
-const vms = Number(vmsArg), days = Number(daysArg);
+const vms = Number(vmsArg),
+  days = Number(daysArg);
 if (!['billing', 'timeline'].includes(mode) || !(vms >= 2) || vms % 2 !== 0 || !(days >= 1)) {
   console.error('usage: node bench/child.mjs billing|timeline <even vms >= 2> <days> [outDir]');
   process.exit(2);
@@ -32,7 +33,8 @@ const scenario = parseScenarioText(fs.readFileSync(file, 'utf8'), file, {
 });
 
 const t0 = performance.now();
-let sim, rows = 0;
+let sim,
+  rows = 0;
 if (mode === 'billing') {
   sim = simulate(scenario);
   billingReport(sim);
@@ -46,7 +48,8 @@ const wallSeconds = (performance.now() - t0) / 1000;
 
 const billed = sim.billedSeconds;
 const groups = sim.layout.groups.map((g) => {
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (let vm = g.first; vm < g.first + g.count; vm++) {
     const b = billed[vm];
     if (b < min) min = b;
@@ -57,12 +60,18 @@ const groups = sim.layout.groups.map((g) => {
 let total = 0;
 for (let vm = 0; vm < billed.length; vm++) total += billed[vm];
 const timelineBytes = mode === 'timeline' ? fs.statSync(path.join(outDir, 'timeline.csv')).size : 0;
-console.log(JSON.stringify({
-  mode, vms, days, wallSeconds,
-  events: sim.engine.eventsProcessed,
-  stateChanges: sim.counters.stateChanges,
-  rows, timelineBytes,
-  billedSecondsTotal: total,
-  billedByGroup: groups,
-  peakRssBytes: process.resourceUsage().maxRSS * 1024,
-}));
+console.log(
+  JSON.stringify({
+    mode,
+    vms,
+    days,
+    wallSeconds,
+    events: sim.engine.eventsProcessed,
+    stateChanges: sim.counters.stateChanges,
+    rows,
+    timelineBytes,
+    billedSecondsTotal: total,
+    billedByGroup: groups,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);

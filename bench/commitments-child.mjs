@@ -19,7 +19,8 @@ const { parseScenarioText } = await import(path.join(dist, 'scenario', 'load.js'
 const { groupCommitmentCents } = await import(path.join(dist, 'billing', 'costs.js'));
 
 const [mode, vmsArg, daysArg, ...extra] = process.argv.slice(2);
-const vms = Number(vmsArg), days = Number(daysArg);
+const vms = Number(vmsArg),
+  days = Number(daysArg);
 if (!['plain', 'commitments'].includes(mode) || !(vms >= 2) || vms % 2 !== 0 || !(days >= 1)) {
   console.error('usage: node bench/commitments-child.mjs plain|commitments <even vms >= 2> <days>');
   process.exit(2);
@@ -42,11 +43,17 @@ const cents = groupCommitmentCents(sim);
 const wallSeconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-console.log(JSON.stringify({
-  mode, vms, days, wallSeconds, cpuSeconds,
-  billedSecondsTotal: report.total.billedSeconds,
-  listCost: report.total.listCost,
-  effectiveCost: report.total.effectiveCost,
-  effectiveCents: cents.reduce((a, c) => a + c.effective, 0),
-  peakRssBytes: process.resourceUsage().maxRSS * 1024,
-}));
+console.log(
+  JSON.stringify({
+    mode,
+    vms,
+    days,
+    wallSeconds,
+    cpuSeconds,
+    billedSecondsTotal: report.total.billedSeconds,
+    listCost: report.total.listCost,
+    effectiveCost: report.total.effectiveCost,
+    effectiveCents: cents.reduce((a, c) => a + c.effective, 0),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);

@@ -4,18 +4,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-export const log = (s: string): void => { process.stderr.write(s + '\n'); };
+export const log = (s: string): void => {
+  process.stderr.write(s + '\n');
+};
 
-export interface ChildOut { wallSeconds: number; stdout: string }
+export interface ChildOut {
+  wallSeconds: number;
+  stdout: string;
+}
 
 /** Run a child to completion; its last stdout line is JSON (unless json: false). `wallSeconds` is spawn to exit. */
 export function runChild(args: string[], opts: { json?: boolean; cwd?: string } = {}): Promise<ChildOut> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { cwd: opts.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
+    let out = '',
+      err = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      err += c;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const wallSeconds = (performance.now() - t0) / 1000;

@@ -13,8 +13,11 @@ import { loadScenario } from '../src/scenario/index.js';
 import { runToDirectory } from '../src/run.js';
 import type { OutputFormat } from '../src/output/formats.js';
 
-const { values } = parseArgs({ options: { vms: { type: 'string', default: '100000' }, days: { type: 'string', default: '28' }, keep: { type: 'boolean', default: false } } });
-const vms = Number(values.vms), days = Number(values.days);
+const { values } = parseArgs({
+  options: { vms: { type: 'string', default: '100000' }, days: { type: 'string', default: '28' }, keep: { type: 'boolean', default: false } },
+});
+const vms = Number(values.vms),
+  days = Number(values.days);
 const per = Math.floor(vms / 2);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-bench-outputs-'));
 const loaded = await loadScenario(new URL('../scenarios/office-week.yaml', import.meta.url).pathname, {
@@ -32,15 +35,26 @@ try {
     const out = path.join(scratch, label.replace(/\W+/g, '-'));
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
-    const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
     const t0 = performance.now();
-    const r = await runToDirectory(loaded, { outDir: out, format, compress, onProgress: () => { peak = Math.max(peak, process.memoryUsage().rss); } });
+    const r = await runToDirectory(loaded, {
+      outDir: out,
+      format,
+      compress,
+      onProgress: () => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      },
+    });
     const wall = (performance.now() - t0) / 1000;
     clearInterval(timer);
     const file = path.join(out, name);
     const n = r.summary.run.timelineRows ?? 0;
     const bytes = fs.statSync(file).size;
-    rows.push(`| ${label} | ${n.toLocaleString('en-US')} | ${(bytes / 1e6).toFixed(1)} MB | ${(bytes / n).toFixed(2)} | ${wall.toFixed(2)} | ${(n / wall / 1e6).toFixed(2)} M | ${Math.round(peak / 1e6)} |`);
+    rows.push(
+      `| ${label} | ${n.toLocaleString('en-US')} | ${(bytes / 1e6).toFixed(1)} MB | ${(bytes / n).toFixed(2)} | ${wall.toFixed(2)} | ${(n / wall / 1e6).toFixed(2)} M | ${Math.round(peak / 1e6)} |`,
+    );
     if (!values.keep) fs.rmSync(out, { recursive: true, force: true });
   }
 } finally {

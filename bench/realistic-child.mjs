@@ -22,8 +22,12 @@ const [mode, ...args] = process.argv.slice(2);
 function office(vms, days, sigma, fail) {
   const file = path.join(root, 'scenarios', 'office-week.yaml');
   const ln = (m) => (sigma > 0 ? `{dist: lognormal, mean: ${m}, sigma: ${sigma}}` : String(m));
-  const ov = [`groups.0.count=${vms / 2}`, `groups.1.count=${vms / 2}`, `horizon=${days}d`,
-    `durations={create: {creating: 0, starting: ${ln(30)}, osProvisioning: ${ln(60)}, osProvisioningComplete: ${ln(10)}}, start: {starting: ${ln(40)}}, stop: {stopping: ${ln(20)}}, deallocate: {deallocating: ${ln(45)}}}`];
+  const ov = [
+    `groups.0.count=${vms / 2}`,
+    `groups.1.count=${vms / 2}`,
+    `horizon=${days}d`,
+    `durations={create: {creating: 0, starting: ${ln(30)}, osProvisioning: ${ln(60)}, osProvisioningComplete: ${ln(10)}}, start: {starting: ${ln(40)}}, stop: {stopping: ${ln(20)}}, deallocate: {deallocating: ${ln(45)}}}`,
+  ];
   if (fail > 0) {
     const f = `{probability: ${fail}, code: InternalOperationError}`;
     ov.push(`failures={start: ${f}, stop: ${f}, deallocate: ${f}}`);
@@ -62,7 +66,14 @@ const t0 = performance.now();
 const sim = simulate(scenario);
 const report = billingReport(sim);
 const wallSeconds = (performance.now() - t0) / 1000;
-console.log(JSON.stringify({
-  mode, vms: sim.layout.vmCount, wallSeconds, events: sim.engine.eventsProcessed, stateChanges: sim.counters.stateChanges,
-  totalCost: report.total.totalCost, peakRssBytes: process.resourceUsage().maxRSS * 1024,
-}));
+console.log(
+  JSON.stringify({
+    mode,
+    vms: sim.layout.vmCount,
+    wallSeconds,
+    events: sim.engine.eventsProcessed,
+    stateChanges: sim.counters.stateChanges,
+    totalCost: report.total.totalCost,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);

@@ -11,13 +11,31 @@ import { log, median, num, root, round, runChild } from './harness.js';
 const CHILD = path.join(root, 'bench', 'realistic-child.mjs');
 const SIGMA = 0.5;
 
-interface ChildRun { wallSeconds: number; events: number; stateChanges: number; peakRssBytes: number; vms: number }
-interface RefRun { wallSeconds: number; stateChanges: number; peakRssBytes: number }
+interface ChildRun {
+  wallSeconds: number;
+  events: number;
+  stateChanges: number;
+  peakRssBytes: number;
+  vms: number;
+}
+interface RefRun {
+  wallSeconds: number;
+  stateChanges: number;
+  peakRssBytes: number;
+}
 
 export interface StochasticResult {
-  case: string; vms: number; failures: number; runs: number;
-  fleetsimSeconds: number; referenceSeconds: number; ratio: number; nsPerChange: number;
-  bytesPerVm: number; bytesPerVmNet: number; target: number;
+  case: string;
+  vms: number;
+  failures: number;
+  runs: number;
+  fleetsimSeconds: number;
+  referenceSeconds: number;
+  ratio: number;
+  nsPerChange: number;
+  bytesPerVm: number;
+  bytesPerVmNet: number;
+  target: number;
 }
 
 async function office(vms: number, days: number, sigma: number, p: number): Promise<ChildRun> {
@@ -32,7 +50,8 @@ async function reference(ref: string, vms: number, days: number): Promise<RefRun
 export async function stochasticCase(ref: string, vms: number, p: number, runs: number, target: number): Promise<StochasticResult> {
   const name = `office-week-${vms >= 1e6 ? vms / 1e6 + 'm' : vms / 1e3 + 'k'}-lognormal${p > 0 ? '-failures' : ''}`;
   const base = (await office(2, 28, SIGMA, p)).peakRssBytes;
-  const f: ChildRun[] = [], r: RefRun[] = [];
+  const f: ChildRun[] = [],
+    r: RefRun[] = [];
   for (let i = 0; i < runs; i++) {
     f.push(await office(vms, 28, SIGMA, p));
     r.push(await reference(ref, vms, 28));
@@ -40,15 +59,28 @@ export async function stochasticCase(ref: string, vms: number, p: number, runs: 
   }
   const peak = median(f.map((x) => x.peakRssBytes));
   return {
-    case: name, vms, failures: p, runs,
-    fleetsimSeconds: round(median(f.map((x) => x.wallSeconds))), referenceSeconds: round(median(r.map((x) => x.wallSeconds))),
+    case: name,
+    vms,
+    failures: p,
+    runs,
+    fleetsimSeconds: round(median(f.map((x) => x.wallSeconds))),
+    referenceSeconds: round(median(r.map((x) => x.wallSeconds))),
     ratio: round(median(f.map((x, i) => x.wallSeconds / r[i]!.wallSeconds))),
     nsPerChange: Math.round(median(f.map((x) => (x.wallSeconds * 1e9) / x.stateChanges))),
-    bytesPerVm: round(peak / vms, 1), bytesPerVmNet: round((peak - base) / vms, 1), target,
+    bytesPerVm: round(peak / vms, 1),
+    bytesPerVmNet: round((peak - base) / vms, 1),
+    target,
   };
 }
 
-export interface ScaledResult { scenario: string; vms10k: number; vms100k: number; seconds10k: number; seconds100k: number; growth: number }
+export interface ScaledResult {
+  scenario: string;
+  vms10k: number;
+  vms100k: number;
+  seconds10k: number;
+  seconds100k: number;
+  growth: number;
+}
 
 /** A bundled scenario at 10k and 100k VMs: 10x the VMs should take at most 12x the time. */
 export async function scaledCase(file: string, runs: number): Promise<ScaledResult> {
@@ -57,22 +89,56 @@ export async function scaledCase(file: string, runs: number): Promise<ScaledResu
     for (let i = 0; i < runs; i++) out.push(JSON.parse((await runChild([CHILD, 'scenario', file, String(vms)])).stdout) as ChildRun);
     return out;
   };
-  const small = await at(10_000), large = await at(100_000);
-  const s = median(small.map((x) => x.wallSeconds)), l = median(large.map((x) => x.wallSeconds));
+  const small = await at(10_000),
+    large = await at(100_000);
+  const s = median(small.map((x) => x.wallSeconds)),
+    l = median(large.map((x) => x.wallSeconds));
   log(`  ${path.basename(file)}: 10k ${s.toFixed(3)} s, 100k ${l.toFixed(3)} s`);
-  return { scenario: path.basename(file, '.yaml'), vms10k: small[0]!.vms, vms100k: large[0]!.vms, seconds10k: round(s), seconds100k: round(l), growth: round(l / s, 2) };
+  return {
+    scenario: path.basename(file, '.yaml'),
+    vms10k: small[0]!.vms,
+    vms100k: large[0]!.vms,
+    seconds10k: round(s),
+    seconds100k: round(l),
+    growth: round(l / s, 2),
+  };
 }
 
-export interface StartupResult { runs: number; fleetsimSeconds: number; nodeSeconds: number; limit: number }
+export interface StartupResult {
+  runs: number;
+  fleetsimSeconds: number;
+  nodeSeconds: number;
+  limit: number;
+}
 
 /** `fleetsim run` on 2 VMs, spawn to exit, against `node -e 0`: target fleetsim <= 1.5x node + 0.15 s. */
 export async function startupCase(runs: number): Promise<StartupResult> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-startup-'));
-  const f: number[] = [], n: number[] = [];
+  const f: number[] = [],
+    n: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      f.push((await runChild([path.join(root, 'bin', 'fleetsim.js'), 'run', 'scenarios/office-week.yaml', '--set', 'groups.0.count=1', '--set', 'groups.1.count=1',
-        '--no-timeline', '--no-report', '--quiet', '--out', path.join(out, `r${i}`)], { json: false })).wallSeconds);
+      f.push(
+        (
+          await runChild(
+            [
+              path.join(root, 'bin', 'fleetsim.js'),
+              'run',
+              'scenarios/office-week.yaml',
+              '--set',
+              'groups.0.count=1',
+              '--set',
+              'groups.1.count=1',
+              '--no-timeline',
+              '--no-report',
+              '--quiet',
+              '--out',
+              path.join(out, `r${i}`),
+            ],
+            { json: false },
+          )
+        ).wallSeconds,
+      );
       n.push((await runChild(['-e', '0'], { json: false })).wallSeconds);
     }
   } finally {
@@ -87,20 +153,31 @@ const yes = (b: boolean): string => (b ? 'yes' : '**no**');
 export function realisticSection(st: StochasticResult[], sc: ScaledResult[], su: StartupResult | null): string {
   const lines: string[] = [];
   if (st.length) {
-    lines.push('| case | VMs | failures | fleetsim s | stochastic reference s | ratio | target | ns per state change | bytes/VM | bytes/VM net | met |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|');
+    lines.push(
+      '| case | VMs | failures | fleetsim s | stochastic reference s | ratio | target | ns per state change | bytes/VM | bytes/VM net | met |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|',
+    );
     for (const r of st) {
-      lines.push(`| ${r.case} | ${num(r.vms)} | ${r.failures} | ${r.fleetsimSeconds.toFixed(2)} | ${r.referenceSeconds.toFixed(2)} | ${r.ratio.toFixed(2)} | <= ${r.target}x, <= 150 B/VM | ${r.nsPerChange} | ${r.bytesPerVm.toFixed(0)} | ${r.bytesPerVmNet.toFixed(0)} | ${yes(r.ratio <= r.target && r.bytesPerVmNet <= 150)} |`);
+      lines.push(
+        `| ${r.case} | ${num(r.vms)} | ${r.failures} | ${r.fleetsimSeconds.toFixed(2)} | ${r.referenceSeconds.toFixed(2)} | ${r.ratio.toFixed(2)} | <= ${r.target}x, <= 150 B/VM | ${r.nsPerChange} | ${r.bytesPerVm.toFixed(0)} | ${r.bytesPerVmNet.toFixed(0)} | ${yes(r.ratio <= r.target && r.bytesPerVmNet <= 150)} |`,
+      );
     }
     lines.push('');
   }
   if (sc.length) {
     lines.push('| bundled scenario | VMs | s | VMs | s | growth (target <= 12x) | met |', '|---|--:|--:|--:|--:|--:|:-:|');
-    for (const r of sc) lines.push(`| ${r.scenario} | ${num(r.vms10k)} | ${r.seconds10k.toFixed(3)} | ${num(r.vms100k)} | ${r.seconds100k.toFixed(3)} | ${r.growth.toFixed(2)}x | ${yes(r.growth <= 12)} |`);
+    for (const r of sc)
+      lines.push(
+        `| ${r.scenario} | ${num(r.vms10k)} | ${r.seconds10k.toFixed(3)} | ${num(r.vms100k)} | ${r.seconds100k.toFixed(3)} | ${r.growth.toFixed(2)}x | ${yes(r.growth <= 12)} |`,
+      );
     lines.push('');
   }
   if (su) {
-    lines.push(`Start-up: \`fleetsim run\` on 2 VMs (--no-timeline --no-report), spawn to exit, median of ${su.runs}: ${su.fleetsimSeconds.toFixed(3)} s; ` +
-      `\`node -e 0\` ${su.nodeSeconds.toFixed(3)} s; target <= 1.5x node + 0.15 s = ${su.limit.toFixed(3)} s: ${yes(su.fleetsimSeconds <= su.limit)}.`, '');
+    lines.push(
+      `Start-up: \`fleetsim run\` on 2 VMs (--no-timeline --no-report), spawn to exit, median of ${su.runs}: ${su.fleetsimSeconds.toFixed(3)} s; ` +
+        `\`node -e 0\` ${su.nodeSeconds.toFixed(3)} s; target <= 1.5x node + 0.15 s = ${su.limit.toFixed(3)} s: ${yes(su.fleetsimSeconds <= su.limit)}.`,
+      '',
+    );
   }
   return lines.join('\n');
 }

@@ -30,7 +30,9 @@ const S = option('--shards', 8);
 const P = option('--parallel', 2);
 const RUNS = option('--runs', 3);
 const TINY = option('--tiny-shards', 1000);
-const log = (s: string): void => { process.stderr.write(s + '\n'); };
+const log = (s: string): void => {
+  process.stderr.write(s + '\n');
+};
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-bench-shards-'));
 const bin = path.join(root, 'bin', 'fleetsim.js');
 const scenario = path.join(root, 'scenarios', 'office-week.yaml');
@@ -47,9 +49,13 @@ function fleetsim(args: string[]): Promise<number> {
     const t0 = performance.now();
     const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      err += c;
+    });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`fleetsim ${args.join(' ')} exited ${code}\n${err.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`fleetsim ${args.join(' ')} exited ${code}\n${err.slice(-2000)}`)),
+    );
   });
 }
 
@@ -57,16 +63,20 @@ function fleetsim(args: string[]): Promise<number> {
 async function batch(commands: string[][], parallel: number): Promise<number> {
   const t0 = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(parallel, commands.length) }, async () => {
-    while (next < commands.length) await fleetsim(commands[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, commands.length) }, async () => {
+      while (next < commands.length) await fleetsim(commands[next++]!);
+    }),
+  );
   return (performance.now() - t0) / 1000;
 }
 
 function sameTree(a: string, b: string): boolean {
   const files = (d: string): string[] => {
     const out: string[] = [];
-    const walk = (x: string): void => { for (const e of fs.readdirSync(x, { withFileTypes: true })) (e.isDirectory() ? walk : (p: string) => out.push(path.relative(d, p)))(path.join(x, e.name)); };
+    const walk = (x: string): void => {
+      for (const e of fs.readdirSync(x, { withFileTypes: true })) (e.isDirectory() ? walk : (p: string) => out.push(path.relative(d, p)))(path.join(x, e.name));
+    };
     walk(d);
     return out.sort();
   };
@@ -74,36 +84,62 @@ function sameTree(a: string, b: string): boolean {
   return JSON.stringify(fa) === JSON.stringify(files(b)) && fa.every((f) => fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))));
 }
 
-const median = (xs: number[]): number => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)]!;
+};
 const r2 = (x: number): number => Math.round(x * 100) / 100;
-const fresh = (name: string): string => { const d = path.join(scratch, name); fs.rmSync(d, { recursive: true, force: true }); return d; };
+const fresh = (name: string): string => {
+  const d = path.join(scratch, name);
+  fs.rmSync(d, { recursive: true, force: true });
+  return d;
+};
 
 // ---------------------------------------------------------------- the study three ways
 
 const study = ['run', scenario, ...scale, '--replications', String(R), '--no-timeline', '--no-report', '-q'];
-const one: number[] = [], single: number[] = [], sharded: number[] = [], merges: number[] = [];
+const one: number[] = [],
+  single: number[] = [],
+  sharded: number[] = [],
+  merges: number[] = [];
 let identical = true;
 log(`study: ${R} replications of office-week at ${VMS.toLocaleString('en-US')} VMs; --workers ${P} vs 1 shard vs ${S} shards ${P} at a time; ${RUNS} runs`);
 for (let run = 0; run < RUNS; run++) {
   const w = fresh('workers');
   one.push(await fleetsim([...study, '--workers', String(P), '--out', w]));
 
-  const p1 = fresh('one-shard'), m1 = fresh('one-shard-merged');
+  const p1 = fresh('one-shard'),
+    m1 = fresh('one-shard-merged');
   const t1 = await fleetsim([...study, '--workers', String(P), '--shard', '0/1', '--out', p1]);
-  single.push(t1 + await fleetsim(['merge', p1, '--out', m1, '--no-report', '-q']));
+  single.push(t1 + (await fleetsim(['merge', p1, '--out', m1, '--no-report', '-q'])));
 
-  const pS = fresh('shards'), mS = fresh('shards-merged');
-  const tS = await batch(Array.from({ length: S }, (_, i) => [...study, '--workers', '1', '--shard', `${i}/${S}`, '--out', pS]), P);
+  const pS = fresh('shards'),
+    mS = fresh('shards-merged');
+  const tS = await batch(
+    Array.from({ length: S }, (_, i) => [...study, '--workers', '1', '--shard', `${i}/${S}`, '--out', pS]),
+    P,
+  );
   const tm = await fleetsim(['merge', pS, '--out', mS, '--no-report', '-q']);
   sharded.push(tS + tm);
   merges.push(tm);
   identical &&= sameTree(w, m1) && sameTree(w, mS);
-  log(`  run ${run + 1}/${RUNS}: --workers ${P} ${one[run]!.toFixed(2)} s · 1 shard + merge ${single[run]!.toFixed(2)} s · ${S} shards (${P} at a time) ${tS.toFixed(2)} s + merge ${tm.toFixed(2)} s`);
+  log(
+    `  run ${run + 1}/${RUNS}: --workers ${P} ${one[run]!.toFixed(2)} s · 1 shard + merge ${single[run]!.toFixed(2)} s · ${S} shards (${P} at a time) ${tS.toFixed(2)} s + merge ${tm.toFixed(2)} s`,
+  );
 }
 const studyCase = {
-  case: 'shards-study', vms: VMS, replications: R, shards: S, parallel: P, runs: RUNS,
-  workersSeconds: r2(median(one)), oneShardSeconds: r2(median(single)), shardsSeconds: r2(median(sharded)), mergeSeconds: r2(median(merges)),
-  oneShardRatio: r2(median(single.map((t, i) => t / one[i]!))), shardsRatio: r2(median(sharded.map((t, i) => t / one[i]!))),
+  case: 'shards-study',
+  vms: VMS,
+  replications: R,
+  shards: S,
+  parallel: P,
+  runs: RUNS,
+  workersSeconds: r2(median(one)),
+  oneShardSeconds: r2(median(single)),
+  shardsSeconds: r2(median(sharded)),
+  mergeSeconds: r2(median(merges)),
+  oneShardRatio: r2(median(single.map((t, i) => t / one[i]!))),
+  shardsRatio: r2(median(sharded.map((t, i) => t / one[i]!))),
   identical,
 };
 console.log(JSON.stringify(studyCase));
@@ -111,7 +147,9 @@ console.log(JSON.stringify(studyCase));
 // ---------------------------------------------------------------- a shard's fixed cost
 
 const tinyFile = path.join(scratch, 'tiny.yaml');
-fs.writeFileSync(tinyFile, `name: tiny
+fs.writeFileSync(
+  tinyFile,
+  `name: tiny
 start: 2026-01-05T00:00:00Z
 horizon: 1d
 seed: 2
@@ -121,8 +159,10 @@ durations:
   start: { starting: {dist: exponential, mean: 60} }
 groups:
   - { name: a, count: 1, size: S, createAt: 0 }
-`);
-const overhead: number[] = [], startup: number[] = [];
+`,
+);
+const overhead: number[] = [],
+  startup: number[] = [];
 for (let run = 0; run < Math.max(3, RUNS); run++) {
   startup.push(await fleetsim(['--version']));
   overhead.push(await fleetsim(['run', tinyFile, '-r', '2', '--shard', '0/2', '-w', '1', '--no-timeline', '-q', '--out', fresh('tiny-shard')]));
@@ -134,9 +174,9 @@ log(`shard of a 1-VM study, spawn to exit: ${overheadCase.shardSeconds.toFixed(2
 // ---------------------------------------------------------------- merge of many tiny shards
 
 const dist = (m: string): string => path.join(root, 'dist', m);
-const { loadScenario } = await import(dist('scenario/load.js')) as typeof import('../src/scenario/load.js');
-const { planStudy, executeUnits } = await import(dist('parallel/study.js')) as typeof import('../src/parallel/study.js');
-const { shardManifest, shardDirName } = await import(dist('parallel/shard.js')) as typeof import('../src/parallel/shard.js');
+const { loadScenario } = (await import(dist('scenario/load.js'))) as typeof import('../src/scenario/load.js');
+const { planStudy, executeUnits } = (await import(dist('parallel/study.js'))) as typeof import('../src/parallel/study.js');
+const { shardManifest, shardDirName } = (await import(dist('parallel/shard.js'))) as typeof import('../src/parallel/shard.js');
 log(`merge of ${TINY} tiny shards: making them from one ${TINY}-replication study`);
 const loaded = await loadScenario(tinyFile);
 const opts = { replications: TINY, workers: P, timeline: false, sweep: false };
@@ -151,7 +191,8 @@ for (const r of results) {
   for (const f of r.files) fs.linkSync(path.join(all, r.row.dir, f.name), path.join(dir, r.row.dir, f.name));
   fs.writeFileSync(path.join(dir, 'shard.json'), JSON.stringify(shardManifest(plan.spec, shard, [r]), null, 2) + '\n');
 }
-const tinyMerge: number[] = [], tinyMergeReport: number[] = [];
+const tinyMerge: number[] = [],
+  tinyMergeReport: number[] = [];
 for (let run = 0; run < Math.max(1, Math.min(RUNS, 3)); run++) {
   tinyMerge.push(await fleetsim(['merge', parent, '--out', fresh('tiny-merged'), '--no-report', '-q']));
   tinyMergeReport.push(await fleetsim(['merge', parent, '--out', fresh('tiny-merged-report'), '-q']));
@@ -163,16 +204,18 @@ log(`merge of ${TINY} shards: ${mergeCase.mergeSeconds.toFixed(2)} s (${mergeCas
 // ---------------------------------------------------------------- table
 
 const yes = (ok: boolean): string => (ok ? 'yes' : '**no**');
-console.log([
-  '',
-  `Shards on ${os.availableParallelism()} cores: ${R} replications of office-week at ${VMS.toLocaleString('en-US')} VMs, --no-timeline, spawn to exit, medians of ${RUNS}; merged output byte-identical to the one-machine run: ${identical ? 'yes' : '**NO**'}.`,
-  '',
-  '| target | measured | met |',
-  '|---|---|---|',
-  `| ${S} shards ${P} at a time + merge vs \`--workers ${P}\`: <= 1.15x | ${studyCase.shardsSeconds.toFixed(2)} s vs ${studyCase.workersSeconds.toFixed(2)} s = ${studyCase.shardsRatio.toFixed(2)}x (merge ${studyCase.mergeSeconds.toFixed(2)} s) | ${yes(studyCase.shardsRatio <= 1.15)} |`,
-  `| 1 shard + merge vs \`--workers ${P}\` | ${studyCase.oneShardSeconds.toFixed(2)} s = ${studyCase.oneShardRatio.toFixed(2)}x | ${yes(studyCase.oneShardRatio <= 1.15)} |`,
-  `| a shard's fixed cost (1-VM study) < 1 s | ${overheadCase.shardSeconds.toFixed(2)} s (CLI start ${overheadCase.cliStartSeconds.toFixed(2)} s) | ${yes(overheadCase.shardSeconds < 1)} |`,
-  `| merge of ${TINY} tiny shards: seconds | ${mergeCase.mergeSeconds.toFixed(2)} s (${mergeCase.mergeWithReportSeconds.toFixed(2)} s with report.html) | ${yes(mergeCase.mergeSeconds < 10)} |`,
-].join('\n'));
+console.log(
+  [
+    '',
+    `Shards on ${os.availableParallelism()} cores: ${R} replications of office-week at ${VMS.toLocaleString('en-US')} VMs, --no-timeline, spawn to exit, medians of ${RUNS}; merged output byte-identical to the one-machine run: ${identical ? 'yes' : '**NO**'}.`,
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    `| ${S} shards ${P} at a time + merge vs \`--workers ${P}\`: <= 1.15x | ${studyCase.shardsSeconds.toFixed(2)} s vs ${studyCase.workersSeconds.toFixed(2)} s = ${studyCase.shardsRatio.toFixed(2)}x (merge ${studyCase.mergeSeconds.toFixed(2)} s) | ${yes(studyCase.shardsRatio <= 1.15)} |`,
+    `| 1 shard + merge vs \`--workers ${P}\` | ${studyCase.oneShardSeconds.toFixed(2)} s = ${studyCase.oneShardRatio.toFixed(2)}x | ${yes(studyCase.oneShardRatio <= 1.15)} |`,
+    `| a shard's fixed cost (1-VM study) < 1 s | ${overheadCase.shardSeconds.toFixed(2)} s (CLI start ${overheadCase.cliStartSeconds.toFixed(2)} s) | ${yes(overheadCase.shardSeconds < 1)} |`,
+    `| merge of ${TINY} tiny shards: seconds | ${mergeCase.mergeSeconds.toFixed(2)} s (${mergeCase.mergeWithReportSeconds.toFixed(2)} s with report.html) | ${yes(mergeCase.mergeSeconds < 10)} |`,
+  ].join('\n'),
+);
 
 fs.rmSync(scratch, { recursive: true, force: true });

@@ -34,7 +34,9 @@ try {
       if (k > 0) best = Math.min(best, dt);
       if (s.lines !== N) throw new Error(`read ${s.lines} lines, wrote ${N}`);
     }
-    console.log(`${path.basename(f).padEnd(16)} ${(fs.statSync(f).size / 2 ** 20).toFixed(0).padStart(5)} MB  ${N.toLocaleString('en-US')} lines in ${best.toFixed(2)} s: ${Math.round(N / best).toLocaleString('en-US')} lines/s`);
+    console.log(
+      `${path.basename(f).padEnd(16)} ${(fs.statSync(f).size / 2 ** 20).toFixed(0).padStart(5)} MB  ${N.toLocaleString('en-US')} lines in ${best.toFixed(2)} s: ${Math.round(N / best).toLocaleString('en-US')} lines/s`,
+    );
   }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -19,13 +19,19 @@ const budget = { ...DEFAULT_BUDGET, seed: flag('seed', Date.now() % 1_000_000), 
 const want = { library: flag('library', 10_000), cli: flag('cli', 10_000), ops: flag('ops', 1_000_000) };
 const int = new Intl.NumberFormat('en-US');
 const t = (t0: number): string => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-console.log(`fleetsim fuzz · seed ${budget.seed} · ${int.format(want.library)} library scenarios, ${int.format(want.cli)} CLI scenarios, ${int.format(want.ops)} operations · ${budget.caseMs} ms a case`);
+console.log(
+  `fleetsim fuzz · seed ${budget.seed} · ${int.format(want.library)} library scenarios, ${int.format(want.cli)} CLI scenarios, ${int.format(want.ops)} operations · ${budget.caseMs} ms a case`,
+);
 let failed = false;
 async function campaign<T extends object>(name: string, fn: () => T | Promise<T>): Promise<void> {
   const t0 = performance.now();
   try {
     const c = await fn();
-    console.log(`${name.padEnd(10)} ${Object.entries(c).map(([k, v]) => `${k} ${int.format(v as number)}`).join(' · ')} · ${t(t0)}`);
+    console.log(
+      `${name.padEnd(10)} ${Object.entries(c)
+        .map(([k, v]) => `${k} ${int.format(v as number)}`)
+        .join(' · ')} · ${t(t0)}`,
+    );
   } catch (e) {
     failed = true;
     console.log(`${name.padEnd(10)} FAILED after ${t(t0)}\n${e instanceof Error ? e.message : String(e)}`);

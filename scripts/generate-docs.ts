@@ -10,7 +10,8 @@ export const BEGIN = '<!-- lifecycle-table:begin (generated from src/domain/life
 export const END = '<!-- lifecycle-table:end -->';
 
 export function withLifecycleTable(readme: string): string {
-  const a = readme.indexOf(BEGIN), b = readme.indexOf(END);
+  const a = readme.indexOf(BEGIN),
+    b = readme.indexOf(END);
   if (a < 0 || b < a) throw new Error(`README.md has no ${BEGIN} ... ${END} section`);
   return readme.slice(0, a + BEGIN.length) + '\n' + allowedOperationsMarkdown() + '\n' + readme.slice(b);
 }

@@ -23,7 +23,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 // An optional argument writes elsewhere (the tests check the committed pages are this script's output).
 const outDir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'scenarios', 'data', 'prices');
 const PAGE = 30; // items per page (the real API uses 1,000)
-const QUERY = "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&$filter=serviceName%20eq%20%27Virtual%20Machines%27";
+const QUERY = 'https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&$filter=serviceName%20eq%20%27Virtual%20Machines%27';
 const DATE = '2024-04-01T00:00:00Z';
 const LOCATION = { eastus: 'US East', westeurope: 'EU West', australiacentral: 'AU Central' };
 
@@ -36,15 +36,46 @@ const r5 = (x) => Math.round(x * 1e5) / 1e5;
 const r2 = (x) => Math.round(x * 100) / 100;
 
 /** One API item, fields in the API's order. */
-function item({ sku, meter, product, region, price, type = 'Consumption', term, date = DATE, savingsPlan, service = 'Virtual Machines', unit = '1 Hour', primary = true }) {
+function item({
+  sku,
+  meter,
+  product,
+  region,
+  price,
+  type = 'Consumption',
+  term,
+  date = DATE,
+  savingsPlan,
+  service = 'Virtual Machines',
+  unit = '1 Hour',
+  primary = true,
+}) {
   const o = { currencyCode: 'USD', tierMinimumUnits: 0.0 };
   if (term) o.reservationTerm = term;
   Object.assign(o, {
-    retailPrice: price, unitPrice: price, armRegionName: region, location: LOCATION[region] ?? region, effectiveStartDate: date,
-    meterId: uuid(`${meter}|${product}|${region}`), meterName: meter, productId: productId(product),
-    skuId: `${productId(product)}/${createHash('sha256').update(`${meter}|${type}|${term ?? ''}`).digest('hex').slice(0, 4).toUpperCase()}`,
-    availabilityId: null, productName: product, skuName: meter, serviceName: service, serviceId: 'DZH313Z7MMC8',
-    serviceFamily: 'Compute', unitOfMeasure: unit, type, isPrimaryMeterRegion: primary, armSkuName: sku,
+    retailPrice: price,
+    unitPrice: price,
+    armRegionName: region,
+    location: LOCATION[region] ?? region,
+    effectiveStartDate: date,
+    meterId: uuid(`${meter}|${product}|${region}`),
+    meterName: meter,
+    productId: productId(product),
+    skuId: `${productId(product)}/${createHash('sha256')
+      .update(`${meter}|${type}|${term ?? ''}`)
+      .digest('hex')
+      .slice(0, 4)
+      .toUpperCase()}`,
+    availabilityId: null,
+    productName: product,
+    skuName: meter,
+    serviceName: service,
+    serviceId: 'DZH313Z7MMC8',
+    serviceFamily: 'Compute',
+    unitOfMeasure: unit,
+    type,
+    isPrimaryMeterRegion: primary,
+    armSkuName: sku,
   });
   if (savingsPlan) o.savingsPlan = savingsPlan;
   return o;
@@ -58,7 +89,10 @@ const items = [];
 
 // The real figures (reference): Standard_B16als_v2, australiacentral.
 {
-  const sku = 'Standard_B16als_v2', m = 'B16als v2', region = 'australiacentral', p = 'Virtual Machines Basv2 Series';
+  const sku = 'Standard_B16als_v2',
+    m = 'B16als v2',
+    region = 'australiacentral',
+    p = 'Virtual Machines Basv2 Series';
   items.push(item({ sku, meter: m, product: p, region, price: 0.673, savingsPlan: sp(0.49129, 0.34323) }));
   items.push(item({ sku, meter: m, product: p, region, price: 3478.0, type: 'Reservation', term: '1 Year' }));
   items.push(item({ sku, meter: m, product: p, region, price: 6721.0, type: 'Reservation', term: '3 Years' }));
@@ -73,14 +107,24 @@ const items = [];
 }
 
 // The bundled scenarios' Dsv5 sizes in two regions.
-const DSV5 = [['Standard_D2s_v5', 'D2s v5', 2], ['Standard_D4s_v5', 'D4s v5', 4], ['Standard_D8s_v5', 'D8s v5', 8], ['Standard_D32s_v5', 'D32s v5', 32]];
-for (const [region, perVcpu] of [['eastus', 0.048], ['westeurope', 0.0576]]) {
+const DSV5 = [
+  ['Standard_D2s_v5', 'D2s v5', 2],
+  ['Standard_D4s_v5', 'D4s v5', 4],
+  ['Standard_D8s_v5', 'D8s v5', 8],
+  ['Standard_D32s_v5', 'D32s v5', 32],
+];
+for (const [region, perVcpu] of [
+  ['eastus', 0.048],
+  ['westeurope', 0.0576],
+]) {
   for (const [sku, m, vcpus] of DSV5) {
     const p = 'Virtual Machines Dsv5 Series';
     const payg = r5(vcpus * perVcpu);
     const win = r5(payg + vcpus * 0.046);
     items.push(item({ sku, meter: m, product: p, region, price: payg, savingsPlan: sp(r5(payg * 0.73), r5(payg * 0.51)) }));
-    items.push(item({ sku, meter: m, product: `${p} Windows`, region, price: win, savingsPlan: sp(r5(win - payg + payg * 0.73), r5(win - payg + payg * 0.51)) }));
+    items.push(
+      item({ sku, meter: m, product: `${p} Windows`, region, price: win, savingsPlan: sp(r5(win - payg + payg * 0.73), r5(win - payg + payg * 0.51)) }),
+    );
     items.push(item({ sku, meter: m, product: p, region, price: r2(payg * 0.59 * 8760), type: 'Reservation', term: '1 Year' }));
     items.push(item({ sku, meter: m, product: p, region, price: r2(payg * 0.38 * 26280), type: 'Reservation', term: '3 Years' }));
     items.push(item({ sku, meter: `${m} Spot`, product: p, region, price: r5(payg * 0.12) }));
@@ -88,15 +132,36 @@ for (const [region, perVcpu] of [['eastus', 0.048], ['westeurope', 0.0576]]) {
   }
 }
 // Dev/Test: Windows at the Linux rate (no licence); a Low Priority meter inside a VM product.
-items.push(item({ sku: 'Standard_D4s_v5', meter: 'D4s v5', product: 'Virtual Machines Dsv5 Series', region: 'eastus', price: 0.192, type: 'DevTestConsumption' }));
-items.push(item({ sku: 'Standard_D4s_v5', meter: 'D4s v5', product: 'Virtual Machines Dsv5 Series Windows', region: 'eastus', price: 0.192, type: 'DevTestConsumption' }));
+items.push(
+  item({ sku: 'Standard_D4s_v5', meter: 'D4s v5', product: 'Virtual Machines Dsv5 Series', region: 'eastus', price: 0.192, type: 'DevTestConsumption' }),
+);
+items.push(
+  item({
+    sku: 'Standard_D4s_v5',
+    meter: 'D4s v5',
+    product: 'Virtual Machines Dsv5 Series Windows',
+    region: 'eastus',
+    price: 0.192,
+    type: 'DevTestConsumption',
+  }),
+);
 items.push(item({ sku: 'Standard_D4s_v5', meter: 'D4s v5 Low Priority', product: 'Virtual Machines Dsv5 Series', region: 'eastus', price: 0.0384 }));
 // A price change: the older D2s v5 price, superseded by the one above.
-items.push(item({ sku: 'Standard_D2s_v5', meter: 'D2s v5', product: 'Virtual Machines Dsv5 Series', region: 'eastus', price: 0.101, date: '2021-11-01T00:00:00Z' }));
+items.push(
+  item({ sku: 'Standard_D2s_v5', meter: 'D2s v5', product: 'Virtual Machines Dsv5 Series', region: 'eastus', price: 0.101, date: '2021-11-01T00:00:00Z' }),
+);
 
 // The DSv2 family of the reference's flexibility examples, eastus, Linux.
-for (const [n, vcpus, price] of [[1, 1, 0.073], [2, 2, 0.146], [3, 4, 0.293], [4, 8, 0.585], [5, 16, 1.17]]) {
-  const sku = `Standard_DS${n}_v2`, m = `DS${n} v2`, p = 'Virtual Machines DSv2 Series';
+for (const [n, _vcpus, price] of [
+  [1, 1, 0.073],
+  [2, 2, 0.146],
+  [3, 4, 0.293],
+  [4, 8, 0.585],
+  [5, 16, 1.17],
+]) {
+  const sku = `Standard_DS${n}_v2`,
+    m = `DS${n} v2`,
+    p = 'Virtual Machines DSv2 Series';
   items.push(item({ sku, meter: m, product: p, region: 'eastus', price, savingsPlan: sp(r5(price * 0.73), r5(price * 0.51)) }));
   items.push(item({ sku, meter: m, product: p, region: 'eastus', price: r2(price * 0.59 * 8760), type: 'Reservation', term: '1 Year' }));
 }
@@ -112,7 +177,14 @@ fs.mkdirSync(outDir, { recursive: true });
 for (const f of fs.readdirSync(outDir)) if (/^page-\d+\.json$/.test(f)) fs.unlinkSync(path.join(outDir, f));
 pages.forEach((Items, i) => {
   const last = i === pages.length - 1;
-  const page = { BillingCurrency: 'USD', CustomerEntityId: 'Default', CustomerEntityType: 'Retail', Items, NextPageLink: last ? null : `${QUERY}&$skip=${PAGE * (i + 1)}`, Count: Items.length };
+  const page = {
+    BillingCurrency: 'USD',
+    CustomerEntityId: 'Default',
+    CustomerEntityType: 'Retail',
+    Items,
+    NextPageLink: last ? null : `${QUERY}&$skip=${PAGE * (i + 1)}`,
+    Count: Items.length,
+  };
   fs.writeFileSync(path.join(outDir, `page-${i + 1}.json`), JSON.stringify(page, null, 2) + '\n');
 });
 process.stdout.write(`wrote ${pages.length} pages (${items.length} items) to ${path.relative(process.cwd(), outDir) || '.'}\n`);

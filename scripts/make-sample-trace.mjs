@@ -40,8 +40,24 @@ const deployments = Array.from({ length: 120 }, () => id(43) + '=');
 
 const lines = [];
 for (let i = 0; i < LINES; i++) {
-  const cores = pick([['1', 30], ['2', 35], ['4', 20], ['8', 10], ['>24', 5]]);
-  const memory = cores === '>24' ? '>64' : String(Number(cores) * pick([[1.75, 2], [3.5, 2], [4, 1]]));
+  const cores = pick([
+    ['1', 30],
+    ['2', 35],
+    ['4', 20],
+    ['8', 10],
+    ['>24', 5],
+  ]);
+  const memory =
+    cores === '>24'
+      ? '>64'
+      : String(
+          Number(cores) *
+            pick([
+              [1.75, 2],
+              [3.5, 2],
+              [4, 1],
+            ]),
+        );
   const created = rng() < 0.08 ? 0 : grid(rng() * 7.25 * DAY);
   const kind = rng();
   const life = kind < 0.5 ? GRID + rng() * 2 * 3600 : kind < 0.8 ? 2 * 3600 + rng() * 3 * DAY : 31 * DAY;
@@ -49,7 +65,11 @@ for (let i = 0; i < LINES; i++) {
   const avg = rng() * 40;
   const p95 = Math.min(100, avg + rng() * 40);
   const max = Math.min(100, p95 + rng() * 30);
-  const category = pick([['Delay-insensitive', 3], ['Interactive', 2], ['Unknown', 5]]);
+  const category = pick([
+    ['Delay-insensitive', 3],
+    ['Interactive', 2],
+    ['Unknown', 5],
+  ]);
   const sub = subscriptions[Math.floor(rng() * subscriptions.length)];
   const dep = deployments[Math.floor(rng() * deployments.length)];
   lines.push([id(64), sub, dep, created, deleted, pct(max), pct(avg), pct(p95), category, cores, memory].join(','));

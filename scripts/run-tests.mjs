@@ -17,10 +17,18 @@ const child = spawn(process.execPath, ['--import', 'tsx', uvu, 'test', filter, '
 });
 let out = '';
 child.stdout.setEncoding('utf8');
-child.stdout.on('data', (chunk) => { out += chunk; process.stdout.write(chunk); });
+child.stdout.on('data', (chunk) => {
+  out += chunk;
+  process.stdout.write(chunk);
+});
 child.on('close', (code, signal) => {
-  const num = (label) => { const m = out.match(new RegExp(`^\\s*${label}:\\s*(\\d+)`, 'm')); return m ? Number(m[1]) : 0; };
-  const total = num('Total'), passed = num('Passed'), skipped = num('Skipped');
+  const num = (label) => {
+    const m = out.match(new RegExp(`^\\s*${label}:\\s*(\\d+)`, 'm'));
+    return m ? Number(m[1]) : 0;
+  };
+  const total = num('Total'),
+    passed = num('Passed'),
+    skipped = num('Skipped');
   const failed = Math.max(0, total - passed);
   const exit = code ?? (signal ? 1 : 0);
   // A crash before uvu's summary must still read as a failure.

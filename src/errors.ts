@@ -39,12 +39,24 @@ export class InputError extends Error {
     this.detail = detail;
   }
   /** The detail's fields, for callers that catch the error (library API, docs/api.md). */
-  get file(): string | undefined { return this.detail.file; }
-  get line(): number | undefined { return this.detail.line; }
-  get path(): string | undefined { return this.detail.path; }
-  get value(): unknown { return this.detail.value; }
-  get expected(): string | undefined { return this.detail.expected; }
-  get hint(): string | undefined { return this.detail.hint; }
+  get file(): string | undefined {
+    return this.detail.file;
+  }
+  get line(): number | undefined {
+    return this.detail.line;
+  }
+  get path(): string | undefined {
+    return this.detail.path;
+  }
+  get value(): unknown {
+    return this.detail.value;
+  }
+  get expected(): string | undefined {
+    return this.detail.expected;
+  }
+  get hint(): string | undefined {
+    return this.detail.hint;
+  }
 }
 
 /** Cuts `s` to at most `max` characters, keeping its start and end. */
@@ -85,11 +97,18 @@ export function showValue(v: unknown, max = MAX_VALUE_CHARS): string {
   const walk = (x: unknown, depth: number): boolean => {
     if (x === null) return put('null');
     switch (typeof x) {
-      case 'string': return put(JSON.stringify(x.length > budget ? x.slice(0, budget) : x));
-      case 'number': return put(Number.isFinite(x) ? String(x) : 'null');
-      case 'boolean': return put(String(x));
-      case 'bigint': return put(String(x));
-      case 'undefined': case 'function': case 'symbol': return put('null');
+      case 'string':
+        return put(JSON.stringify(x.length > budget ? x.slice(0, budget) : x));
+      case 'number':
+        return put(Number.isFinite(x) ? String(x) : 'null');
+      case 'boolean':
+        return put(String(x));
+      case 'bigint':
+        return put(String(x));
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        return put('null');
     }
     if (stack.includes(x)) return put('"[Circular]"');
     if (depth >= 4) return put(Array.isArray(x) ? '[…]' : '{…}');
@@ -107,7 +126,7 @@ export function showValue(v: unknown, max = MAX_VALUE_CHARS): string {
       if (!put('{')) return false;
       let first = true;
       for (const k in x as Record<string, unknown>) {
-        if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+        if (!Object.hasOwn(x, k)) continue;
         const val = (x as Record<string, unknown>)[k];
         if (val === undefined || typeof val === 'function') continue;
         if (!first && !put(',')) return false;
@@ -154,7 +173,10 @@ export class InputErrors extends InputError {
 export class RunAborted extends Error {
   /** What became of the output folder, for the user ("results/x still holds the previous result"). */
   outcome: string;
-  constructor(readonly signal?: string, outcome = '') {
+  constructor(
+    readonly signal?: string,
+    outcome = '',
+  ) {
     super(`run aborted${signal ? ` by ${signal}` : ''}`);
     this.name = 'RunAborted';
     this.outcome = outcome;

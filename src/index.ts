@@ -22,8 +22,31 @@ export type { MoneyCents, VmCents } from './billing/money.js';
 export type { RunSummary, GroupActivity } from './output/summary.js';
 
 // Commitments and prices (docs/commitments.md): the hourly engine, per-VM costs of a run, the price book.
-export { applyCommitments, CommitmentEngine, describeCommitments, collectHours, hourClock, HourlyUsageMeter, planRate, parseRatioCsv, readRatioCsv, ratioTable } from './billing/commitments/index.js';
-export type { CommitmentInput, CommitmentResult, CommitmentTotals, CommitmentInfo, HourView, KeyFigures, CommitmentFigures, UsageKey, HourlyUsage, SizeRate, RatioTable } from './billing/commitments/index.js';
+export {
+  applyCommitments,
+  CommitmentEngine,
+  describeCommitments,
+  collectHours,
+  hourClock,
+  HourlyUsageMeter,
+  planRate,
+  parseRatioCsv,
+  readRatioCsv,
+  ratioTable,
+} from './billing/commitments/index.js';
+export type {
+  CommitmentInput,
+  CommitmentResult,
+  CommitmentTotals,
+  CommitmentInfo,
+  HourView,
+  KeyFigures,
+  CommitmentFigures,
+  UsageKey,
+  HourlyUsage,
+  SizeRate,
+  RatioTable,
+} from './billing/commitments/index.js';
 export { HourlyBilling } from './billing/hourly.js';
 export type { DayView, HourlyBillingOptions } from './billing/hourly.js';
 export { vmCommitmentCost } from './billing/costs.js';
@@ -35,7 +58,17 @@ export * from './domain/commitments.js';
 
 // Studies: replications and sweeps on worker threads (src/parallel).
 export { runStudy, TOTAL_GROUP } from './parallel/study.js';
-export type { StudyPoint, StudyOptions, StudyProgress, StudyResult, StudySummary, PointSummary, ReplicationRow, StatsBlock, GroupStats } from './parallel/study.js';
+export type {
+  StudyPoint,
+  StudyOptions,
+  StudyProgress,
+  StudyResult,
+  StudySummary,
+  PointSummary,
+  ReplicationRow,
+  StatsBlock,
+  GroupStats,
+} from './parallel/study.js';
 export { buildPoints, parseParamFlag, findBaseline } from './parallel/sweep-spec.js';
 export { describe as describeSample, describePaired, CONFIDENCE } from './parallel/stats.js';
 export type { Stat } from './parallel/stats.js';

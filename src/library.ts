@@ -30,7 +30,9 @@ export interface ScenarioOptions {
 export function scenarioFromObject(doc: unknown, options: ScenarioOptions & { name?: string; baseDir?: string } = {}): LoadedScenario {
   const file = options.name ?? '<object>';
   const scenario = parseScenarioObject(doc, file, {
-    overrides: options.overrides ?? [], ...(options.seed !== undefined ? { seed: options.seed } : {}), baseDir: options.baseDir ?? process.cwd(),
+    overrides: options.overrides ?? [],
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    baseDir: options.baseDir ?? process.cwd(),
   });
   return { scenario, file, fileSha256: createHash('sha256').update(JSON.stringify(doc)).digest('hex'), overrides: options.overrides ?? [] };
 }
@@ -67,8 +69,19 @@ export function streamTimeline(scenario: Scenario, onRow: (row: TimelineRow) => 
         const s = STATUS_TABLE[status]!;
         const g = layout.groups[layout.groupOf(vm)]!;
         onRow({
-          timeS: time, timestamp: new Date(scenario.startMs + roundMs(time)).toISOString(), vm: layout.vmName(vm), group: g.name, size: sizeOf(vm),
-          kind: s.kind, state: s.state, code: s.code, level: s.level, displayStatus: s.displayStatus, billed, operation: OPERATION_LABELS[operation]!, message: timelineMessage(s),
+          timeS: time,
+          timestamp: new Date(scenario.startMs + roundMs(time)).toISOString(),
+          vm: layout.vmName(vm),
+          group: g.name,
+          size: sizeOf(vm),
+          kind: s.kind,
+          state: s.state,
+          code: s.code,
+          level: s.level,
+          displayStatus: s.displayStatus,
+          billed,
+          operation: OPERATION_LABELS[operation]!,
+          message: timelineMessage(s),
         });
       },
     }),
@@ -95,9 +108,15 @@ export interface StudyRunOptions {
 /** R replications of one scenario with derived seeds on worker threads: means and 95% intervals (docs/parallel.md). */
 export function runReplications(loaded: LoadedScenario, options: StudyRunOptions): Promise<StudyResult> {
   return runStudy([{ params: [], loaded }], {
-    outDir: options.outDir, replications: options.replications, workers: options.workers ?? defaultWorkers(), timeline: options.timeline ?? false, sweep: false,
-    ...(options.format ? { format: options.format } : {}), ...(options.compress ? { compress: true } : {}),
-    ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    outDir: options.outDir,
+    replications: options.replications,
+    workers: options.workers ?? defaultWorkers(),
+    timeline: options.timeline ?? false,
+    sweep: false,
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.compress ? { compress: true } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }
 
@@ -112,12 +131,21 @@ export interface SweepRunOptions extends StudyRunOptions, ScenarioOptions {
 export async function runSweep(file: string, options: SweepRunOptions): Promise<StudyResult> {
   const set = options.overrides ?? [];
   const base = await loadScenario(file, { overrides: set, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-  const params = Object.entries(options.params).map(([path, values]) => parseParamFlag(`${path}=${values.map((v) => (typeof v === 'string' && v.includes(',') ? JSON.stringify(v) : String(v))).join(',')}`));
+  const params = Object.entries(options.params).map(([path, values]) =>
+    parseParamFlag(`${path}=${values.map((v) => (typeof v === 'string' && v.includes(',') ? JSON.stringify(v) : String(v))).join(',')}`),
+  );
   const points = await buildPoints(base, await readFile(file, 'utf8'), params, set, options.seed);
   const baseline = options.baseline === undefined ? null : findBaseline(points, options.baseline, 'baseline');
   return runStudy(points, {
-    outDir: options.outDir, replications: options.replications, workers: options.workers ?? defaultWorkers(), timeline: options.timeline ?? false, sweep: true, baseline,
-    ...(options.format ? { format: options.format } : {}), ...(options.compress ? { compress: true } : {}),
-    ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    outDir: options.outDir,
+    replications: options.replications,
+    workers: options.workers ?? defaultWorkers(),
+    timeline: options.timeline ?? false,
+    sweep: true,
+    baseline,
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.compress ? { compress: true } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }

@@ -9,7 +9,7 @@ import { billingReport, type BillingReport } from './billing/report.js';
 import { FleetSimulation } from './billing/simulation.js';
 import type { FleetLayout } from './model/layout.js';
 import type { TimelineSink } from './model/fleet.js';
-import { AtomicFile, writeFileAtomic } from './output/atomic.js';
+import { writeFileAtomic } from './output/atomic.js';
 import { beginOutput, type OutputTransaction } from './output/folder.js';
 import { explainFsError, OutputError } from './output/fs-errors.js';
 import { billingCsvChunks } from './output/billing-csv.js';
@@ -33,7 +33,10 @@ const YIELD_MS = 50;
  */
 export function simulate(scenario: Scenario, options?: { timeline?: TimelineSink | null }): FleetSimulation;
 export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null; signal: AbortSignal }): Promise<FleetSimulation>;
-export function simulate(scenario: Scenario, options: { timeline?: TimelineSink | null; signal?: AbortSignal } = {}): FleetSimulation | Promise<FleetSimulation> {
+export function simulate(
+  scenario: Scenario,
+  options: { timeline?: TimelineSink | null; signal?: AbortSignal } = {},
+): FleetSimulation | Promise<FleetSimulation> {
   const sim = new FleetSimulation(scenario, { timeline: options.timeline ?? null });
   if (!options.signal) return sim.finish();
   const signal = options.signal;
@@ -133,12 +136,16 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     let writer: TimelineCsvWriter | null = null;
     const sim = new FleetSimulation(loaded.scenario, {
       // The layout is known only once arrivals are drawn: the sim hands it over.
-      timeline: options.timeline === false ? null : (layout: FleetLayout, sizeOf: (vm: number) => string) => {
-        const resizes = loaded.scenario.schedules.some((s) => s.operation === 'resize');
-        if (tf) writer = new TimelineCsvWriter(tf, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true, ...(resizes ? { sizeOf } : {}) });
-        const pq = pqOut?.timelineSink(layout, loaded.scenario.startMs);
-        return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
-      },
+      timeline:
+        options.timeline === false
+          ? null
+          : (layout: FleetLayout, sizeOf: (vm: number) => string) => {
+              const resizes = loaded.scenario.schedules.some((s) => s.operation === 'resize');
+              if (tf)
+                writer = new TimelineCsvWriter(tf, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true, ...(resizes ? { sizeOf } : {}) });
+              const pq = pqOut?.timelineSink(layout, loaded.scenario.startMs);
+              return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
+            },
       ...(commitmentFiles.active ? { hourly: commitmentFiles.hourly() } : {}),
     });
     const series = new SeriesRecorder(sim);
@@ -197,10 +204,17 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
     }
     writeFileAtomic(path.join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', { syncDir: false });
     const csvName = (t: string): string => csvFileName(t, compress);
-    const names = [...(timelineFile ? [csvName('timeline')] : []), ...(billing ? [csvName('billing')] : []), csvName('series'), ...(capacityFile ? [csvName('capacity')] : []),
-      ...(parquet ? parquet.files.map((f) => path.basename(f.finalPath)) : []), ...commitmentFiles.atomicFiles.map((f) => path.basename(f.finalPath)), 'summary.json'];
+    const names = [
+      ...(timelineFile ? [csvName('timeline')] : []),
+      ...(billing ? [csvName('billing')] : []),
+      csvName('series'),
+      ...(capacityFile ? [csvName('capacity')] : []),
+      ...(parquet ? parquet.files.map((f) => path.basename(f.finalPath)) : []),
+      ...commitmentFiles.atomicFiles.map((f) => path.basename(f.finalPath)),
+      'summary.json',
+    ];
     await checkpoint();
-    if (options.finalize) names.push(...await options.finalize(dir));
+    if (options.finalize) names.push(...(await options.finalize(dir)));
     await checkpoint();
     // Everything is complete: swap it in (synchronous from here: a signal now waits for it).
     const finalFiles = tx.commit(names);

@@ -9,8 +9,14 @@ import { DEALLOCATED, RUNNING, STARTING, STOPPED } from '../src/domain/index.js'
 import { officeWeek, single } from './helpers/scenarios.js';
 import type { BillingConfig, OperationName } from '../src/domain/index.js';
 
-const ops: Array<[number, OperationName]> = [[1000, 'stop'], [2000, 'start'], [3000, 'deallocate']];
-const billing = (b: Partial<BillingConfig>): { billing: BillingConfig } => ({ billing: { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD', ...b } });
+const ops: Array<[number, OperationName]> = [
+  [1000, 'stop'],
+  [2000, 'start'],
+  [3000, 'deallocate'],
+];
+const billing = (b: Partial<BillingConfig>): { billing: BillingConfig } => ({
+  billing: { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD', ...b },
+});
 
 test('azure-2018: Running, Stopping and Stopped bill; Starting and Deallocating do not', () => {
   const sim = simulate(single(ops));

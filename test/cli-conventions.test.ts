@@ -16,8 +16,18 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-conv-'));
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function cli(args: string[], columns = 80): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false, columns });
+  let out = '',
+    err = '';
+  const code = await main(args, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    isTTY: false,
+    columns,
+  });
   return { code, out, err };
 }
 
@@ -80,7 +90,10 @@ test('--help: exit codes listed, every example on one line within 80 columns', a
     const ex = r.out.slice(r.out.indexOf('Examples:'));
     assert.ok(ex.length > 20, `${cmd} has examples`);
     for (const line of ex.split('\n')) assert.ok(line.length <= 80, `${cmd}: ${line}`);
-    assert.ok(ex.split('\n').some((l) => l.startsWith(`  fleetsim ${cmd} `)), cmd);
+    assert.ok(
+      ex.split('\n').some((l) => l.startsWith(`  fleetsim ${cmd} `)),
+      cmd,
+    );
   }
 });
 

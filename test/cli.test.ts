@@ -20,15 +20,27 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   assert.match(r.stdout, /dev-deallocate\s+.*\s142\.15\n/);
   assert.match(r.stdout, /total\s+5\s+[\d,.]+\s+658\.08/);
   assert.equal(fs.readdirSync(out).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
-  assert.equal(JSON.parse(fs.readFileSync(path.join(out, '.fleetsim-manifest.json'), 'utf8')).files, ['billing.csv', 'report.html', 'series.csv', 'summary.json', 'timeline.csv']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(out, '.fleetsim-manifest.json'), 'utf8')).files, [
+    'billing.csv',
+    'report.html',
+    'series.csv',
+    'summary.json',
+    'timeline.csv',
+  ]);
   assert.match(fs.readFileSync(path.join(out, 'report.html'), 'utf8'), /<svg/);
 
   const billing = fs.readFileSync(path.join(out, 'billing.csv'), 'utf8').trim().split('\n');
   assert.is(billing.length, 1 + 5);
   const cols = billing[0]!.split(',');
   const rows = billing.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-  assert.equal(rows.map((r) => r.vm), ['dev-deallocate-0', 'dev-deallocate-1', 'dev-deallocate-2', 'build-stop-0', 'build-stop-1']);
-  assert.equal(rows.map((r) => r.billed_seconds), ['888410', '888410', '888410', '2418410', '2418410']);
+  assert.equal(
+    rows.map((r) => r.vm),
+    ['dev-deallocate-0', 'dev-deallocate-1', 'dev-deallocate-2', 'build-stop-0', 'build-stop-1'],
+  );
+  assert.equal(
+    rows.map((r) => r.billed_seconds),
+    ['888410', '888410', '888410', '2418410', '2418410'],
+  );
   // Deallocated from 19:00:45 to 07:00 next weekday: 16 x (12 h - 45 s) Mon-Thu, 3 x (2.5 d - 45 s) over
   // weekends, and the last Friday until the horizon (Monday 00:00): 2 d 5 h - 45 s.
   assert.is(Number(rows[0]!.deallocated_s), 16 * 43155 + 3 * 215955 + 190755);
@@ -40,14 +52,28 @@ test('run: office-week (5 VMs) writes timeline, billing, series and summary with
   assert.is(summary.groups['build-stop'].billedSeconds, 2 * 2418410);
   assert.is(summary.scenario.seed, 1);
   assert.match(summary.scenario.fileSha256, /^[0-9a-f]{64}$/);
-  assert.equal(summary.scenario.overrides, small.filter((s) => s !== '--set'));
+  assert.equal(
+    summary.scenario.overrides,
+    small.filter((s) => s !== '--set'),
+  );
 
   const timeline = fs.readFileSync(path.join(out, 'timeline.csv'), 'utf8').trim().split('\n');
   assert.is(timeline[0], 'time_s,timestamp,vm,group,size,kind,state,code,level,display_status,billed,operation,message');
   assert.is(timeline.length - 1, summary.run.stateChanges);
-  assert.is(timeline[1], '0.000,2026-01-05T00:00:00.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,provisioning,creating,ProvisioningState/creating,Info,Creating,false,create,Creating');
-  assert.ok(timeline.includes('68445.000,2026-01-05T19:00:45.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,power,deallocated,PowerState/deallocated,Info,VM deallocated,false,deallocate,VM deallocated'));
-  assert.ok(timeline.includes('68420.000,2026-01-05T19:00:20.000Z,build-stop-1,build-stop,Standard_D8s_v5,power,stopped,PowerState/stopped,Info,VM stopped,true,stop,VM stopped'));
+  assert.is(
+    timeline[1],
+    '0.000,2026-01-05T00:00:00.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,provisioning,creating,ProvisioningState/creating,Info,Creating,false,create,Creating',
+  );
+  assert.ok(
+    timeline.includes(
+      '68445.000,2026-01-05T19:00:45.000Z,dev-deallocate-0,dev-deallocate,Standard_D4s_v5,power,deallocated,PowerState/deallocated,Info,VM deallocated,false,deallocate,VM deallocated',
+    ),
+  );
+  assert.ok(
+    timeline.includes(
+      '68420.000,2026-01-05T19:00:20.000Z,build-stop-1,build-stop,Standard_D8s_v5,power,stopped,PowerState/stopped,Info,VM stopped,true,stop,VM stopped',
+    ),
+  );
   // No temporary files left behind.
   assert.not.ok(fs.readdirSync(out).some((f) => f.includes('.tmp-')));
 });

@@ -4,10 +4,26 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  applyCommitments, checkCommitments, collectHours, describeCommitments, HourlyUsageMeter, hourClock, parseRatioCsv, readRatioCsv,
-  type CommitmentInput, type SizeRate, type UsageKey,
+  applyCommitments,
+  checkCommitments,
+  collectHours,
+  describeCommitments,
+  HourlyUsageMeter,
+  hourClock,
+  parseRatioCsv,
+  readRatioCsv,
+  type CommitmentInput,
+  type SizeRate,
+  type UsageKey,
 } from '../src/billing/commitments/index.js';
-import { LINUX_LICENCE, NO_COMMITMENTS, type CapacityReservationSpec, type CommitmentsSpec, type ReservationSpec, type SavingsPlanSpec } from '../src/domain/index.js';
+import {
+  LINUX_LICENCE,
+  NO_COMMITMENTS,
+  type CapacityReservationSpec,
+  type CommitmentsSpec,
+  type ReservationSpec,
+  type SavingsPlanSpec,
+} from '../src/domain/index.js';
 import { CommitmentsCsvWriter } from '../src/output/commitments-csv.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 import fs from 'node:fs';
@@ -35,21 +51,59 @@ const SIZES: SizeRate[] = [
 ];
 const RATIOS = readRatioCsv(path.join(ROOT, 'scenarios', 'data', 'isf-ratios.csv'));
 
-const key = (size: string, over: Partial<UsageKey> = {}): UsageKey => ({ size, region: 'eastus', zone: null, group: 'g', licence: LINUX_LICENCE, spot: false, ...over });
+const key = (size: string, over: Partial<UsageKey> = {}): UsageKey => ({
+  size,
+  region: 'eastus',
+  zone: null,
+  group: 'g',
+  licence: LINUX_LICENCE,
+  spot: false,
+  ...over,
+});
 const reservation = (name: string, size: string, over: Partial<ReservationSpec> = {}): ReservationSpec => ({
-  name, size, flexibilityGroup: null, instanceSizeFlexibility: false, region: 'eastus', quantity: 1, term: '1y', pricePerHour: 0.05,
-  scope: null, startSeconds: 0, endSeconds: Infinity, ...over,
+  name,
+  size,
+  flexibilityGroup: null,
+  instanceSizeFlexibility: false,
+  region: 'eastus',
+  quantity: 1,
+  term: '1y',
+  pricePerHour: 0.05,
+  scope: null,
+  startSeconds: 0,
+  endSeconds: Infinity,
+  ...over,
 });
 const plan = (name: string, over: Partial<SavingsPlanSpec> = {}): SavingsPlanSpec => ({
-  name, hourlyCommitment: 1, term: '1y', rates: [], discount: null, scope: null, startSeconds: 0, endSeconds: Infinity, ...over,
+  name,
+  hourlyCommitment: 1,
+  term: '1y',
+  rates: [],
+  discount: null,
+  scope: null,
+  startSeconds: 0,
+  endSeconds: Infinity,
+  ...over,
 });
 const commitments = (c: Partial<CommitmentsSpec>): CommitmentsSpec => ({ ...NO_COMMITMENTS, ...c });
 
 /** One hour of usage given as billed (and allocated) VM-hours per key. */
 function oneHour(keys: UsageKey[], billedHours: number[], c: Partial<CommitmentsSpec>, allocatedHours = billedHours): CommitmentInput {
   return {
-    startMs: START, horizonSeconds: H, sizes: SIZES, ratios: RATIOS, commitments: commitments(c),
-    usage: { keys, fill: (_h, b, a) => { billedHours.forEach((x, i) => { b[i] = x * H; a[i] = allocatedHours[i]! * H; }); } },
+    startMs: START,
+    horizonSeconds: H,
+    sizes: SIZES,
+    ratios: RATIOS,
+    commitments: commitments(c),
+    usage: {
+      keys,
+      fill: (_h, b, a) => {
+        billedHours.forEach((x, i) => {
+          b[i] = x * H;
+          a[i] = allocatedHours[i]! * H;
+        });
+      },
+    },
   };
 }
 
@@ -61,11 +115,32 @@ test('golden: one reservation, two VMs with partial hours: 0.25 h, 1 h, 1 h, 0.5
   meter.addBilled(0, 900, 3 * H + 1800);
   meter.addBilled(0, 1800, 4 * H);
   const { hours, onHour } = collectHours();
-  const r = applyCommitments({ startMs: START, horizonSeconds: 4 * H, sizes: SIZES, commitments: commitments({ reservations: [reservation('ri', 'Standard_D2s_v5', { pricePerHour: 0.0566 })] }), usage: meter }, onHour);
+  const r = applyCommitments(
+    {
+      startMs: START,
+      horizonSeconds: 4 * H,
+      sizes: SIZES,
+      commitments: commitments({ reservations: [reservation('ri', 'Standard_D2s_v5', { pricePerHour: 0.0566 })] }),
+      usage: meter,
+    },
+    onHour,
+  );
   assert.is(r.hours, 4);
-  closeAll(hours.map((h) => h.keys.paygHours[0]!), [0.25, 1, 1, 0.5], 'pay-as-you-go hours');
-  closeAll(hours.map((h) => h.keys.reservationHours[0]!), [1, 1, 1, 1], 'reservation hours');
-  closeAll(hours.map((h) => h.commitments.unused[0]!), [0, 0, 0, 0], 'unused');
+  closeAll(
+    hours.map((h) => h.keys.paygHours[0]!),
+    [0.25, 1, 1, 0.5],
+    'pay-as-you-go hours',
+  );
+  closeAll(
+    hours.map((h) => h.keys.reservationHours[0]!),
+    [1, 1, 1, 1],
+    'reservation hours',
+  );
+  closeAll(
+    hours.map((h) => h.commitments.unused[0]!),
+    [0, 0, 0, 0],
+    'unused',
+  );
   // Hour 1: list 1.25 x 0.096 = 0.12; invoice 0.25 x 0.096 = 0.024; amortized 0.024 + 0.0566.
   close(hours[0]!.keys.listCost[0]!, 0.12);
   close(hours[0]!.keys.billedCost[0]!, 0.024);
@@ -105,11 +180,27 @@ test('golden: a DS4_v2 reservation (ratio 8) covers 8 x DS1_v2, or 2 x DS2_v2 + 
 test('flexibility off covers the exact size only; s and non-s sizes are different groups', () => {
   let r = applyCommitments(oneHour([key('Standard_DS1_v2'), key('Standard_DS4_v2')], [8, 1], { reservations: [reservation('ds4', 'Standard_DS4_v2')] }));
   closeAll(r.byKey.reservationHours, [0, 1]);
-  r = applyCommitments(oneHour([key('Standard_D4s_v5')], [1], { reservations: [reservation('d4', 'Standard_D4_v5', { instanceSizeFlexibility: true, flexibilityGroup: 'Dv5 Series' })] }));
+  r = applyCommitments(
+    oneHour([key('Standard_D4s_v5')], [1], {
+      reservations: [reservation('d4', 'Standard_D4_v5', { instanceSizeFlexibility: true, flexibilityGroup: 'Dv5 Series' })],
+    }),
+  );
   closeAll(r.byKey.reservationHours, [0]);
   closeAll(r.byCommitment.unused, [1]);
   // A normalized-unit reservation of the Dsv5 group: 4 units cover one D8s_v5 (ratio 4).
-  r = applyCommitments(oneHour([key('Standard_D8s_v5')], [1.5], { reservations: [reservation('n', null as unknown as string, { size: null, instanceSizeFlexibility: true, flexibilityGroup: 'Dsv5 Series', quantity: 4, pricePerHour: 0.03 })] }));
+  r = applyCommitments(
+    oneHour([key('Standard_D8s_v5')], [1.5], {
+      reservations: [
+        reservation('n', null as unknown as string, {
+          size: null,
+          instanceSizeFlexibility: true,
+          flexibilityGroup: 'Dsv5 Series',
+          quantity: 4,
+          pricePerHour: 0.03,
+        }),
+      ],
+    }),
+  );
   closeAll(r.byKey.reservationHours, [1]);
   assert.is(r.commitments[0]!.unit, 'normalized-unit-hours');
   closeAll(r.byCommitment.used, [4]);
@@ -117,7 +208,11 @@ test('flexibility off covers the exact size only; s and non-s sizes are differen
 
 test('a flexible reservation covers its own size first, then the usage worth most per unit', () => {
   // D8s_v5 reservation (ratio 4): its own size first (1 h = 4 units) leaves nothing for the D2s_v5.
-  let r = applyCommitments(oneHour([key('Standard_D2s_v5'), key('Standard_D8s_v5')], [4, 1], { reservations: [reservation('d8', 'Standard_D8s_v5', { instanceSizeFlexibility: true })] }));
+  let r = applyCommitments(
+    oneHour([key('Standard_D2s_v5'), key('Standard_D8s_v5')], [4, 1], {
+      reservations: [reservation('d8', 'Standard_D8s_v5', { instanceSizeFlexibility: true })],
+    }),
+  );
   closeAll(r.byKey.reservationHours, [0, 1]);
   // A D2s_v5 priced above its share (0.12 > 0.384 / 4) goes before a D4s_v5 at list.
   const keys = [key('Standard_D4s_v5'), key('Standard_D2s_v5', { pricePerHour: 0.12 })];
@@ -126,7 +221,16 @@ test('a flexible reservation covers its own size first, then the usage worth mos
 });
 
 test('golden: 10 capacity-reservation units with 6 VMs bill as 6 VMs + 4 unused units', () => {
-  const cr: CapacityReservationSpec = { name: 'cr', size: 'Standard_D2s_v3', region: 'eastus', zone: null, quantity: 10, scope: null, startSeconds: 0, endSeconds: Infinity };
+  const cr: CapacityReservationSpec = {
+    name: 'cr',
+    size: 'Standard_D2s_v3',
+    region: 'eastus',
+    zone: null,
+    quantity: 10,
+    scope: null,
+    startSeconds: 0,
+    endSeconds: Infinity,
+  };
   let r = applyCommitments(oneHour([key('Standard_D2s_v3')], [6], { capacityReservations: [cr] }));
   assert.is(r.keys.length, 2);
   assert.is(r.keys[1]!.capacityReservation, 'cr');
@@ -150,7 +254,12 @@ test('golden: 10 capacity-reservation units with 6 VMs bill as 6 VMs + 4 unused 
 
   // Used and unused units are both eligible for reservations: 8 reserved D2s_v3 cover 8 of
   // the 10 unit-hours pro rata (6 VM-hours + 4 unused -> 80% of each), 2 remain pay-as-you-go.
-  r = applyCommitments(oneHour([key('Standard_D2s_v3')], [6], { capacityReservations: [cr], reservations: [reservation('ri', 'Standard_D2s_v3', { quantity: 8, pricePerHour: 0.06 })] }));
+  r = applyCommitments(
+    oneHour([key('Standard_D2s_v3')], [6], {
+      capacityReservations: [cr],
+      reservations: [reservation('ri', 'Standard_D2s_v3', { quantity: 8, pricePerHour: 0.06 })],
+    }),
+  );
   closeAll(r.byKey.reservationHours, [4.8, 3.2]);
   closeAll(r.byKey.paygHours, [1.2, 0.8]);
   close(r.total.billed, 2 * 0.096 + 8 * 0.06);
@@ -202,28 +311,47 @@ test('savings plans: 3-year before 1-year, unused commitment lost, a rate above 
   const meter = new HourlyUsageMeter(keys, clock);
   meter.addBilled(0, H, 2 * H);
   const { hours, onHour } = collectHours();
-  r = applyCommitments({ startMs: START, horizonSeconds: 2 * H, sizes: SIZES, commitments: commitments({ savingsPlans: [plan('sp', { hourlyCommitment: 0.5, discount: 0.2 })] }), usage: meter }, onHour);
-  closeAll(hours.map((h) => h.commitments.unused[0]!), [0.5, 0.5 - 0.192 * 0.8]);
+  r = applyCommitments(
+    {
+      startMs: START,
+      horizonSeconds: 2 * H,
+      sizes: SIZES,
+      commitments: commitments({ savingsPlans: [plan('sp', { hourlyCommitment: 0.5, discount: 0.2 })] }),
+      usage: meter,
+    },
+    onHour,
+  );
+  closeAll(
+    hours.map((h) => h.commitments.unused[0]!),
+    [0.5, 0.5 - 0.192 * 0.8],
+  );
 
   // A plan rate above pay-as-you-go: Azure charges the lower rate.
   r = applyCommitments(oneHour(keys, [1], { savingsPlans: [plan('sp', { rates: [{ size: 'Standard_D4s_v5', region: null, pricePerHour: 0.3 }] })] }));
   closeAll(r.byKey.billedCost, [0.192]);
   closeAll(r.byCommitment.used, [0.192]);
   // Sizes without a rate and no discount are not covered.
-  r = applyCommitments(oneHour([key('Standard_D2s_v5')], [1], { savingsPlans: [plan('sp', { rates: [{ size: 'Standard_D4s_v5', region: null, pricePerHour: 0.1 }] })] }));
+  r = applyCommitments(
+    oneHour([key('Standard_D2s_v5')], [1], { savingsPlans: [plan('sp', { rates: [{ size: 'Standard_D4s_v5', region: null, pricePerHour: 0.1 }] })] }),
+  );
   closeAll(r.byKey.savingsPlanHours, [0]);
 });
 
 test('golden-style: reservations apply before savings plans, whatever the file order', () => {
   // 2 h of D2s_v5; 1 reservation covers 1 h; the plan (0.05 USD/h at 0.06/h) covers 0.8333 h of the rest.
-  const r = applyCommitments(oneHour([key('Standard_D2s_v5')], [2], {
-    savingsPlans: [plan('sp', { hourlyCommitment: 0.05, rates: [{ size: 'Standard_D2s_v5', region: null, pricePerHour: 0.06 }] })],
-    reservations: [reservation('ri', 'Standard_D2s_v5', { pricePerHour: 0.0566 })],
-  }));
+  const r = applyCommitments(
+    oneHour([key('Standard_D2s_v5')], [2], {
+      savingsPlans: [plan('sp', { hourlyCommitment: 0.05, rates: [{ size: 'Standard_D2s_v5', region: null, pricePerHour: 0.06 }] })],
+      reservations: [reservation('ri', 'Standard_D2s_v5', { pricePerHour: 0.0566 })],
+    }),
+  );
   closeAll(r.byKey.reservationHours, [1]);
   closeAll(r.byKey.savingsPlanHours, [0.05 / 0.06]);
   closeAll(r.byKey.paygHours, [1 - 0.05 / 0.06]);
-  assert.equal(r.commitments.map((c) => c.kind), ['reservation', 'savingsPlan']);
+  assert.equal(
+    r.commitments.map((c) => c.kind),
+    ['reservation', 'savingsPlan'],
+  );
   closeAll(r.byCommitment.used, [1, 0.05]);
   close(r.total.billed, 0.0566 + 0.05 + (1 - 0.05 / 0.06) * 0.096);
 });
@@ -231,11 +359,17 @@ test('golden-style: reservations apply before savings plans, whatever the file o
 test('narrower scope first: a group-scoped reservation is used before a shared one', () => {
   const keys = [key('Standard_D2s_v5', { group: 'a' }), key('Standard_D2s_v5', { group: 'b' })];
   // File order puts the shared one first; applied first it would split over both groups.
-  const r = applyCommitments(oneHour(keys, [1, 1], { reservations: [reservation('shared', 'Standard_D2s_v5'), reservation('only-a', 'Standard_D2s_v5', { scope: ['a'] })] }));
+  const r = applyCommitments(
+    oneHour(keys, [1, 1], { reservations: [reservation('shared', 'Standard_D2s_v5'), reservation('only-a', 'Standard_D2s_v5', { scope: ['a'] })] }),
+  );
   closeAll(r.byKey.paygHours, [0, 0]);
   closeAll(r.byCommitment.used, [1, 1]);
   // Out of scope, and another region: not covered.
-  const r2 = applyCommitments(oneHour([key('Standard_D2s_v5', { group: 'b' }), key('Standard_D2s_v5', { region: 'westeurope' })], [1, 1], { reservations: [reservation('only-a', 'Standard_D2s_v5', { scope: ['a'] })] }));
+  const r2 = applyCommitments(
+    oneHour([key('Standard_D2s_v5', { group: 'b' }), key('Standard_D2s_v5', { region: 'westeurope' })], [1, 1], {
+      reservations: [reservation('only-a', 'Standard_D2s_v5', { scope: ['a'] })],
+    }),
+  );
   closeAll(r2.byCommitment.unused, [1]);
 });
 
@@ -252,7 +386,9 @@ test('Spot is never covered; the Windows licence meter is charged on billed time
     key('Standard_D4s_v5', { licence: win }),
     key('Standard_D4s_v5', { licence: { ...win, licenseType: 'Windows_Server' } }),
   ];
-  const r = applyCommitments(oneHour(keys, [1, 2, 1], { reservations: [reservation('ri', 'Standard_D4s_v5', { quantity: 10 })], savingsPlans: [plan('sp', { discount: 0.5 })] }));
+  const r = applyCommitments(
+    oneHour(keys, [1, 2, 1], { reservations: [reservation('ri', 'Standard_D4s_v5', { quantity: 10 })], savingsPlans: [plan('sp', { discount: 0.5 })] }),
+  );
   closeAll(r.byKey.reservationHours, [0, 2, 1]);
   closeAll(r.byKey.billedCost, [0.0384, 0, 0]);
   closeAll(r.byKey.licenceCost, [0, 2 * 4 * 0.046, 0]);
@@ -268,12 +404,30 @@ test('hours are UTC clock hours: a start at 00:30 makes hour 0 half an hour, and
   const meter = new HourlyUsageMeter(keys, clock);
   meter.addBilled(0, 0, 2 * H);
   const { hours, onHour } = collectHours();
-  const r = applyCommitments({ startMs: start, horizonSeconds: 2 * H, sizes: SIZES, commitments: commitments({ reservations: [reservation('ri', 'Standard_D2s_v5', { startSeconds: H })] }), usage: meter }, onHour);
-  closeAll(hours.map((h) => h.keys.billedSeconds[0]!), [1800, 3600, 1800]);
+  const r = applyCommitments(
+    {
+      startMs: start,
+      horizonSeconds: 2 * H,
+      sizes: SIZES,
+      commitments: commitments({ reservations: [reservation('ri', 'Standard_D2s_v5', { startSeconds: H })] }),
+      usage: meter,
+    },
+    onHour,
+  );
+  closeAll(
+    hours.map((h) => h.keys.billedSeconds[0]!),
+    [1800, 3600, 1800],
+  );
   // Bought at 01:30 (1 h into the study): nothing in hour 0, the second half of hour 1, and
   // the half of hour 2 inside the study.
-  closeAll(hours.map((h) => h.commitments.capacity[0]!), [0, 0.5, 0.5]);
-  closeAll(hours.map((h) => h.keys.reservationHours[0]!), [0, 0.5, 0.5]);
+  closeAll(
+    hours.map((h) => h.commitments.capacity[0]!),
+    [0, 0.5, 0.5],
+  );
+  closeAll(
+    hours.map((h) => h.keys.reservationHours[0]!),
+    [0, 0.5, 0.5],
+  );
   assert.is(hours[2]!.toSeconds, 2 * H);
   close(r.total.list, 2 * 0.096);
 });
@@ -285,9 +439,13 @@ test('the usage meter splits intervals at hour boundaries and moves rounding int
   m.addBilled(0, 1000.5, 2 * H + 10);
   m.adjustBilled(0, 2 * H + 10, -0.5); // the run's dropped fraction of a second
   m.addAllocated(0, -50, 100); // clipped to the study
-  const b = new Float64Array(1), a = new Float64Array(1);
+  const b = new Float64Array(1),
+    a = new Float64Array(1);
   const got: number[] = [];
-  for (let h = 0; h < 3; h++) { m.fill(h, b, a); got.push(b[0]!); }
+  for (let h = 0; h < 3; h++) {
+    m.fill(h, b, a);
+    got.push(b[0]!);
+  }
   assert.equal(got, [2599.5, 3600, 9.5]);
   m.fill(0, b, a);
   assert.is(a[0], 100);
@@ -310,7 +468,10 @@ test('ratio files: the bundled table reads; bad lines are InputErrors with file:
   assert.is(t.of('Standard_X1')?.group, 'Odd, group');
   const bad: Array<[string, RegExp]> = [
     ['Group,Size,Ratio\n', /bad header[\s\S]*x\.csv:1[\s\S]*InstanceSizeFlexibilityGroup,ArmSkuName,Ratio/],
-    ['InstanceSizeFlexibilityGroup,ArmSkuName,Ratio\nDSv2 Series,Standard_DS1_v2,one\n', /bad ratio for `Standard_DS1_v2`[\s\S]*x\.csv:2[\s\S]*got:\s+"one"[\s\S]*fix:/],
+    [
+      'InstanceSizeFlexibilityGroup,ArmSkuName,Ratio\nDSv2 Series,Standard_DS1_v2,one\n',
+      /bad ratio for `Standard_DS1_v2`[\s\S]*x\.csv:2[\s\S]*got:\s+"one"[\s\S]*fix:/,
+    ],
     ['InstanceSizeFlexibilityGroup,ArmSkuName,Ratio\nDSv2 Series,Standard_DS1_v2,-1\n', /x\.csv:2/],
     ['InstanceSizeFlexibilityGroup,ArmSkuName,Ratio\nDSv2 Series,Standard_DS1_v2\n', /2 cells instead of 3[\s\S]*x\.csv:2/],
     ['InstanceSizeFlexibilityGroup,ArmSkuName,Ratio\nA,Standard_A,1\n\nA,Standard_A,2\n', /listed twice[\s\S]*x\.csv:4[\s\S]*first at line 2/],
@@ -336,7 +497,10 @@ test('commitments.csv: one row per commitment per hour it is active, names quote
   meter.addBilled(0, 0, 2 * H - 1800);
   meter.addBilled(0, 1800, H);
   const c = commitments({
-    reservations: [reservation('ri, eu', 'Standard_D2s_v5', { pricePerHour: 0.05 }), reservation('late', 'Standard_D4s_v5', { pricePerHour: 0.1, startSeconds: H })],
+    reservations: [
+      reservation('ri, eu', 'Standard_D2s_v5', { pricePerHour: 0.05 }),
+      reservation('late', 'Standard_D4s_v5', { pricePerHour: 0.1, startSeconds: H }),
+    ],
     savingsPlans: [plan('sp', { hourlyCommitment: 0.04, discount: 0.5 })],
   });
   const file = path.join(tempDir(), 'commitments.csv');
@@ -356,31 +520,50 @@ test('commitments.csv: one row per commitment per hour it is active, names quote
 });
 
 test('checkCommitments: unknown sizes, groups and flexibility groups, Spot scopes, bad quantities, terms, names twice', () => {
-  const ctx = { sizes: SIZES.map((s) => s.name), groups: [{ name: 'web', spot: false }, { name: 'batch', spot: true }], ratios: RATIOS };
-  const problems = checkCommitments(commitments({
-    reservations: [
-      reservation('a', 'Standard_D4s_v9', { quantity: 1.5 }),
-      reservation('a', 'Standard_DS4_v2', { instanceSizeFlexibility: true, flexibilityGroup: 'DSv2 Serie', scope: ['batch', 'wbe'] }),
-      reservation('c', 'Standard_D2s_v3', { instanceSizeFlexibility: true, endSeconds: 2 * 8760 * H }),
+  const ctx = {
+    sizes: SIZES.map((s) => s.name),
+    groups: [
+      { name: 'web', spot: false },
+      { name: 'batch', spot: true },
     ],
-    savingsPlans: [plan('p', { hourlyCommitment: -1 })],
-    capacityReservations: [{ name: 'cr', size: 'Standard_D2s_v3', region: 'eastus', zone: null, quantity: -1, scope: null, startSeconds: 10, endSeconds: 5 }],
-  }), ctx);
-  assert.equal(problems.map((p) => `${p.path}: ${p.problem}${p.hint ? ` (${p.hint})` : ''}`), [
-    'reservations[0].size: unknown size `Standard_D4s_v9` (did you mean `Standard_D4s_v5`?)',
-    'reservations[0].quantity: bad quantity',
-    'reservations[1].name: commitment name `a` used twice (rename one of them)',
-    'reservations[1].flexibilityGroup: unknown flexibility group `DSv2 Serie` (did you mean `DSv2 Series`?)',
-    'reservations[1].scope[0]: reservation scoped to Spot group `batch` (reservations never cover Spot VMs: remove `batch` from the scope)',
-    'reservations[1].scope[1]: unknown group `wbe` (did you mean `web`?)',
-    'reservations[2].size: size `Standard_D2s_v3` is not in the instance-size-flexibility ratio table (add its line to the ratio file, or set instanceSizeFlexibility: false)',
-    'reservations[2].end: lasts longer than its term (a renewal is a second commitment: add one that starts where this term ends)',
-    'savingsPlans[0].hourlyCommitment: bad hourly commitment',
-    'savingsPlans[0]: savings plan with neither rates nor a discount covers nothing',
-    'capacityReservations[0].quantity: bad quantity',
-    'capacityReservations[0].end: ends before it starts',
-  ]);
-  assert.equal(checkCommitments(commitments({ reservations: [reservation('ok', 'Standard_DS4_v2', { instanceSizeFlexibility: true, flexibilityGroup: 'DSv2 Series', scope: ['web'] })] }), ctx), []);
+    ratios: RATIOS,
+  };
+  const problems = checkCommitments(
+    commitments({
+      reservations: [
+        reservation('a', 'Standard_D4s_v9', { quantity: 1.5 }),
+        reservation('a', 'Standard_DS4_v2', { instanceSizeFlexibility: true, flexibilityGroup: 'DSv2 Serie', scope: ['batch', 'wbe'] }),
+        reservation('c', 'Standard_D2s_v3', { instanceSizeFlexibility: true, endSeconds: 2 * 8760 * H }),
+      ],
+      savingsPlans: [plan('p', { hourlyCommitment: -1 })],
+      capacityReservations: [{ name: 'cr', size: 'Standard_D2s_v3', region: 'eastus', zone: null, quantity: -1, scope: null, startSeconds: 10, endSeconds: 5 }],
+    }),
+    ctx,
+  );
+  assert.equal(
+    problems.map((p) => `${p.path}: ${p.problem}${p.hint ? ` (${p.hint})` : ''}`),
+    [
+      'reservations[0].size: unknown size `Standard_D4s_v9` (did you mean `Standard_D4s_v5`?)',
+      'reservations[0].quantity: bad quantity',
+      'reservations[1].name: commitment name `a` used twice (rename one of them)',
+      'reservations[1].flexibilityGroup: unknown flexibility group `DSv2 Serie` (did you mean `DSv2 Series`?)',
+      'reservations[1].scope[0]: reservation scoped to Spot group `batch` (reservations never cover Spot VMs: remove `batch` from the scope)',
+      'reservations[1].scope[1]: unknown group `wbe` (did you mean `web`?)',
+      'reservations[2].size: size `Standard_D2s_v3` is not in the instance-size-flexibility ratio table (add its line to the ratio file, or set instanceSizeFlexibility: false)',
+      'reservations[2].end: lasts longer than its term (a renewal is a second commitment: add one that starts where this term ends)',
+      'savingsPlans[0].hourlyCommitment: bad hourly commitment',
+      'savingsPlans[0]: savings plan with neither rates nor a discount covers nothing',
+      'capacityReservations[0].quantity: bad quantity',
+      'capacityReservations[0].end: ends before it starts',
+    ],
+  );
+  assert.equal(
+    checkCommitments(
+      commitments({ reservations: [reservation('ok', 'Standard_DS4_v2', { instanceSizeFlexibility: true, flexibilityGroup: 'DSv2 Series', scope: ['web'] })] }),
+      ctx,
+    ),
+    [],
+  );
 });
 
 test.run();

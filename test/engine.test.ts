@@ -6,7 +6,9 @@ import { Engine } from '../src/engine/index.js';
 
 function recorder(): { fired: Array<[number, number, number]>; engine: Engine } {
   const fired: Array<[number, number, number]> = [];
-  const engine = new Engine((kind, target, now) => { fired.push([now, kind, target]); }, 4);
+  const engine = new Engine((kind, target, now) => {
+    fired.push([now, kind, target]);
+  }, 4);
   return { fired, engine };
 }
 
@@ -16,7 +18,11 @@ test('fires events in time order and reports each with its kind and target', () 
   engine.schedule(10, 2, 200);
   engine.schedule(20, 3, 300);
   assert.is(engine.run(Infinity), 3);
-  assert.equal(fired, [[10, 2, 200], [20, 3, 300], [30, 1, 100]]);
+  assert.equal(fired, [
+    [10, 2, 200],
+    [20, 3, 300],
+    [30, 1, 100],
+  ]);
   assert.is(engine.eventsProcessed, 3);
 });
 
@@ -27,7 +33,10 @@ test('equal times fire in scheduling order, whatever the kinds and targets', () 
   engine.schedule(1, 0, 0);
   engine.schedule(5, 4, 3);
   engine.run(Infinity);
-  assert.equal(fired.map((f) => f[2]), [0, 1, 2, 3]);
+  assert.equal(
+    fired.map((f) => f[2]),
+    [0, 1, 2, 3],
+  );
 });
 
 test('events a handler schedules for the current time fire after those already queued for it', () => {
@@ -71,7 +80,10 @@ test('run(until) leaves events at or after the horizon pending and moves now to 
   assert.is(engine.size, 2);
   assert.is(engine.peekTime(), 20);
   engine.run(31);
-  assert.equal(fired.map((f) => f[2]), [1, 2, 3]);
+  assert.equal(
+    fired.map((f) => f[2]),
+    [1, 2, 3],
+  );
 });
 
 test('scheduling in the past, at a non-finite time, or with a kind or target out of range is refused', () => {
@@ -97,12 +109,15 @@ test('grows past its initial capacity without losing events', () => {
 class OracleQueue {
   private items: Array<{ t: number; seq: number; id: number }> = [];
   private seq = 0;
-  push(t: number, id: number): void { this.items.push({ t, seq: this.seq++, id }); }
+  push(t: number, id: number): void {
+    this.items.push({ t, seq: this.seq++, id });
+  }
   pop(): { t: number; id: number } | undefined {
     if (this.items.length === 0) return undefined;
     let best = 0;
     for (let i = 1; i < this.items.length; i++) {
-      const a = this.items[i]!, b = this.items[best]!;
+      const a = this.items[i]!,
+        b = this.items[best]!;
       if (a.t < b.t || (a.t === b.t && a.seq < b.seq)) best = i;
     }
     return this.items.splice(best, 1)[0];
@@ -123,71 +138,94 @@ const delay = fc.oneof(
 );
 
 test('property: with events scheduled by handlers, firing order is (time, scheduling order) exactly', () => {
-  fc.assert(fc.property(
-    fc.array(delay, { minLength: 1, maxLength: 80 }),
-    fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), delay, delay, delay), { minLength: 1, maxLength: 400 }),
-    fc.integer({ min: 1, max: 2000 }),
-    (initial, program, limit) => {
-      // Each fired event schedules program[id % len] children; both queues see the same calls.
-      const got: Array<[number, number]> = [];
-      let nextId = 0;
-      const engine: Engine = new Engine((_k, id, now) => {
-        got.push([now, id]);
-        const [n, a, b, c] = program[id % program.length]!;
-        const ds = [a, b, c, a];
-        for (let k = 0; k < n && nextId < limit; k++) engine.schedule(now + ds[k]!, 0, nextId++);
-      }, 4);
-      const oracle = new OracleQueue();
-      for (const t of initial) { engine.schedule(t, 0, nextId); oracle.push(t, nextId++); }
-      engine.run(Infinity);
-      // Replay on the oracle: same children for the same ids.
-      const want: Array<[number, number]> = [];
-      let id2 = initial.length;
-      for (let e = oracle.pop(); e; e = oracle.pop()) {
-        want.push([e.t, e.id]);
-        const [n, a, b, c] = program[e.id % program.length]!;
-        const ds = [a, b, c, a];
-        for (let k = 0; k < n && id2 < limit; k++) oracle.push(e.t + ds[k]!, id2++);
-      }
-      assert.equal(got, want);
-    },
-  ), { numRuns: 300 });
+  fc.assert(
+    fc.property(
+      fc.array(delay, { minLength: 1, maxLength: 80 }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), delay, delay, delay), { minLength: 1, maxLength: 400 }),
+      fc.integer({ min: 1, max: 2000 }),
+      (initial, program, limit) => {
+        // Each fired event schedules program[id % len] children; both queues see the same calls.
+        const got: Array<[number, number]> = [];
+        let nextId = 0;
+        const engine: Engine = new Engine((_k, id, now) => {
+          got.push([now, id]);
+          const [n, a, b, c] = program[id % program.length]!;
+          const ds = [a, b, c, a];
+          for (let k = 0; k < n && nextId < limit; k++) engine.schedule(now + ds[k]!, 0, nextId++);
+        }, 4);
+        const oracle = new OracleQueue();
+        for (const t of initial) {
+          engine.schedule(t, 0, nextId);
+          oracle.push(t, nextId++);
+        }
+        engine.run(Infinity);
+        // Replay on the oracle: same children for the same ids.
+        const want: Array<[number, number]> = [];
+        let id2 = initial.length;
+        for (let e = oracle.pop(); e; e = oracle.pop()) {
+          want.push([e.t, e.id]);
+          const [n, a, b, c] = program[e.id % program.length]!;
+          const ds = [a, b, c, a];
+          for (let k = 0; k < n && id2 < limit; k++) oracle.push(e.t + ds[k]!, id2++);
+        }
+        assert.equal(got, want);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });
 
 test('property: run in slices (horizons and event budgets) fires exactly what one run fires', () => {
-  fc.assert(fc.property(
-    fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { maxLength: 300 }),
-    fc.array(fc.tuple(fc.double({ min: 0, max: 1000, noNaN: true }), fc.integer({ min: 1, max: 50 })), { maxLength: 20 }),
-    (times, slices) => {
-      const whole = recorder();
-      const sliced = recorder();
-      for (const [i, t] of times.entries()) { whole.engine.schedule(t, 0, i); sliced.engine.schedule(t, 0, i); }
-      whole.engine.run(Infinity);
-      for (const [until, budget] of [...slices].sort((a, b) => a[0] - b[0])) sliced.engine.run(until, budget);
-      sliced.engine.run(Infinity);
-      assert.equal(sliced.fired, whole.fired);
-    },
-  ), { numRuns: 200 });
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { maxLength: 300 }),
+      fc.array(fc.tuple(fc.double({ min: 0, max: 1000, noNaN: true }), fc.integer({ min: 1, max: 50 })), { maxLength: 20 }),
+      (times, slices) => {
+        const whole = recorder();
+        const sliced = recorder();
+        for (const [i, t] of times.entries()) {
+          whole.engine.schedule(t, 0, i);
+          sliced.engine.schedule(t, 0, i);
+        }
+        whole.engine.run(Infinity);
+        for (const [until, budget] of [...slices].sort((a, b) => a[0] - b[0])) sliced.engine.run(until, budget);
+        sliced.engine.run(Infinity);
+        assert.equal(sliced.fired, whole.fired);
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
 test('a million events of a fleet-like workload come out in order', () => {
   // 200k VMs: a burst at 19:00, lognormal-ish phase ends, then each VM's next phase.
   const N = 200_000;
   let x = 12345;
-  const u = (): number => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return x / 4294967296; };
-  let lastT = -1, lastSeq = -1, count = 0, bad = 0;
+  const u = (): number => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x / 4294967296;
+  };
+  let lastT = -1,
+    lastSeq = -1,
+    count = 0,
+    bad = 0;
   const seqOf = new Float64Array(N * 6);
   let seq = 0;
   const engine: Engine = new Engine((step, vm, now) => {
     const s = seqOf[engine.current]!;
     if (now < lastT || (now === lastT && s < lastSeq)) bad++;
-    lastT = now; lastSeq = s; count++;
+    lastT = now;
+    lastSeq = s;
+    count++;
     if (step < 4) {
       const h = engine.schedule(now + (step === 0 ? 45 : Math.exp(3.5 + 0.5 * (u() + u() + u() - 1.5))), step + 1, vm);
       seqOf[h] = seq++;
     }
   }, N);
-  for (let vm = 0; vm < N; vm++) { const h = engine.schedule(68400, 0, vm); seqOf[h] = seq++; }
+  for (let vm = 0; vm < N; vm++) {
+    const h = engine.schedule(68400, 0, vm);
+    seqOf[h] = seq++;
+  }
   engine.run(Infinity);
   assert.is(count, N * 5);
   assert.is(bad, 0);
@@ -202,7 +240,10 @@ test('run(until, maxEvents) stops after that many events and the next call carri
   assert.is(engine.now, 7);
   assert.is(engine.run(100, 4), 2);
   assert.is(engine.now, 100); // drained: the horizon is reached
-  assert.equal(fired.map((f) => f[2]), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.equal(
+    fired.map((f) => f[2]),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
 });
 
 test.run();

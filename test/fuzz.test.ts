@@ -34,9 +34,15 @@ test('fuzz, operations: 30,000 requests; outcomes as the README table says where
 // ---------------------------------------------------------------------------------------------
 // the checker catches what it should
 
-const scenario = scenarioFromObject({ start: '2026-01-05T00:00:00Z', horizon: '1d', sizes: { S: { vcpus: 2, pricePerHour: 0.1 } }, groups: [{ name: 'g', count: 1, size: 'S' }] }).scenario;
+const scenario = scenarioFromObject({
+  start: '2026-01-05T00:00:00Z',
+  horizon: '1d',
+  sizes: { S: { vcpus: 2, pricePerHour: 0.1 } },
+  groups: [{ name: 'g', count: 1, size: 'S' }],
+}).scenario;
 const id = (kind: string, state: string): number => STATUS_TABLE.findIndex((s) => s.kind === kind && s.state === state);
-const CREATE = 0, STOP = 2;
+const CREATE = 0,
+  STOP = 2;
 
 test('checker: an illegal power transition, a wrong billed flag, rows out of order and rows for a VM that does not exist all fail', () => {
   const ok = new TimelineChecker(scenario);

@@ -34,7 +34,8 @@ test('regression: a Spot VM evicted for capacity and started again is not evicte
   };
   const c = new Collect();
   new FleetSimulation(scenario, { timeline: c }).finish();
-  let sum = 0, k = 0;
+  let sum = 0,
+    k = 0;
   for (let vm = 0; vm < n; vm++) {
     const rows = c.rows.filter((r) => r.vm === vm);
     const up = rows.find((r) => r.t > 1.5 * H && r.code === 'PowerState/running');
@@ -56,10 +57,20 @@ test('regression: a VM recreated in a reused autoscale slot lives its own lifeti
   const base = single([], { horizonSeconds: 20 * H });
   const scenario: Scenario = {
     ...base,
-    groups: [group('pool', 1, 'S', {
-      lifetime: fixed(10 * H),
-      autoscale: { targets: [{ time: 0, target: 1 }, { time: 1 * H, target: 0 }, { time: 2 * H, target: 1 }], scaleOut: 'create', scaleIn: 'delete' },
-    })],
+    groups: [
+      group('pool', 1, 'S', {
+        lifetime: fixed(10 * H),
+        autoscale: {
+          targets: [
+            { time: 0, target: 1 },
+            { time: 1 * H, target: 0 },
+            { time: 2 * H, target: 1 },
+          ],
+          scaleOut: 'create',
+          scaleIn: 'delete',
+        },
+      }),
+    ],
   };
   const c = new Collect();
   new FleetSimulation(scenario, { timeline: c }).finish();
@@ -72,7 +83,9 @@ function pool(targets: Array<[number, number]>, over: Parameters<typeof group>[3
   const base = single([], { horizonSeconds: 4 * H });
   return {
     ...base,
-    groups: [group('pool', 1, 'S', { ...over, autoscale: { targets: targets.map(([time, target]) => ({ time, target })), scaleOut: 'create', scaleIn: 'delete' } })],
+    groups: [
+      group('pool', 1, 'S', { ...over, autoscale: { targets: targets.map(([time, target]) => ({ time, target })), scaleOut: 'create', scaleIn: 'delete' } }),
+    ],
     schedules,
   };
 }
@@ -80,29 +93,52 @@ function pool(targets: Array<[number, number]>, over: Parameters<typeof group>[3
 test('a retry of the deleted VM does not act on the VM created in its slot', () => {
   // Deallocate at 200 s fails at 245 s (retry due 545 s); the pool deletes the VM at 300 s and
   // creates a new one at 400 s (Running at 430 s). The new VM stays Running.
-  const scenario = pool([[0, 1], [300, 0], [400, 1]], {
-    failures: { deallocate: failure(1, 'InternalOperationError') },
-    retry: { maxAttempts: 2, backoff: 'fixed', delaySeconds: 300, maxDelaySeconds: 300 },
-  }, [{ name: 'off', operation: 'deallocate', groups: ['pool'], times: [200] }]);
+  const scenario = pool(
+    [
+      [0, 1],
+      [300, 0],
+      [400, 1],
+    ],
+    {
+      failures: { deallocate: failure(1, 'InternalOperationError') },
+      retry: { maxAttempts: 2, backoff: 'fixed', delaySeconds: 300, maxDelaySeconds: 300 },
+    },
+    [{ name: 'off', operation: 'deallocate', groups: ['pool'], times: [200] }],
+  );
   const c = new Collect();
   new FleetSimulation(scenario, { timeline: c }).finish();
-  assert.equal(c.rows.filter((r) => r.t > 400).map((r) => `${r.t} ${r.code}`), [
-    '430 PowerState/running', '430 ProvisioningState/creating/OSProvisioningInprogress',
-    '490 ProvisioningState/creating/OSProvisioningComplete', '500 ProvisioningState/succeeded',
-  ]);
+  assert.equal(
+    c.rows.filter((r) => r.t > 400).map((r) => `${r.t} ${r.code}`),
+    [
+      '430 PowerState/running',
+      '430 ProvisioningState/creating/OSProvisioningInprogress',
+      '490 ProvisioningState/creating/OSProvisioningComplete',
+      '500 ProvisioningState/succeeded',
+    ],
+  );
 });
 
 test('a late completion of the deleted VM does not complete the VM created in its slot', () => {
   // Every create times out in OS provisioning (at 90 s after the request) and completes 300 s
   // later. The first VM is deleted at 150 s; the second is created at 250 s, times out at 340 s and
   // must turn Succeeded at 640 s, not at the first VM's 390 s.
-  const scenario = pool([[0, 1], [150, 0], [250, 1]], {
-    failures: { create: failure(1, 'OSProvisioningTimedOut') },
-    lateCompletion: { probability: 1, after: fixed(300) },
-  });
+  const scenario = pool(
+    [
+      [0, 1],
+      [150, 0],
+      [250, 1],
+    ],
+    {
+      failures: { create: failure(1, 'OSProvisioningTimedOut') },
+      lateCompletion: { probability: 1, after: fixed(300) },
+    },
+  );
   const c = new Collect();
   new FleetSimulation(scenario, { timeline: c }).finish();
-  assert.equal(c.rows.filter((r) => r.code === 'ProvisioningState/succeeded').map((r) => r.t), [640]);
+  assert.equal(
+    c.rows.filter((r) => r.code === 'ProvisioningState/succeeded').map((r) => r.t),
+    [640],
+  );
 });
 
 /**
@@ -112,16 +148,24 @@ test('a late completion of the deleted VM does not complete the VM created in it
  * violation.
  */
 function audit(scenario: Scenario): { violations: string[]; timerEvents: number } {
-  const incarnation: number[] = [], stretch: number[] = [], operation: number[] = [], gone: boolean[] = [], rowsOf: number[] = [];
+  const incarnation: number[] = [],
+    stretch: number[] = [],
+    operation: number[] = [],
+    gone: boolean[] = [],
+    rowsOf: number[] = [];
   const sink = {
     row(_t: number, vm: number, status: number): void {
       const s = STATUS_TABLE[status]!;
       rowsOf[vm] = (rowsOf[vm] ?? 0) + 1;
       // A new incarnation begins with a create of a VM that does not exist (a redeploy of a failed create is the same one).
-      if (s.code === 'ProvisioningState/creating' && (incarnation[vm] === undefined || gone[vm])) { incarnation[vm] = (incarnation[vm] ?? 0) + 1; gone[vm] = false; }
+      if (s.code === 'ProvisioningState/creating' && (incarnation[vm] === undefined || gone[vm])) {
+        incarnation[vm] = (incarnation[vm] ?? 0) + 1;
+        gone[vm] = false;
+      }
       if (s.code === 'ProvisioningState/deleted') gone[vm] = true;
       if (s.code === 'PowerState/running') stretch[vm] = (stretch[vm] ?? 0) + 1;
-      if (s.code === 'ProvisioningState/updating' || s.code === 'ProvisioningState/deleting' || s.code === 'ProvisioningState/creating') operation[vm] = (operation[vm] ?? 0) + 1;
+      if (s.code === 'ProvisioningState/updating' || s.code === 'ProvisioningState/deleting' || s.code === 'ProvisioningState/creating')
+        operation[vm] = (operation[vm] ?? 0) + 1;
     },
   };
   const sim = new FleetSimulation(scenario, { timeline: sink });
@@ -147,7 +191,8 @@ function audit(scenario: Scenario): { violations: string[]; timerEvents: number 
     timerEvents++;
     const born = scheduledIn.get(engine.current)!;
     scheduledIn.delete(engine.current);
-    const st = model.store.st, b = vm * ST;
+    const st = model.store.st,
+      b = vm * ST;
     const before = [st[b + ST_POWER], st[b + ST_PROV], st[b + ST_OP]].join();
     const rows = rowsOf[vm] ?? 0;
     const now0 = kindEra(kind, vm);
@@ -160,34 +205,62 @@ function audit(scenario: Scenario): { violations: string[]; timerEvents: number 
   return { violations, timerEvents };
 }
 
-const arbOps = fc.array(fc.tuple(fc.integer({ min: 0, max: 40000 }), fc.constantFrom<OperationName>(...OPERATIONS.filter((o) => o !== 'resize'))), { maxLength: 30 });
+const arbOps = fc.array(fc.tuple(fc.integer({ min: 0, max: 40000 }), fc.constantFrom<OperationName>(...OPERATIONS.filter((o) => o !== 'resize'))), {
+  maxLength: 30,
+});
 
 test('property: no timer of an earlier incarnation (or running stretch) ever changes a VM', () => {
   let timers = 0;
-  fc.assert(fc.property(arbOps, fc.double({ min: 0, max: 0.6, noNaN: true }), fc.integer({ min: 2, max: 12 }), fc.boolean(), (ops, p, cap, spotDelete) => {
-    const sorted = [...ops].sort((a, b) => a[0] - b[0]);
-    const codes = (list: Array<'InternalOperationError' | 'OSProvisioningTimedOut' | 'VMStartTimedOut'>) => ({ probability: p, codes: list.map((code) => ({ code, weight: 1 })) });
-    const common = {
-      region: 'r',
-      failures: { create: codes(['InternalOperationError', 'OSProvisioningTimedOut']), start: codes(['VMStartTimedOut', 'InternalOperationError']), delete: codes(['InternalOperationError']) },
-      retry: { maxAttempts: 4, backoff: 'exponential' as const, delaySeconds: 20, maxDelaySeconds: 600 },
-      lateCompletion: { probability: 0.7, after: fixed(200) },
-      lifetime: { dist: 'exponential' as const, mean: 2500 },
-    };
-    const base = single([], { horizonSeconds: 50000, capacity: [{ name: 'r', vcpus: cap * 2, zones: [] }] });
-    const scenario: Scenario = {
-      ...base,
-      groups: [
-        group('spot', 3, 'S', { ...common, spot: { discount: 0.7, evictionRatePerHour: 3, evictForCapacity: true, policy: spotDelete ? 'Delete' : 'Deallocate' } }),
-        group('pool', 4, 'S', { ...common, autoscale: { targets: [{ time: 0, target: 3 }, { time: 9000, target: 1 }, { time: 15000, target: 4 }, { time: 30000, target: 0 }, { time: 36000, target: 2 }], scaleOut: 'create', scaleIn: 'delete' } }),
-        group('users', 2, 'S', { ...common }),
-      ],
-      schedules: sorted.map(([t, op], i) => ({ name: `s${i}`, operation: op, groups: ['users', 'spot'], times: [t] })),
-    };
-    const { violations, timerEvents } = audit(scenario);
-    timers += timerEvents;
-    assert.equal(violations.slice(0, 3), []);
-  }), { numRuns: 150 });
+  fc.assert(
+    fc.property(arbOps, fc.double({ min: 0, max: 0.6, noNaN: true }), fc.integer({ min: 2, max: 12 }), fc.boolean(), (ops, p, cap, spotDelete) => {
+      const sorted = [...ops].sort((a, b) => a[0] - b[0]);
+      const codes = (list: Array<'InternalOperationError' | 'OSProvisioningTimedOut' | 'VMStartTimedOut'>) => ({
+        probability: p,
+        codes: list.map((code) => ({ code, weight: 1 })),
+      });
+      const common = {
+        region: 'r',
+        failures: {
+          create: codes(['InternalOperationError', 'OSProvisioningTimedOut']),
+          start: codes(['VMStartTimedOut', 'InternalOperationError']),
+          delete: codes(['InternalOperationError']),
+        },
+        retry: { maxAttempts: 4, backoff: 'exponential' as const, delaySeconds: 20, maxDelaySeconds: 600 },
+        lateCompletion: { probability: 0.7, after: fixed(200) },
+        lifetime: { dist: 'exponential' as const, mean: 2500 },
+      };
+      const base = single([], { horizonSeconds: 50000, capacity: [{ name: 'r', vcpus: cap * 2, zones: [] }] });
+      const scenario: Scenario = {
+        ...base,
+        groups: [
+          group('spot', 3, 'S', {
+            ...common,
+            spot: { discount: 0.7, evictionRatePerHour: 3, evictForCapacity: true, policy: spotDelete ? 'Delete' : 'Deallocate' },
+          }),
+          group('pool', 4, 'S', {
+            ...common,
+            autoscale: {
+              targets: [
+                { time: 0, target: 3 },
+                { time: 9000, target: 1 },
+                { time: 15000, target: 4 },
+                { time: 30000, target: 0 },
+                { time: 36000, target: 2 },
+              ],
+              scaleOut: 'create',
+              scaleIn: 'delete',
+            },
+          }),
+          group('users', 2, 'S', { ...common }),
+        ],
+        schedules: sorted.map(([t, op], i) => ({ name: `s${i}`, operation: op, groups: ['users', 'spot'], times: [t] })),
+      };
+      const { violations, timerEvents } = audit(scenario);
+      timers += timerEvents;
+      assert.equal(violations.slice(0, 3), []);
+    }),
+    { numRuns: 150 },
+  );
   assert.ok(timers > 1000, `only ${timers} timer events: the property exercised too little`);
 });
 

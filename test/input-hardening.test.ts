@@ -20,7 +20,15 @@ const OFFICE = path.join(ROOT, 'scenarios', 'office-week.yaml');
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false });
+  const code = await main(args, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -90,10 +98,15 @@ test('YAML alias errors name their line; deep nesting is a clear error, not a st
   assert.is(unresolved.detail.line, 5);
   assert.match(unresolved.message, /alias\.yaml:5/);
   assert.match(unresolved.detail.expected ?? '', /anchor &nope defined before the alias \*nope/);
-  const bomb = 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+  const bomb =
+    'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
   const b = errorOf(() => parseScenarioText(HEAD + bomb, 'bomb.yaml'));
   assert.is(b.detail.line, 5);
-  for (const text of [`a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, Array.from({ length: 3000 }, (_, i) => ' '.repeat(i) + 'k:').join('\n') + ' 1\n', `a: ${'['.repeat(100)}${']'.repeat(100)}\n`]) {
+  for (const text of [
+    `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+    Array.from({ length: 3000 }, (_, i) => ' '.repeat(i) + 'k:').join('\n') + ' 1\n',
+    `a: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+  ]) {
     const e = errorOf(() => parseScenarioText(HEAD + text, 'deep.yaml'));
     assert.is(e.problem, 'the document is nested too deeply');
     assert.not.match(e.message, /call stack/);
@@ -106,7 +119,18 @@ test('C3: a horizon or instant beyond the Date range is exit 2, not "Invalid tim
   assert.match(r.err, /`horizon`/);
   const s = await run(['validate', OFFICE, '--set', 'start=+275760-09-13T00:00:00Z']);
   assert.is(s.code, 2);
-  const i = await run(['instance-view', OFFICE, '--set', 'groups.0.count=1', '--set', 'groups.1.count=1', '--vm', 'dev-deallocate-0', '--at', '99999999999999999']);
+  const i = await run([
+    'instance-view',
+    OFFICE,
+    '--set',
+    'groups.0.count=1',
+    '--set',
+    'groups.1.count=1',
+    '--vm',
+    'dev-deallocate-0',
+    '--at',
+    '99999999999999999',
+  ]);
   assert.is(i.code, 2);
   assert.match(i.err, /bad --at: .*beyond the range of dates/);
   for (const r2 of [r, s, i]) assert.not.match(r2.err, /Invalid time value|internal error/);
@@ -124,7 +148,8 @@ function scenarioDir(): { dir: string; scen: string; outside: string } {
   return { dir: root, scen, outside };
 }
 
-const demandScenario = (file: string): string => `${HEAD}groups:\n  - { name: a, count: 2, size: S, autoscale: { scaleOut: create, scaleIn: delete, demand: ${JSON.stringify(file)} } }\n`;
+const demandScenario = (file: string): string =>
+  `${HEAD}groups:\n  - { name: a, count: 2, size: S, autoscale: { scaleOut: create, scaleIn: delete, demand: ${JSON.stringify(file)} } }\n`;
 const SECRET = 'hunter2-correct-horse-battery-staple';
 
 test('S1: data files outside the scenario folder are refused (../, absolute, symlinks), and never quoted', async () => {
@@ -177,19 +202,22 @@ test('C9: /dev/zero, a FIFO or a folder as a data file (or as the scenario) is e
   assert.match(s.err, /the scenario file is not a regular file/);
 });
 
-testIf(spawnSync('mkfifo', ['--version'], { stdio: 'ignore' }).status === 0, 'mkfifo (coreutils)')('C9: a FIFO as a demand file or a trace does not hang', async () => {
-  const { scen } = scenarioDir();
-  assert.is(spawnSync('mkfifo', [path.join(scen, 'fifo.csv')]).status, 0);
-  fs.writeFileSync(path.join(scen, 'fifo.yaml'), demandScenario('fifo.csv'));
-  fs.writeFileSync(path.join(scen, 'trace.yaml'), `${HEAD}traces: [{ name: t, file: fifo.csv, sizes: { "1": S } }]\n`);
-  for (const f of ['fifo', 'trace']) {
-    const r = await run(['validate', path.join(scen, `${f}.yaml`)]);
-    assert.is(r.code, 2, f);
-    assert.match(r.err, /not a regular file|not a file/, f);
-  }
-  const direct = await rejection(readVmTable(path.join(scen, 'fifo.csv'), () => {}));
-  assert.match(direct.problem, /not a regular file: it is a named pipe/);
-});
+testIf(spawnSync('mkfifo', ['--version'], { stdio: 'ignore' }).status === 0, 'mkfifo (coreutils)')(
+  'C9: a FIFO as a demand file or a trace does not hang',
+  async () => {
+    const { scen } = scenarioDir();
+    assert.is(spawnSync('mkfifo', [path.join(scen, 'fifo.csv')]).status, 0);
+    fs.writeFileSync(path.join(scen, 'fifo.yaml'), demandScenario('fifo.csv'));
+    fs.writeFileSync(path.join(scen, 'trace.yaml'), `${HEAD}traces: [{ name: t, file: fifo.csv, sizes: { "1": S } }]\n`);
+    for (const f of ['fifo', 'trace']) {
+      const r = await run(['validate', path.join(scen, `${f}.yaml`)]);
+      assert.is(r.code, 2, f);
+      assert.match(r.err, /not a regular file|not a file/, f);
+    }
+    const direct = await rejection(readVmTable(path.join(scen, 'fifo.csv'), () => {}));
+    assert.match(direct.problem, /not a regular file: it is a named pipe/);
+  },
+);
 
 test('C8: a trace that inflates to one 600 MB line is a clean exit-2 error, read no further than the cap', async () => {
   const dir = tempDir();
@@ -245,12 +273,16 @@ function reference(text: string): TraceVm[] | 'error' {
   let blank = 0;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
-    if (l.trim() === '') { blank ||= k + 1; continue; }
+    if (l.trim() === '') {
+      blank ||= k + 1;
+      continue;
+    }
     if (blank) return 'error';
     const c = l.split(',');
     if (c.length !== 11) return 'error';
     const num = (s: string): number => (/^\d+(?:\.\d+)?$/.test(s.trim()) ? Number(s.trim()) : NaN);
-    const created = num(c[3]!), deleted = num(c[4]!);
+    const created = num(c[3]!),
+      deleted = num(c[4]!);
     if (Number.isNaN(created) || Number.isNaN(deleted) || deleted < created) return 'error';
     const t = c[9]!.trim();
     const cores = /^\d+(?:\.\d+)?$/.test(t) ? String(Number(t)) : /^>\d+$/.test(t) ? '>' + String(Number(t.slice(1))) : undefined;
@@ -267,34 +299,44 @@ test('vmtable reader: the fast path agrees with the rules on generated lines (CR
   const id = fc.constantFrom('a', 'vm+/=', 'ü-id', '', '\uFEFFbom');
   const line = fc.tuple(id, num, num, cores).map(([v, c, d, k]) => `${v},s,d,${c},${d},1.5,2,3,Unknown,${k},3.5`);
   const sep = fc.constantFrom('\n', '\r\n', '\r');
-  const doc = fc.tuple(fc.array(fc.tuple(fc.oneof({ weight: 9, arbitrary: line }, { weight: 1, arbitrary: fc.constantFrom('', ' ', 'x,y') }), sep), { maxLength: 12 }), fc.boolean())
+  const doc = fc
+    .tuple(
+      fc.array(fc.tuple(fc.oneof({ weight: 9, arbitrary: line }, { weight: 1, arbitrary: fc.constantFrom('', ' ', 'x,y') }), sep), { maxLength: 12 }),
+      fc.boolean(),
+    )
     .map(([ls, gz]) => ({ text: ls.map(([l, s]) => l + s).join(''), gz }));
   let i = 0;
-  await fc.assert(fc.asyncProperty(doc, async ({ text, gz }) => {
-    const file = path.join(dir, `t${i++}.csv${gz ? '.gz' : ''}`);
-    fs.writeFileSync(file, gz ? gzipSync(Buffer.from(text)) : text);
-    const want = reference(text);
-    const got: TraceVm[] = [];
-    let failed = false;
-    try {
-      await readVmTable(file, (vm) => got.push(vm));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      failed = true;
-    }
-    if (want === 'error') assert.ok(failed, JSON.stringify(text));
-    else {
-      assert.not.ok(failed, JSON.stringify(text));
-      assert.equal(got, want);
-    }
-  }), { numRuns: 300 });
+  await fc.assert(
+    fc.asyncProperty(doc, async ({ text, gz }) => {
+      const file = path.join(dir, `t${i++}.csv${gz ? '.gz' : ''}`);
+      fs.writeFileSync(file, gz ? gzipSync(Buffer.from(text)) : text);
+      const want = reference(text);
+      const got: TraceVm[] = [];
+      let failed = false;
+      try {
+        await readVmTable(file, (vm) => got.push(vm));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        failed = true;
+      }
+      if (want === 'error') assert.ok(failed, JSON.stringify(text));
+      else {
+        assert.not.ok(failed, JSON.stringify(text));
+        assert.equal(got, want);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
 // daylight saving time
 
 const timesOf = (tz: string, time: string, start: string, horizon = '14d'): string[] => {
-  const s = parseScenarioText(`start: ${start}\nhorizon: ${horizon}\ntimezone: ${tz}\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ngroups: [{ name: a, count: 1, size: S }]\nschedules: [{ operation: stop, groups: [a], every: [sun], time: "${time}" }]\n`, 'dst.yaml');
+  const s = parseScenarioText(
+    `start: ${start}\nhorizon: ${horizon}\ntimezone: ${tz}\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ngroups: [{ name: a, count: 1, size: S }]\nschedules: [{ operation: stop, groups: [a], every: [sun], time: "${time}" }]\n`,
+    'dst.yaml',
+  );
   return s.schedules[0]!.times.map((t) => new Date(s.startMs + t * 1000).toISOString());
 };
 

@@ -22,7 +22,11 @@ const iso = (t: number): string => new Date(Date.UTC(2026, 0, 5) + t * 1000).toI
 
 // create at 0 (creating 0 s, starting 30 s, OS provisioning 60 s, OS complete 10 s), then
 // deallocate at 1 h (45 s), start at 2 h (40 s), delete at 10,000 s (60 s).
-const lifecycle = single([[3600, 'deallocate'], [7200, 'start'], [10000, 'delete']]);
+const lifecycle = single([
+  [3600, 'deallocate'],
+  [7200, 'start'],
+  [10000, 'delete'],
+]);
 
 test('statuses follow the lifecycle: provisioning (with time) first, power second', () => {
   const at = (t: number): string[] => brief(instanceView(lifecycle, 'g-0', t));
@@ -41,7 +45,10 @@ test('statuses follow the lifecycle: provisioning (with time) first, power secon
 test('the full status objects carry Azure codes, levels and display strings', () => {
   const v = instanceView(lifecycle, 'g-0', 200);
   assert.equal(v, {
-    name: 'g-0', group: 'g', size: 'S', at: '2026-01-05T00:03:20Z',
+    name: 'g-0',
+    group: 'g',
+    size: 'S',
+    at: '2026-01-05T00:03:20Z',
     statuses: [
       { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', time: '2026-01-05T00:01:40Z' },
       { code: 'PowerState/running', level: 'Info', displayStatus: 'VM running' },
@@ -67,13 +74,23 @@ test('a deleted VM is ResourceNotFound, naming when it was deleted', () => {
 
 test('a VM not created yet is ResourceNotFound', () => {
   const late = single([], {}, { createAt: 3600 });
-  assert.throws(() => instanceView(late, 'g-0', 3599), (e: unknown) => e instanceof ResourceNotFoundError && /not been created/.test(String((e as InputError).detail.hint)));
+  assert.throws(
+    () => instanceView(late, 'g-0', 3599),
+    (e: unknown) => e instanceof ResourceNotFoundError && /not been created/.test(String((e as InputError).detail.hint)),
+  );
   // At 3600 exactly the create has begun.
   assert.equal(brief(instanceView(late, 'g-0', 3600)), [`ProvisioningState/creating@${iso(3600)}`, 'PowerState/starting']);
 });
 
 test('a failed operation shows ProvisioningState/failed/<code> with its message and time', () => {
-  const s = single([[3600, 'deallocate'], [7200, 'start']], {}, { failures: { start: failure(1, 'AllocationFailed') } });
+  const s = single(
+    [
+      [3600, 'deallocate'],
+      [7200, 'start'],
+    ],
+    {},
+    { failures: { start: failure(1, 'AllocationFailed') } },
+  );
   const v = instanceView(s, 'g-0', 8000);
   const failed = STATUS_TABLE.find((x) => x.code === 'ProvisioningState/failed/AllocationFailed')!;
   assert.equal(v.statuses, [
@@ -84,7 +101,14 @@ test('a failed operation shows ProvisioningState/failed/<code> with its message 
 });
 
 test('a hibernated VM shows a third status, HibernationState/Hibernated', () => {
-  const s = single([[3600, 'hibernate'], [7200, 'start']], {}, { hibernation: true });
+  const s = single(
+    [
+      [3600, 'hibernate'],
+      [7200, 'start'],
+    ],
+    {},
+    { hibernation: true },
+  );
   const v = brief(instanceView(s, 'g-0', 5000));
   assert.is(v.length, 3);
   assert.is(v[1], 'PowerState/deallocated');
@@ -97,14 +121,23 @@ test('extra-status hooks append after the power status', () => {
   const v = instanceView(lifecycle, 'g-0', 200, {
     extraStatuses: [({ vm, at }) => [{ code: `Test/vm${vm}`, level: 'Info', displayStatus: `at ${at}` }]],
   });
-  assert.equal(v.statuses.map((s) => s.code), ['ProvisioningState/succeeded', 'PowerState/running', 'Test/vm0']);
+  assert.equal(
+    v.statuses.map((s) => s.code),
+    ['ProvisioningState/succeeded', 'PowerState/running', 'Test/vm0'],
+  );
   assert.is(v.statuses[2]!.displayStatus, 'at 200');
 });
 
 test('unknown VMs and times outside the horizon are InputErrors that say what is right', () => {
   const s = officeWeek(3, 7);
   const err = (f: () => unknown): InputError => {
-    try { f(); } catch (e) { assert.instance(e, InputError); assert.not.instance(e, ResourceNotFoundError); return e as InputError; }
+    try {
+      f();
+    } catch (e) {
+      assert.instance(e, InputError);
+      assert.not.instance(e, ResourceNotFoundError);
+      return e as InputError;
+    }
     throw new Error('expected an InputError');
   };
   const unknown = err(() => instanceView(s, 'dev-dealocate-1', 100));
@@ -124,7 +157,17 @@ test('--all agrees with the timeline rows at and around event times', () => {
   const s = officeWeek(2, 7);
   const rows: Array<{ t: number; vm: number; status: number }> = [];
   new FleetSimulation(s, { timeline: { row: (t, vm, status) => rows.push({ t, vm, status }) } }).finish();
-  const times = [0, 30, 100, 3 * DAY + 19 * 3600, 3 * DAY + 19 * 3600 + 20, 3 * DAY + 19 * 3600 + 44.999, 3 * DAY + 19 * 3600 + 45, 4 * DAY + 7 * 3600 + 40, 7 * DAY];
+  const times = [
+    0,
+    30,
+    100,
+    3 * DAY + 19 * 3600,
+    3 * DAY + 19 * 3600 + 20,
+    3 * DAY + 19 * 3600 + 44.999,
+    3 * DAY + 19 * 3600 + 45,
+    4 * DAY + 7 * 3600 + 40,
+    7 * DAY,
+  ];
   for (const t of times) {
     const views = [...allInstanceViews(s, t)];
     assert.is(views.length, 4);
@@ -138,7 +181,7 @@ test('--all agrees with the timeline rows at and around event times', () => {
   }
 });
 
-test('--all reports VMs that do not exist in Azure\'s error shape instead of throwing', () => {
+test("--all reports VMs that do not exist in Azure's error shape instead of throwing", () => {
   const views = [...allInstanceViews(lifecycle, 10060)];
   assert.is(views.length, 1);
   const v = views[0] as InstanceViewError;
@@ -147,8 +190,21 @@ test('--all reports VMs that do not exist in Azure\'s error shape instead of thr
 });
 
 function io(): { out: string[]; err: string[]; io: { out: (s: string) => void; err: (s: string) => void; isTTY: boolean } } {
-  const out: string[] = [], err: string[] = [];
-  return { out, err, io: { out: (s) => { out.push(s); }, err: (s) => { err.push(s); }, isTTY: false } };
+  const out: string[] = [],
+    err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      out: (s) => {
+        out.push(s);
+      },
+      err: (s) => {
+        err.push(s);
+      },
+      isTTY: false,
+    },
+  };
 }
 
 test('CLI: one VM as JSON, --all as JSON lines, bad input exits 2 with the fix', async () => {
@@ -160,8 +216,15 @@ test('CLI: one VM as JSON, --all as JSON lines, bad input exits 2 with the fix',
 
   c = io();
   assert.is(await main(['instance-view', OFFICE, ...small, '--all', '--at', '2026-01-08T19:00:30Z'], c.io), 0);
-  const lines = c.out.join('').trimEnd().split('\n').map((l) => JSON.parse(l) as InstanceView);
-  assert.equal(lines.map((l) => l.name), ['dev-deallocate-0', 'dev-deallocate-1', 'dev-deallocate-2', 'build-stop-0', 'build-stop-1']);
+  const lines = c.out
+    .join('')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as InstanceView);
+  assert.equal(
+    lines.map((l) => l.name),
+    ['dev-deallocate-0', 'dev-deallocate-1', 'dev-deallocate-2', 'build-stop-0', 'build-stop-1'],
+  );
   assert.is(lines[0]!.statuses[1]!.code, 'PowerState/deallocating');
 
   const bad: Array<[string[], string]> = [

@@ -15,7 +15,9 @@ import { main } from '../src/cli/main.js';
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'kubernetes');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-k8s-'));
 const scenario = path.join(tmp, 'office-week.yaml');
-fs.writeFileSync(scenario, `name: k8s
+fs.writeFileSync(
+  scenario,
+  `name: k8s
 start: 2026-01-05T00:00:00Z
 horizon: 1d
 seed: 9
@@ -28,11 +30,16 @@ groups:
 schedules:
   - { name: night, operation: deallocate, groups: [a], at: 19h }
   - { name: late, operation: start, groups: [a], at: 21h }
-`);
+`,
+);
 
-interface Container { name: string; args?: string[] }
+interface Container {
+  name: string;
+  args?: string[];
+}
 interface JobSpec {
-  completionMode?: string; completions?: number;
+  completionMode?: string;
+  completions?: number;
   podFailurePolicy?: { rules: Array<{ onExitCodes?: { containerName: string } }> };
   template: { spec: { containers: Container[]; initContainers?: Container[] } };
 }
@@ -40,19 +47,29 @@ const job = (file: string): JobSpec => {
   const docs = parseAllDocuments(fs.readFileSync(path.join(DIR, file), 'utf8')).map((d) => d.toJS() as { kind: string; spec: JobSpec });
   return docs.find((d) => d.kind === 'Job')!.spec;
 };
-const fleetsimArgs = (spec: JobSpec): string[] => [...(spec.template.spec.initContainers ?? []), ...spec.template.spec.containers].find((c) => c.args?.[0] === 'run' || c.args?.[0] === 'merge')!.args!;
+const fleetsimArgs = (spec: JobSpec): string[] =>
+  [...(spec.template.spec.initContainers ?? []), ...spec.template.spec.containers].find((c) => c.args?.[0] === 'run' || c.args?.[0] === 'merge')!.args!;
 
 /** The container's arguments with the scenario and the folders made local. */
-const local = (args: string[], out: string): string[] => args.map((a) => a
-  .replace('/scenarios/office-week.yaml', scenario)
-  .replace(/^--out=.*/, `--out=${out}`)
-  .replace(/^\/(results|work)\/(office-week-)?shards$/, path.join(tmp, 'shards')));
+const local = (args: string[], out: string): string[] =>
+  args.map((a) =>
+    a
+      .replace('/scenarios/office-week.yaml', scenario)
+      .replace(/^--out=.*/, `--out=${out}`)
+      .replace(/^\/(results|work)\/(office-week-)?shards$/, path.join(tmp, 'shards')),
+  );
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; err: string }> {
   let err = '';
   Object.assign(process.env, env);
   try {
-    const code = await main([...args, '-q'], { out: () => {}, err: (s) => { err += s; }, isTTY: false });
+    const code = await main([...args, '-q'], {
+      out: () => {},
+      err: (s) => {
+        err += s;
+      },
+      isTTY: false,
+    });
     return { code, err };
   } finally {
     for (const k of Object.keys(env)) delete process.env[k];
@@ -61,10 +78,15 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 
 const checkJob = (spec: JobSpec): void => {
   assert.is(spec.completionMode, 'Indexed');
-  const shards = Number(fleetsimArgs(spec).find((a) => a.startsWith('--shards='))!.split('=')[1]);
+  const shards = Number(
+    fleetsimArgs(spec)
+      .find((a) => a.startsWith('--shards='))!
+      .split('=')[1],
+  );
   assert.is(spec.completions, shards, 'completions must equal --shards');
   const names = [...(spec.template.spec.initContainers ?? []), ...spec.template.spec.containers].map((c) => c.name);
-  for (const r of spec.podFailurePolicy?.rules ?? []) if (r.onExitCodes) assert.ok(names.includes(r.onExitCodes.containerName), `no container ${r.onExitCodes.containerName}`);
+  for (const r of spec.podFailurePolicy?.rules ?? [])
+    if (r.onExitCodes) assert.ok(names.includes(r.onExitCodes.containerName), `no container ${r.onExitCodes.containerName}`);
 };
 
 test('the object-store variant runs the same fleetsim commands, only into a Pod-local folder', () => {

@@ -30,14 +30,38 @@ test('create: Creating and Starting, then Running with OS provisioning sub-state
 });
 
 test('stop, start, deallocate, restart and delete each pass through their transitional state', () => {
-  const c = timeline([[1000, 'stop'], [2000, 'start'], [3000, 'deallocate'], [4000, 'start'], [5000, 'restart'], [6000, 'delete']]);
+  const c = timeline([
+    [1000, 'stop'],
+    [2000, 'start'],
+    [3000, 'deallocate'],
+    [4000, 'start'],
+    [5000, 'restart'],
+    [6000, 'delete'],
+  ]);
   assert.equal(c.lines().slice(6), [
-    '1000 ProvisioningState/updating $', '1000 PowerState/stopping $', '1020 PowerState/stopped $', '1020 ProvisioningState/succeeded $',
-    '2000 ProvisioningState/updating $', '2000 PowerState/starting', '2040 PowerState/running $', '2040 ProvisioningState/succeeded $',
-    '3000 ProvisioningState/updating $', '3000 PowerState/deallocating', '3045 PowerState/deallocated', '3045 ProvisioningState/succeeded',
-    '4000 ProvisioningState/updating', '4000 PowerState/starting', '4040 PowerState/running $', '4040 ProvisioningState/succeeded $',
-    '5000 ProvisioningState/updating $', '5000 PowerState/stopping $', '5020 PowerState/starting', '5060 PowerState/running $', '5060 ProvisioningState/succeeded $',
-    '6000 ProvisioningState/deleting $', '6060 ProvisioningState/deleted',
+    '1000 ProvisioningState/updating $',
+    '1000 PowerState/stopping $',
+    '1020 PowerState/stopped $',
+    '1020 ProvisioningState/succeeded $',
+    '2000 ProvisioningState/updating $',
+    '2000 PowerState/starting',
+    '2040 PowerState/running $',
+    '2040 ProvisioningState/succeeded $',
+    '3000 ProvisioningState/updating $',
+    '3000 PowerState/deallocating',
+    '3045 PowerState/deallocated',
+    '3045 ProvisioningState/succeeded',
+    '4000 ProvisioningState/updating',
+    '4000 PowerState/starting',
+    '4040 PowerState/running $',
+    '4040 ProvisioningState/succeeded $',
+    '5000 ProvisioningState/updating $',
+    '5000 PowerState/stopping $',
+    '5020 PowerState/starting',
+    '5060 PowerState/running $',
+    '5060 ProvisioningState/succeeded $',
+    '6000 ProvisioningState/deleting $',
+    '6060 ProvisioningState/deleted',
   ]);
   assert.ok(c.rows.filter((r) => r.t >= 1000).every((r) => r.level === 'Info'));
 });
@@ -96,9 +120,17 @@ test('operations on a VM not yet created are rejected', () => {
 });
 
 test('a failed start returns the VM to its previous power state, with a Failed status at level Error', () => {
-  const c = timeline([[1000, 'deallocate'], [2000, 'start']], { failures: { start: failure(1, 'InternalOperationError') } });
+  const c = timeline(
+    [
+      [1000, 'deallocate'],
+      [2000, 'start'],
+    ],
+    { failures: { start: failure(1, 'InternalOperationError') } },
+  );
   assert.equal(c.lines().slice(10), [
-    '2000 ProvisioningState/updating', '2000 PowerState/starting', '2040 PowerState/deallocated',
+    '2000 ProvisioningState/updating',
+    '2000 PowerState/starting',
+    '2040 PowerState/deallocated',
     '2040 ProvisioningState/failed/InternalOperationError',
   ]);
   assert.is(c.rows.at(-1)!.level, 'Error');
@@ -106,25 +138,61 @@ test('a failed start returns the VM to its previous power state, with a Failed s
 
 test('AllocationFailed fails a start from Deallocated at once, and cannot happen from Stopped', () => {
   const failures = { start: failure(1, 'AllocationFailed') };
-  const dealloc = timeline([[1000, 'deallocate'], [2000, 'start']], { failures });
+  const dealloc = timeline(
+    [
+      [1000, 'deallocate'],
+      [2000, 'start'],
+    ],
+    { failures },
+  );
   assert.equal(dealloc.lines().slice(10), ['2000 ProvisioningState/updating', '2000 ProvisioningState/failed/AllocationFailed']);
-  const stopped = timeline([[1000, 'stop'], [2000, 'start']], { failures });
-  assert.equal(stopped.lines().slice(10), ['2000 ProvisioningState/updating $', '2000 PowerState/starting', '2040 PowerState/running $', '2040 ProvisioningState/succeeded $']);
+  const stopped = timeline(
+    [
+      [1000, 'stop'],
+      [2000, 'start'],
+    ],
+    { failures },
+  );
+  assert.equal(stopped.lines().slice(10), [
+    '2000 ProvisioningState/updating $',
+    '2000 PowerState/starting',
+    '2040 PowerState/running $',
+    '2040 ProvisioningState/succeeded $',
+  ]);
 });
 
 test('OSProvisioningTimedOut leaves the VM Running and billed', () => {
   const c = new Collect();
   const sim = simulate(single([], {}, { failures: { create: failure(1, 'OSProvisioningTimedOut') } }), { timeline: c });
-  assert.equal(c.lines().slice(2), ['30 PowerState/running $', '30 ProvisioningState/creating/OSProvisioningInprogress $', '90 ProvisioningState/failed/OSProvisioningTimedOut $']);
+  assert.equal(c.lines().slice(2), [
+    '30 PowerState/running $',
+    '30 ProvisioningState/creating/OSProvisioningInprogress $',
+    '90 ProvisioningState/failed/OSProvisioningTimedOut $',
+  ]);
   assert.is(sim.billedSeconds[0], 86400 - 30);
   assert.is(sim.counters.failed, 1);
 });
 
 test('a failed stop or deallocate leaves the VM running; a failed delete leaves it in place', () => {
   const stop = timeline([[1000, 'stop']], { failures: { stop: failure(1, 'InternalOperationError') } });
-  assert.equal(stop.lines().slice(6), ['1000 ProvisioningState/updating $', '1000 PowerState/stopping $', '1020 PowerState/running $', '1020 ProvisioningState/failed/InternalOperationError $']);
-  const del = timeline([[1000, 'delete'], [2000, 'stop']], { failures: { delete: failure(1, 'InternalOperationError') } });
-  assert.equal(del.lines().slice(6, 9), ['1000 ProvisioningState/deleting $', '1060 ProvisioningState/failed/InternalOperationError $', '2000 ProvisioningState/updating $']);
+  assert.equal(stop.lines().slice(6), [
+    '1000 ProvisioningState/updating $',
+    '1000 PowerState/stopping $',
+    '1020 PowerState/running $',
+    '1020 ProvisioningState/failed/InternalOperationError $',
+  ]);
+  const del = timeline(
+    [
+      [1000, 'delete'],
+      [2000, 'stop'],
+    ],
+    { failures: { delete: failure(1, 'InternalOperationError') } },
+  );
+  assert.equal(del.lines().slice(6, 9), [
+    '1000 ProvisioningState/deleting $',
+    '1060 ProvisioningState/failed/InternalOperationError $',
+    '2000 ProvisioningState/updating $',
+  ]);
 });
 
 test('failure draws are reproducible and independent of other VMs', () => {
@@ -139,11 +207,13 @@ test('failure draws are reproducible and independent of other VMs', () => {
   assert.ok(a.length > 10 && a.length < 40, `about half of 50 fail, got ${a.length}`);
   // A bigger group keeps the first 50 VMs' draws.
   const bigger = { ...base, groups: [{ ...base.groups[0]!, count: 80 }] };
-  assert.equal(failedVms(bigger).filter((vm) => vm < 50), a);
+  assert.equal(
+    failedVms(bigger).filter((vm) => vm < 50),
+    a,
+  );
 });
 
-
-test('the README\'s allowed-operations table is the one generated from the lifecycle table', () => {
+test("the README's allowed-operations table is the one generated from the lifecycle table", () => {
   const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   assert.ok(withLifecycleTable(readme) === readme, 'README.md is stale: run npm run docs');
 });

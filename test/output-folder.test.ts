@@ -28,7 +28,19 @@ const DEAD_PID = 2147483646;
 function capture(): { io: { out: (s: string) => void; err: (s: string) => void; isTTY: boolean }; out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  return { io: { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false }, out: () => out, err: () => err };
+  return {
+    io: {
+      out: (s) => {
+        out += s;
+      },
+      err: (s) => {
+        err += s;
+      },
+      isTTY: false,
+    },
+    out: () => out,
+    err: () => err,
+  };
 }
 
 /** Every file under dir (hidden ones included), relative path -> content. */
@@ -61,7 +73,10 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 async function runInterrupted(args: string[], signal: 'SIGINT' | 'SIGTERM', afterMs = 300): Promise<{ code: number; err: string; stopMs: number }> {
   const c = capture();
   let sentAt = 0;
-  const timer = setTimeout(() => { sentAt = performance.now(); process.emit(signal); }, afterMs);
+  const timer = setTimeout(() => {
+    sentAt = performance.now();
+    process.emit(signal);
+  }, afterMs);
   const code = await main(args, c.io);
   clearTimeout(timer);
   return { code, err: c.err(), stopMs: sentAt ? performance.now() - sentAt : -1 };
@@ -94,7 +109,10 @@ test('simulate() with a signal stops within a fraction of a second', async () =>
   const { scenario } = await loadScenario(OFFICE, { overrides: ['groups.0.count=100000', 'groups.1.count=100000'] });
   const controller = new AbortController();
   let abortedAt = 0;
-  setTimeout(() => { abortedAt = performance.now(); controller.abort('SIGINT'); }, 200);
+  setTimeout(() => {
+    abortedAt = performance.now();
+    controller.abort('SIGINT');
+  }, 200);
   let err: unknown;
   try {
     await simulate(scenario, { signal: controller.signal });
@@ -147,7 +165,10 @@ test('a folder with files fleetsim did not write is refused (exit 2, untouched);
 });
 
 test('S3: the root, the home folder and a git checkout are refused without --force', async () => {
-  assert.throws(() => checkOutputDir('/'), (e: unknown) => e instanceof OutputError && /root of the file system/.test(e.message));
+  assert.throws(
+    () => checkOutputDir('/'),
+    (e: unknown) => e instanceof OutputError && /root of the file system/.test(e.message),
+  );
   const home = tempDir('fleetsim-home-');
   const saved = process.env.HOME;
   process.env.HOME = home;
@@ -237,7 +258,10 @@ test('F2: temp files and staging folders of dead runs are cleaned; an interrupte
 });
 
 /** Replaces fs.writeSync (which atomic.ts calls through the fs default export) for the duration of fn. */
-async function withWriteSync(fake: (orig: typeof fs.writeSync, ...args: Parameters<typeof fs.writeSync>) => number, fn: () => Promise<void> | void): Promise<void> {
+async function withWriteSync(
+  fake: (orig: typeof fs.writeSync, ...args: Parameters<typeof fs.writeSync>) => number,
+  fn: () => Promise<void> | void,
+): Promise<void> {
   const orig = fs.writeSync;
   (fs as { writeSync: typeof fs.writeSync }).writeSync = ((...args: Parameters<typeof fs.writeSync>) => fake(orig, ...args)) as typeof fs.writeSync;
   try {
@@ -251,30 +275,38 @@ test('F1: short writes are continued, for strings too, so a file is never commit
   const dir = tempDir();
   const text = 'ü'.repeat(100_000) + 'end\n'; // multi-byte: a short write can split a character
   let calls = 0;
-  await withWriteSync((orig, fd, data, ...rest) => {
-    calls++;
-    // at most 1,000 bytes a call, as a nearly full disk may do
-    const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from((data as Uint8Array).buffer, (data as Uint8Array).byteOffset, (data as Uint8Array).byteLength);
-    const off = typeof data === 'string' ? 0 : ((rest[0] as number | undefined) ?? 0);
-    const len = typeof data === 'string' ? bytes.length : ((rest[1] as number | undefined) ?? bytes.length - off);
-    return orig(fd, bytes, off, Math.min(1000, len));
-  }, () => {
-    writeFileAtomic(path.join(dir, 'big.txt'), text);
-    const f = new AtomicFile(path.join(dir, 'bytes.bin'));
-    f.write('head,');
-    f.writeBytes(Buffer.alloc(5000, 0x41));
-    f.write('x'.repeat(AtomicFile.directChars)); // the direct path
-    f.commit();
-  });
+  await withWriteSync(
+    (orig, fd, data, ...rest) => {
+      calls++;
+      // at most 1,000 bytes a call, as a nearly full disk may do
+      const bytes =
+        typeof data === 'string'
+          ? Buffer.from(data)
+          : Buffer.from((data as Uint8Array).buffer, (data as Uint8Array).byteOffset, (data as Uint8Array).byteLength);
+      const off = typeof data === 'string' ? 0 : ((rest[0] as number | undefined) ?? 0);
+      const len = typeof data === 'string' ? bytes.length : ((rest[1] as number | undefined) ?? bytes.length - off);
+      return orig(fd, bytes, off, Math.min(1000, len));
+    },
+    () => {
+      writeFileAtomic(path.join(dir, 'big.txt'), text);
+      const f = new AtomicFile(path.join(dir, 'bytes.bin'));
+      f.write('head,');
+      f.writeBytes(Buffer.alloc(5000, 0x41));
+      f.write('x'.repeat(AtomicFile.directChars)); // the direct path
+      f.commit();
+    },
+  );
   assert.ok(calls > 200);
   assert.is(fs.readFileSync(path.join(dir, 'big.txt'), 'utf8'), text);
   assert.is(fs.readFileSync(path.join(dir, 'bytes.bin'), 'latin1'), 'head,' + 'A'.repeat(5000) + 'x'.repeat(AtomicFile.directChars));
 });
 
-test('F1: data is fsync\'ed before the rename, and the folder after it', () => {
+test("F1: data is fsync'ed before the rename, and the folder after it", () => {
   const dir = tempDir();
   const log: string[] = [];
-  const fsync = fs.fsyncSync, rename = fs.renameSync, openSync = fs.openSync;
+  const fsync = fs.fsyncSync,
+    rename = fs.renameSync,
+    openSync = fs.openSync;
   const dirFds = new Set<number>();
   const f = fs as unknown as Record<string, unknown>;
   f.openSync = (p: fs.PathLike, ...rest: unknown[]) => {
@@ -282,12 +314,20 @@ test('F1: data is fsync\'ed before the rename, and the folder after it', () => {
     if (String(p) === dir) dirFds.add(fd);
     return fd;
   };
-  f.fsyncSync = (fd: number) => { log.push(dirFds.has(fd) ? 'fsync folder' : 'fsync file'); fsync(fd); };
-  f.renameSync = (a: fs.PathLike, b: fs.PathLike) => { log.push('rename'); rename(a, b); };
+  f.fsyncSync = (fd: number) => {
+    log.push(dirFds.has(fd) ? 'fsync folder' : 'fsync file');
+    fsync(fd);
+  };
+  f.renameSync = (a: fs.PathLike, b: fs.PathLike) => {
+    log.push('rename');
+    rename(a, b);
+  };
   try {
     writeFileAtomic(path.join(dir, 'a.txt'), 'hello\n');
   } finally {
-    f.fsyncSync = fsync; f.renameSync = rename; f.openSync = openSync;
+    f.fsyncSync = fsync;
+    f.renameSync = rename;
+    f.openSync = openSync;
   }
   assert.equal(log, ['fsync file', 'rename', 'fsync folder']);
 });
@@ -298,13 +338,16 @@ test('F1/F4: a full disk mid-run is exit 2 naming the file and the cause; the pr
   const before = snapshot(out);
   let written = 0;
   let r = { code: -1, out: '', err: '' };
-  await withWriteSync((orig, fd, data, ...rest) => {
-    written += typeof data === 'string' ? Buffer.byteLength(data) : ((rest[1] as number | undefined) ?? (data as Uint8Array).byteLength);
-    if (written > 200_000) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
-    return (orig as (...a: unknown[]) => number)(fd, data, ...rest);
-  }, async () => {
-    r = await run(['run', OFFICE, ...small, '--set', 'groups.build-stop.count=400', '--out', out, '--quiet']);
-  });
+  await withWriteSync(
+    (orig, fd, data, ...rest) => {
+      written += typeof data === 'string' ? Buffer.byteLength(data) : ((rest[1] as number | undefined) ?? (data as Uint8Array).byteLength);
+      if (written > 200_000) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      return (orig as (...a: unknown[]) => number)(fd, data, ...rest);
+    },
+    async () => {
+      r = await run(['run', OFFICE, ...small, '--set', 'groups.build-stop.count=400', '--out', out, '--quiet']);
+    },
+  );
   assert.is(r.code, 2, r.err);
   assert.match(r.err, /^Error: cannot write .*full\/timeline\.csv: no space left on the device \(ENOSPC\)/);
   assert.match(r.err, /fix: +free some space, or write elsewhere with --out/);
@@ -317,53 +360,68 @@ test('F1: fleetsim report checks its writes: a full disk is exit 2, no "wrote", 
   const out = path.join(tempDir(), 'rep');
   assert.is((await run(['run', OFFICE, ...small, '--out', out, '--quiet', '--no-report'])).code, 0);
   let r = { code: -1, out: '', err: '' };
-  await withWriteSync((orig, fd, data, ...rest) => {
-    if (typeof data === 'string' && data.includes('<html')) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
-    return (orig as (...a: unknown[]) => number)(fd, data, ...rest);
-  }, async () => {
-    r = await run(['report', out]);
-  });
+  await withWriteSync(
+    (orig, fd, data, ...rest) => {
+      if (typeof data === 'string' && data.includes('<html')) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+      return (orig as (...a: unknown[]) => number)(fd, data, ...rest);
+    },
+    async () => {
+      r = await run(['report', out]);
+    },
+  );
   assert.is(r.code, 2);
   assert.match(r.err, /cannot write .*report\.html: no space left on the device/);
   assert.not.match(r.out, /wrote/);
   assert.not.ok(fs.readdirSync(out).some((n) => n.includes('report')));
 });
 
-const canMount = process.getuid?.() === 0 && spawnSync('mount', ['--version'], { stdio: 'ignore' }).status === 0 && (() => {
-  const d = tempDir('fleetsim-mnt-');
-  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', d], { stdio: 'ignore' }).status === 0;
-  if (ok) spawnSync('umount', [d]);
-  return ok;
-})();
+const canMount =
+  process.getuid?.() === 0 &&
+  spawnSync('mount', ['--version'], { stdio: 'ignore' }).status === 0 &&
+  (() => {
+    const d = tempDir('fleetsim-mnt-');
+    const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', d], { stdio: 'ignore' }).status === 0;
+    if (ok) spawnSync('umount', [d]);
+    return ok;
+  })();
 
-testIf(canMount, 'root and tmpfs mounts (for a real full and a real read-only file system)')('F4: a real full tmpfs and a read-only one: exit 2 with the cause', async () => {
-  const full = tempDir('fleetsim-full-');
-  const ro = tempDir('fleetsim-ro-');
-  assert.is(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', full]).status, 0);
-  assert.is(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', ro]).status, 0);
-  try {
-    const out = path.join(full, 'x');
-    assert.is((await run(['run', OFFICE, ...small, '--out', out, '--quiet', '--no-report'])).code, 0);
-    const before = snapshot(out);
-    const a = await run(['run', OFFICE, '--set', 'groups.dev-deallocate.count=300', '--out', out, '--quiet', '--no-report']);
-    assert.is(a.code, 2, a.err);
-    assert.match(a.err, /no space left on the device \(ENOSPC\)/);
-    sameTree(snapshot(out), before);
-    assert.equal(fs.readdirSync(full), ['x']);
-    const b = await run(['run', OFFICE, ...small, '--out', path.join(ro, 'x'), '--quiet']);
-    assert.is(b.code, 2);
-    assert.match(b.err, /the file system is read-only \(EROFS\)/);
-  } finally {
-    spawnSync('umount', [full]);
-    spawnSync('umount', [ro]);
-  }
-});
+testIf(canMount, 'root and tmpfs mounts (for a real full and a real read-only file system)')(
+  'F4: a real full tmpfs and a read-only one: exit 2 with the cause',
+  async () => {
+    const full = tempDir('fleetsim-full-');
+    const ro = tempDir('fleetsim-ro-');
+    assert.is(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', full]).status, 0);
+    assert.is(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', ro]).status, 0);
+    try {
+      const out = path.join(full, 'x');
+      assert.is((await run(['run', OFFICE, ...small, '--out', out, '--quiet', '--no-report'])).code, 0);
+      const before = snapshot(out);
+      const a = await run(['run', OFFICE, '--set', 'groups.dev-deallocate.count=300', '--out', out, '--quiet', '--no-report']);
+      assert.is(a.code, 2, a.err);
+      assert.match(a.err, /no space left on the device \(ENOSPC\)/);
+      sameTree(snapshot(out), before);
+      assert.equal(fs.readdirSync(full), ['x']);
+      const b = await run(['run', OFFICE, ...small, '--out', path.join(ro, 'x'), '--quiet']);
+      assert.is(b.code, 2);
+      assert.match(b.err, /the file system is read-only \(EROFS\)/);
+    } finally {
+      spawnSync('umount', [full]);
+      spawnSync('umount', [ro]);
+    }
+  },
+);
 
 test('a study re-run into its folder is allowed (manifests at every level); an aborted one leaves no staging folders', async () => {
   const out = path.join(tempDir(), 'study');
   const args = ['run', OFFICE, ...small, '--set', 'horizon=7d', '-r', '2', '-w', '1', '--no-timeline', '--out', out, '--quiet'];
   assert.is((await run(args)).code, 0);
-  assert.equal(JSON.parse(fs.readFileSync(path.join(out, MANIFEST), 'utf8')).files, ['rep-000/', 'rep-001/', 'replications.csv', 'report.html', 'summary.json']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(out, MANIFEST), 'utf8')).files, [
+    'rep-000/',
+    'rep-001/',
+    'replications.csv',
+    'report.html',
+    'summary.json',
+  ]);
   const r = await run(args);
   assert.is(r.code, 0, r.err);
   // a single run into the study folder replaces it, replications included

@@ -29,7 +29,9 @@ const HAVE_PANDAS = hasPythonModules(PYTHON, ['pandas']);
 const ptest = testIf(HAVE_PANDAS, `${PYTHON} with pandas is missing: apt-get install -y python3-pandas (see .ci/run)`);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-types-'));
 let db: DuckDBConnection;
-test.before(async () => { db = await (await DuckDBInstance.create(':memory:')).connect(); });
+test.before(async () => {
+  db = await (await DuckDBInstance.create(':memory:')).connect();
+});
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const TABLES = Object.values(OUTPUT_SCHEMAS) as TableSchema[];
@@ -44,12 +46,22 @@ async function duckTypes(file: string): Promise<Array<[string, string]>> {
 
 async function duckCheck(dir: string): Promise<string[]> {
   const problems: string[] = [];
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.csv')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.csv'))
+    .sort()) {
     const t = tableOf(f);
     const types = await duckTypes(path.join(dir, f));
-    const skip = leading(t, types.map(([n]) => n));
+    const skip = leading(
+      t,
+      types.map(([n]) => n),
+    );
     const got = types.slice(skip);
-    assert.equal(got.map(([n]) => n), t.columns.map((c) => c.name), `${dir}/${f} columns`);
+    assert.equal(
+      got.map(([n]) => n),
+      t.columns.map((c) => c.name),
+      `${dir}/${f} columns`,
+    );
     got.forEach(([name, type], i) => {
       const want = DUCKDB_TYPES[t.columns[i]!.type];
       if (type !== want) problems.push(`${f}: ${name} is ${type}, expected ${want}`);
@@ -61,7 +73,8 @@ async function duckCheck(dir: string): Promise<string[]> {
 /** Per group and for the fleet, sums of billing.csv's money columns, in cents, from DuckDB. */
 async function duckMoney(dir: string): Promise<Record<string, number[]>> {
   const f = path.join(dir, 'billing.csv').replace(/'/g, "''");
-  const r = await db.runAndReadAll(`SELECT coalesce("group", '(total)') AS g, sum(compute_cost), sum(disk_cost), sum(public_ip_cost), sum(other_cost), sum(compute_cost + other_cost)
+  const r =
+    await db.runAndReadAll(`SELECT coalesce("group", '(total)') AS g, sum(compute_cost), sum(disk_cost), sum(public_ip_cost), sum(other_cost), sum(compute_cost + other_cost)
     FROM read_csv_auto('${f}') GROUP BY ROLLUP ("group")`);
   const out: Record<string, number[]> = {};
   for (const row of r.getRows()) out[String(row[0])] = row.slice(1).map((v) => Math.round(Number(v) * 100));
@@ -70,14 +83,15 @@ async function duckMoney(dir: string): Promise<Record<string, number[]>> {
 
 function summaryMoney(dir: string): Record<string, number[]> {
   const s = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8'));
-  const cents = (t: Record<string, number>): number[] => ['computeCost', 'diskCost', 'publicIpCost', 'otherCost', 'totalCost'].map((k) => Math.round(t[k]! * 100));
+  const cents = (t: Record<string, number>): number[] =>
+    ['computeCost', 'diskCost', 'publicIpCost', 'otherCost', 'totalCost'].map((k) => Math.round(t[k]! * 100));
   const out: Record<string, number[]> = { '(total)': cents(s.total) };
   for (const [g, t] of Object.entries(s.groups)) out[g] = cents(t as Record<string, number>);
   return out;
 }
 
 // pandas: dtypes per the schema, no warning of any kind, and money sums to the cent.
-const PANDAS = String.raw`
+const PANDAS = `
 import glob, json, os, sys, warnings
 import pandas as pd
 warnings.simplefilter("error")
@@ -132,17 +146,23 @@ async function runFile(file: string, overrides: string[] = []): Promise<string> 
 }
 
 // The issue's reproducers in one office-week run (10,000 VMs, 1.6 M timeline rows).
-const REPRO = ["durations.start.starting={dist: lognormal, mean: 40s, sigma: 0.3}", 'failures={start: {probability: 0.01, code: InternalOperationError}}'];
+const REPRO = ['durations.start.starting={dist: lognormal, mean: 40s, sigma: 0.3}', 'failures={start: {probability: 0.01, code: InternalOperationError}}'];
 const bundled: string[] = [];
 
 test('docs/outputs.schema.json is src/output/schema.ts as JSON', () => {
   const file = path.join(ROOT, 'docs', 'outputs.schema.json');
   assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')), JSON.parse(JSON.stringify(outputSchemaDocument())), 'run npm run generate:outputs');
-  assert.equal(OUTPUT_SCHEMAS.replications.columns.slice(3).map((c) => c.name), METRICS.map((k) => METRIC_COLUMNS[k]));
+  assert.equal(
+    OUTPUT_SCHEMAS.replications.columns.slice(3).map((c) => c.name),
+    METRICS.map((k) => METRIC_COLUMNS[k]),
+  );
 });
 
 test('every bundled scenario: DuckDB types every column as documented, money adds up to the cent', async () => {
-  for (const f of fs.readdirSync(path.join(ROOT, 'scenarios')).filter((x) => x.endsWith('.yaml')).sort()) {
+  for (const f of fs
+    .readdirSync(path.join(ROOT, 'scenarios'))
+    .filter((x) => x.endsWith('.yaml'))
+    .sort()) {
     bundled.push(await runFile(f, f === 'office-week.yaml' ? REPRO : []));
   }
   const withCapacity = bundled.filter((d) => fs.existsSync(path.join(d, 'capacity.csv')));
@@ -156,7 +176,9 @@ test('every bundled scenario: DuckDB types every column as documented, money add
 test('regression: time_s stays DOUBLE with lognormal starts, and DuckDB sums it exactly', async () => {
   const d = bundled.find((x) => x.includes('office-week'))!;
   const f = path.join(d, 'timeline.csv');
-  const r = await db.runAndReadAll(`SELECT typeof(time_s), time_s, timestamp FROM read_csv_auto('${f}') WHERE vm = 'dev-deallocate-2032' AND state = 'running' AND operation = 'start' ORDER BY time_s LIMIT 3`);
+  const r = await db.runAndReadAll(
+    `SELECT typeof(time_s), time_s, timestamp FROM read_csv_auto('${f}') WHERE vm = 'dev-deallocate-2032' AND state = 'running' AND operation = 'start' ORDER BY time_s LIMIT 3`,
+  );
   const rows = r.getRows();
   assert.is(rows.length, 3);
   for (const [type, t, ts] of rows) {
@@ -182,40 +204,67 @@ ptest('every bundled scenario in pandas: documented dtypes, no DtypeWarning (the
 });
 
 /** A small random scenario touching every column: random durations, failures, capacity with zones, Spot, charges, per-minute billing. */
-const arbScenario = fc.record({
-  count: fc.integer({ min: 1, max: 6 }),
-  sigma: fc.double({ min: 0.05, max: 1, noNaN: true }),
-  pFail: fc.constantFrom(0, 0.05, 0.3),
-  zones: fc.boolean(),
-  minute: fc.boolean(),
-  disk: fc.constantFrom(0, 0.0066, 0.01234),
-  ip: fc.constantFrom(0, 0.005),
-  seed: fc.integer({ min: 0, max: 1e6 }),
-  days: fc.integer({ min: 1, max: 5 }),
-}).map((v): Scenario => {
-  const s = officeWeek(v.count, v.days);
-  const codes: ErrorCode[] = ['InternalOperationError', 'AllocationFailed'];
-  s.seed = v.seed;
-  s.billing = { ...s.billing, granularity: v.minute ? 'minute' : 'second', minimumSeconds: v.minute ? 300 : 0 };
-  s.capacity = [{ name: 'westeurope', vcpus: v.zones ? null : 4 * v.count + 8, zones: v.zones ? [{ name: '1', vcpus: 4 * v.count }, { name: '2', vcpus: 8 * v.count }] : [] }];
-  s.groups = s.groups.map((g, i) => ({
-    ...g, region: 'westeurope', zone: v.zones ? String(i + 1) : null, diskPerHour: v.disk, publicIpPerHour: v.ip,
-    durations: durations({ start: { starting: { dist: 'lognormal', mean: 40, sigma: v.sigma } } }),
-    failures: v.pFail > 0 ? { start: { probability: v.pFail, codes: codes.map((code) => ({ code, weight: 1 })) } } : {},
-  }));
-  s.groups.push(group('odd "name", quoted', 2, 'Standard_D4s_v5', { region: 'westeurope', zone: v.zones ? '1' : null, createAt: 3600.25, failures: { create: failure(v.pFail, 'InternalOperationError') } }));
-  return s;
-});
+const arbScenario = fc
+  .record({
+    count: fc.integer({ min: 1, max: 6 }),
+    sigma: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    pFail: fc.constantFrom(0, 0.05, 0.3),
+    zones: fc.boolean(),
+    minute: fc.boolean(),
+    disk: fc.constantFrom(0, 0.0066, 0.01234),
+    ip: fc.constantFrom(0, 0.005),
+    seed: fc.integer({ min: 0, max: 1e6 }),
+    days: fc.integer({ min: 1, max: 5 }),
+  })
+  .map((v): Scenario => {
+    const s = officeWeek(v.count, v.days);
+    const codes: ErrorCode[] = ['InternalOperationError', 'AllocationFailed'];
+    s.seed = v.seed;
+    s.billing = { ...s.billing, granularity: v.minute ? 'minute' : 'second', minimumSeconds: v.minute ? 300 : 0 };
+    s.capacity = [
+      {
+        name: 'westeurope',
+        vcpus: v.zones ? null : 4 * v.count + 8,
+        zones: v.zones
+          ? [
+              { name: '1', vcpus: 4 * v.count },
+              { name: '2', vcpus: 8 * v.count },
+            ]
+          : [],
+      },
+    ];
+    s.groups = s.groups.map((g, i) => ({
+      ...g,
+      region: 'westeurope',
+      zone: v.zones ? String(i + 1) : null,
+      diskPerHour: v.disk,
+      publicIpPerHour: v.ip,
+      durations: durations({ start: { starting: { dist: 'lognormal', mean: 40, sigma: v.sigma } } }),
+      failures: v.pFail > 0 ? { start: { probability: v.pFail, codes: codes.map((code) => ({ code, weight: 1 })) } } : {},
+    }));
+    s.groups.push(
+      group('odd "name", quoted', 2, 'Standard_D4s_v5', {
+        region: 'westeurope',
+        zone: v.zones ? '1' : null,
+        createAt: 3600.25,
+        failures: { create: failure(v.pFail, 'InternalOperationError') },
+      }),
+    );
+    return s;
+  });
 
 const variants: string[] = [];
 test('property: random scenario variants type the same in DuckDB and reconcile to the cent', async () => {
-  await fc.assert(fc.asyncProperty(arbScenario, async (scenario) => {
-    const outDir = path.join(tmp, `variant-${variants.length}`);
-    await runToDirectory({ scenario, file: 'variant.yaml', fileSha256: '0'.repeat(64), overrides: [] }, { outDir });
-    variants.push(outDir);
-    assert.equal(await duckCheck(outDir), [], outDir);
-    assert.equal(await duckMoney(outDir), summaryMoney(outDir), outDir);
-  }), { numRuns: 12, seed: 13 });
+  await fc.assert(
+    fc.asyncProperty(arbScenario, async (scenario) => {
+      const outDir = path.join(tmp, `variant-${variants.length}`);
+      await runToDirectory({ scenario, file: 'variant.yaml', fileSha256: '0'.repeat(64), overrides: [] }, { outDir });
+      variants.push(outDir);
+      assert.equal(await duckCheck(outDir), [], outDir);
+      assert.equal(await duckMoney(outDir), summaryMoney(outDir), outDir);
+    }),
+    { numRuns: 12, seed: 13 },
+  );
 });
 
 ptest('property: the same variants in pandas', () => {
@@ -227,9 +276,30 @@ test('study tables (replications.csv, sweep.csv) type as documented, with one re
   const dirs: string[] = [];
   for (const r of ['1', '3']) {
     const out = path.join(tmp, `sweep-${r}`);
-    const code = await main(['sweep', path.join(ROOT, 'scenarios', 'office-week.yaml'), '--set', 'groups.dev-deallocate.count=3', '--set', 'groups.build-stop.count=2',
-      '--set', 'horizon=3d', '--param', 'billing.preset=azure-2018,azure-2023', '--baseline', 'billing.preset=azure-2018', '-r', r, '-w', '1', '--out', out, '-q'],
-    { out: () => {}, err: () => {}, isTTY: false });
+    const code = await main(
+      [
+        'sweep',
+        path.join(ROOT, 'scenarios', 'office-week.yaml'),
+        '--set',
+        'groups.dev-deallocate.count=3',
+        '--set',
+        'groups.build-stop.count=2',
+        '--set',
+        'horizon=3d',
+        '--param',
+        'billing.preset=azure-2018,azure-2023',
+        '--baseline',
+        'billing.preset=azure-2018',
+        '-r',
+        r,
+        '-w',
+        '1',
+        '--out',
+        out,
+        '-q',
+      ],
+      { out: () => {}, err: () => {}, isTTY: false },
+    );
     assert.is(code, 0);
     assert.equal(await duckCheck(out), [], out);
     dirs.push(out);

@@ -22,7 +22,11 @@ test('README library snippet runs under plain node against the installed package
     assert.is(pack.status, 0, pack.stderr);
     const tgz = fs.readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module' }));
-    const install = spawnSync(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', `./${tgz}`], { cwd: dir, encoding: 'utf8', timeout: 240_000 });
+    const install = spawnSync(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', `./${tgz}`], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     assert.is(install.status, 0, install.stderr);
     fs.cpSync(path.join(ROOT, 'scenarios'), path.join(dir, 'scenarios'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'snippet.mjs'), m![1]!);

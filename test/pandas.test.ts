@@ -22,7 +22,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-pandas-'));
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 // Columns that hold text; every other column but `timestamp` and `billed` must be numeric.
-const CHECK = String.raw`
+const CHECK = `
 import glob, json, os, sys, warnings
 import pandas as pd
 warnings.simplefilter("error")  # a DtypeWarning (or any other) fails the check
@@ -53,10 +53,19 @@ print(json.dumps(out))
 /** Small, but with something in every column: failures with messages, rejections, capacity, deletion. */
 function scenario(): Scenario {
   const codes = (list: ErrorCode[]) => ({ probability: 0.4, codes: list.map((code) => ({ code, weight: 1 })) });
-  const base = single([[3600, 'deallocate'], [3700, 'stop'], [7200, 'start'], [20000, 'delete']], {
-    horizonSeconds: 86400,
-    capacity: [{ name: 'r', vcpus: 8, zones: [] }],
-  }, { count: 5, region: 'r', failures: { create: codes(['InternalOperationError', 'AllocationFailed']), start: codes(['AllocationFailed']) } });
+  const base = single(
+    [
+      [3600, 'deallocate'],
+      [3700, 'stop'],
+      [7200, 'start'],
+      [20000, 'delete'],
+    ],
+    {
+      horizonSeconds: 86400,
+      capacity: [{ name: 'r', vcpus: 8, zones: [] }],
+    },
+    { count: 5, region: 'r', failures: { create: codes(['InternalOperationError', 'AllocationFailed']), start: codes(['AllocationFailed']) } },
+  );
   return { ...base, groups: [...base.groups, group('other.grp', 2, 'S', { region: 'r', createAt: 600 })] };
 }
 
@@ -76,8 +85,14 @@ test.before(async () => {
 });
 
 ptest('pandas reads every CSV fleetsim writes with the right column types', () => {
-  const csvs = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
-  assert.ok(['billing.csv', 'capacity.csv', 'series.csv', 'timeline.csv'].every((f) => csvs.includes(f)), csvs.join());
+  const csvs = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
+  assert.ok(
+    ['billing.csv', 'capacity.csv', 'series.csv', 'timeline.csv'].every((f) => csvs.includes(f)),
+    csvs.join(),
+  );
   const r = python(['-c', CHECK, dir]);
   assert.is(r.status, 0, r.stderr);
   const result = JSON.parse(r.stdout) as Record<string, { rows: number; columns: string[]; problems: string[]; messages: number | null }>;

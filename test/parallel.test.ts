@@ -16,7 +16,9 @@ import { main } from '../src/cli/main.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-parallel-'));
 const scenarioFile = path.join(tmp, 'par.yaml');
-fs.writeFileSync(scenarioFile, `name: par
+fs.writeFileSync(
+  scenarioFile,
+  `name: par
 start: 2026-01-05T00:00:00Z
 horizon: 3d
 seed: 11
@@ -32,7 +34,8 @@ groups:
 schedules:
   - { name: night, operation: deallocate, groups: [a, b], every: daily, time: "19:00" }
   - { name: morning, operation: start, groups: [a, b], every: daily, time: "07:00", from: 1d }
-`);
+`,
+);
 
 /** Every file under `dir` (hidden ones included), relative path -> bytes. */
 function tree(dir: string): Map<string, Buffer> {
@@ -50,7 +53,18 @@ function tree(dir: string): Map<string, Buffer> {
 
 function captureIo(): { io: { out: (s: string) => void; err: (s: string) => void; isTTY: boolean }; text: () => string } {
   let text = '';
-  return { io: { out: (s) => { text += s; }, err: (s) => { text += s; }, isTTY: false }, text: () => text };
+  return {
+    io: {
+      out: (s) => {
+        text += s;
+      },
+      err: (s) => {
+        text += s;
+      },
+      isTTY: false,
+    },
+    text: () => text,
+  };
 }
 
 test('outputs are byte-identical with 1, 2 and 4 workers', async () => {
@@ -65,11 +79,28 @@ test('outputs are byte-identical with 1, 2 and 4 workers', async () => {
   const M = '.fleetsim-manifest.json';
   assert.equal(names, [
     M,
-    `rep-000/${M}`, 'rep-000/billing.csv', 'rep-000/series.csv', 'rep-000/summary.json', 'rep-000/timeline.csv',
-    `rep-001/${M}`, 'rep-001/billing.csv', 'rep-001/series.csv', 'rep-001/summary.json', 'rep-001/timeline.csv',
-    `rep-002/${M}`, 'rep-002/billing.csv', 'rep-002/series.csv', 'rep-002/summary.json', 'rep-002/timeline.csv',
-    `rep-003/${M}`, 'rep-003/billing.csv', 'rep-003/series.csv', 'rep-003/summary.json', 'rep-003/timeline.csv',
-    'replications.csv', 'summary.json',
+    `rep-000/${M}`,
+    'rep-000/billing.csv',
+    'rep-000/series.csv',
+    'rep-000/summary.json',
+    'rep-000/timeline.csv',
+    `rep-001/${M}`,
+    'rep-001/billing.csv',
+    'rep-001/series.csv',
+    'rep-001/summary.json',
+    'rep-001/timeline.csv',
+    `rep-002/${M}`,
+    'rep-002/billing.csv',
+    'rep-002/series.csv',
+    'rep-002/summary.json',
+    'rep-002/timeline.csv',
+    `rep-003/${M}`,
+    'rep-003/billing.csv',
+    'rep-003/series.csv',
+    'rep-003/summary.json',
+    'rep-003/timeline.csv',
+    'replications.csv',
+    'summary.json',
   ]);
   for (const t of trees.slice(1)) {
     assert.equal([...t.keys()], names);
@@ -92,7 +123,10 @@ test('replication 0 is the plain run; seeds and totals in replications.csv', asy
   delete a.run.wallSeconds;
   assert.equal(b, a);
 
-  const lines = fs.readFileSync(path.join(tmp, 'w2', 'replications.csv'), 'utf8').trim().split('\n');
+  const lines = fs
+    .readFileSync(path.join(tmp, 'w2', 'replications.csv'), 'utf8')
+    .trim()
+    .split('\n');
   assert.is(lines[0], 'replication,seed,group,billed_hours,compute_cost,other_cost,total_cost,allocation_failures,failed_operations,effective_cost');
   assert.is(lines.length, 1 + 4 * 3);
   for (let k = 0; k < 4; k++) {
@@ -105,7 +139,10 @@ test('replication 0 is the plain run; seeds and totals in replications.csv', asy
   }
   const summary = JSON.parse(fs.readFileSync(path.join(tmp, 'w2', 'summary.json'), 'utf8'));
   assert.is(summary.replications.count, 4);
-  const hours = lines.slice(1).filter((l) => l.split(',')[2] === '(total)').map((l) => Number(l.split(',')[3]));
+  const hours = lines
+    .slice(1)
+    .filter((l) => l.split(',')[2] === '(total)')
+    .map((l) => Number(l.split(',')[3]));
   assert.ok(Math.abs(summary.statistics.total.billedHours.mean - hours.reduce((x, y) => x + y) / 4) < 1e-5);
   assert.ok(summary.statistics.total.billedHours.ciLow < summary.statistics.total.billedHours.ciHigh);
 });
@@ -149,7 +186,10 @@ test('a worker that runs out of memory fails its replication, named with its see
   const f = err as ReplicationFailed;
   assert.is(f.code, 'ERR_WORKER_OUT_OF_MEMORY');
   assert.is(f.seed, deriveSeed(7, f.replication));
-  assert.match(f.message, new RegExp(`^replication ${f.replication} \\(seed ${f.seed}\\) failed: its worker thread ran out of memory \\(JS heap limit 16 MB per worker\\)`));
+  assert.match(
+    f.message,
+    new RegExp(`^replication ${f.replication} \\(seed ${f.seed}\\) failed: its worker thread ran out of memory \\(JS heap limit 16 MB per worker\\)`),
+  );
   assert.not.ok(fs.existsSync(outDir), 'nothing of the study is left');
   const ok = await runStudy([trace(20)], { outDir, replications: 2, workers: 2, workerHeapMb: 16, timeline: false, sweep: false });
   assert.is(ok.summary.replications.count, 2);
@@ -162,7 +202,12 @@ test('an abort stops the workers and removes what the run wrote', async () => {
   let err: unknown;
   try {
     await runStudy([{ params: [], loaded }], {
-      outDir, replications: 4, workers: 2, timeline: true, sweep: false, signal: controller.signal,
+      outDir,
+      replications: 4,
+      workers: 2,
+      timeline: true,
+      sweep: false,
+      signal: controller.signal,
       onProgress: () => controller.abort(),
     });
   } catch (e) {
@@ -181,7 +226,14 @@ test('CLI: run -r 1 writes the plain layout; -r 3 the replication layout', async
   const c3 = captureIo();
   assert.is(await main(['run', scenarioFile, '--replications', '3', '--workers', '2', '--no-timeline', '--out', three], c3.io), 0, c3.text());
   assert.equal(fs.readdirSync(three).sort(), ['.fleetsim-manifest.json', 'rep-000', 'rep-001', 'rep-002', 'replications.csv', 'report.html', 'summary.json']);
-  assert.equal(JSON.parse(fs.readFileSync(path.join(three, '.fleetsim-manifest.json'), 'utf8')).files, ['rep-000/', 'rep-001/', 'rep-002/', 'replications.csv', 'report.html', 'summary.json']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(three, '.fleetsim-manifest.json'), 'utf8')).files, [
+    'rep-000/',
+    'rep-001/',
+    'rep-002/',
+    'replications.csv',
+    'report.html',
+    'summary.json',
+  ]);
   assert.equal(fs.readdirSync(path.join(three, 'rep-001')).sort(), ['.fleetsim-manifest.json', 'billing.csv', 'series.csv', 'summary.json']);
   assert.match(c3.text(), /3 replications/);
 });

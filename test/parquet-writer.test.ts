@@ -34,7 +34,8 @@ function decodeHybrid(bytes: Uint8Array, n: number): number[] {
   let pos = 1;
   const out: number[] = [];
   const varint = (): number => {
-    let v = 0, mul = 1;
+    let v = 0,
+      mul = 1;
     for (;;) {
       const b = bytes[pos++]!;
       v += (b & 0x7f) * mul;
@@ -64,34 +65,49 @@ function decodeHybrid(bytes: Uint8Array, n: number): number[] {
 }
 
 /** Values made of runs: lengths 1..20 of values below 2^width. */
-const arbRuns = fc.integer({ min: 1, max: 31 }).chain((width) => fc.record({
-  width: fc.constant(width),
-  runs: fc.array(fc.record({ v: fc.integer({ min: 0, max: 2 ** width - 1 }), len: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 40 }),
-}));
+const arbRuns = fc.integer({ min: 1, max: 31 }).chain((width) =>
+  fc.record({
+    width: fc.constant(width),
+    runs: fc.array(fc.record({ v: fc.integer({ min: 0, max: 2 ** width - 1 }), len: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 40 }),
+  }),
+);
 
 test('hybrid encoding decodes to the values, runs and bit-packed groups alike, at every width an Int32Array index can need', () => {
-  fc.assert(fc.property(arbRuns, ({ width, runs }) => {
-    const values = runs.flatMap((r) => Array<number>(r.len).fill(r.v));
-    const enc = hybridIndices(Int32Array.from(values), values.length, width);
-    assert.is(enc[0], width);
-    assert.equal(decodeHybrid(enc, values.length), values);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(arbRuns, ({ width, runs }) => {
+      const values = runs.flatMap((r) => Array<number>(r.len).fill(r.v));
+      const enc = hybridIndices(Int32Array.from(values), values.length, width);
+      assert.is(enc[0], width);
+      assert.equal(decodeHybrid(enc, values.length), values);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('hybrid encoding through a map equals encoding the mapped values', () => {
-  fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 300 }), fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 10, maxLength: 10 }), (codes, m) => {
-    const map = Int32Array.from(m);
-    const mapped = Int32Array.from(codes, (c) => m[c]!);
-    assert.equal(hybridIndices(Int32Array.from(codes), codes.length, 3, map), hybridIndices(mapped, mapped.length, 3));
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 300 }),
+      fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 10, maxLength: 10 }),
+      (codes, m) => {
+        const map = Int32Array.from(m);
+        const mapped = Int32Array.from(codes, (c) => m[c]!);
+        assert.equal(hybridIndices(Int32Array.from(codes), codes.length, 3, map), hybridIndices(mapped, mapped.length, 3));
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
 test('hybrid encoding from runs: r repeated lengths[r] times', () => {
-  fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 200 }), fc.boolean(), (lengths, wide) => {
-    const width = wide ? 26 : bitWidth(lengths.length - 1);
-    const values = lengths.flatMap((len, r) => Array<number>(len).fill(r));
-    assert.equal(decodeHybrid(hybridRuns(Int32Array.from(lengths), lengths.length, width), values.length), values);
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 200 }), fc.boolean(), (lengths, wide) => {
+      const width = wide ? 26 : bitWidth(lengths.length - 1);
+      const values = lengths.flatMap((len, r) => Array<number>(len).fill(r));
+      assert.equal(decodeHybrid(hybridRuns(Int32Array.from(lengths), lengths.length, width), values.length), values);
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('bitWidth: bits to hold 0 .. max, at least one', () => {
@@ -105,11 +121,16 @@ function cell(t: TableSchema, name: string, text: string): unknown {
   const c = t.columns.find((x) => x.name === name)!;
   if (text === '' && c.nullable) return null;
   switch (c.type) {
-    case 'string': return text;
-    case 'integer': return BigInt(text);
-    case 'decimal': return Number(text);
-    case 'boolean': return text === 'true';
-    case 'timestamp': return new Date(text).getTime();
+    case 'string':
+      return text;
+    case 'integer':
+      return BigInt(text);
+    case 'decimal':
+      return Number(text);
+    case 'boolean':
+      return text === 'true';
+    case 'timestamp':
+      return new Date(text).getTime();
   }
 }
 
@@ -133,23 +154,43 @@ test('hyparquet reads every table as the CSV has it, for random fleets and row-g
   const saved = PARQUET_SETTINGS.rowGroupRows;
   let n = 0;
   try {
-    await fc.assert(fc.asyncProperty(
-      fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 3, max: 3000 }), fc.boolean(), fc.double({ min: 0, max: 0.3, noNaN: true }),
-      async (a, b, rowGroup, lognormal, failures) => {
-        PARQUET_SETTINGS.rowGroupRows = rowGroup;
-        const s = officeWeek(1, 3);
-        s.capacity = [{ name: 'westeurope', vcpus: null, zones: [{ name: '1', vcpus: 60 }, { name: '2', vcpus: 400 }] }];
-        s.groups = s.groups.map((g, i) => ({
-          ...g, count: i === 0 ? a : b, region: 'westeurope', zone: String(i + 1), diskPerHour: 0.0066,
-          durations: lognormal ? durations({ start: { starting: { dist: 'lognormal', mean: 40, sigma: 0.5 } } }) : g.durations,
-          failures: { start: failure(failures, 'AllocationFailed') },
-        }));
-        const out = path.join(tmp, `p${n++}`);
-        await runToDirectory({ scenario: s, file: 'p.yaml', fileSha256: '0'.repeat(64), overrides: [] }, { outDir: out, format: 'both' });
-        for (const t of ['timeline', 'billing', 'series', 'capacity'] as const) await sameAsCsv(out, t);
-        fs.rmSync(out, { recursive: true, force: true });
-      },
-    ), { numRuns: 12 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 3, max: 3000 }),
+        fc.boolean(),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        async (a, b, rowGroup, lognormal, failures) => {
+          PARQUET_SETTINGS.rowGroupRows = rowGroup;
+          const s = officeWeek(1, 3);
+          s.capacity = [
+            {
+              name: 'westeurope',
+              vcpus: null,
+              zones: [
+                { name: '1', vcpus: 60 },
+                { name: '2', vcpus: 400 },
+              ],
+            },
+          ];
+          s.groups = s.groups.map((g, i) => ({
+            ...g,
+            count: i === 0 ? a : b,
+            region: 'westeurope',
+            zone: String(i + 1),
+            diskPerHour: 0.0066,
+            durations: lognormal ? durations({ start: { starting: { dist: 'lognormal', mean: 40, sigma: 0.5 } } }) : g.durations,
+            failures: { start: failure(failures, 'AllocationFailed') },
+          }));
+          const out = path.join(tmp, `p${n++}`);
+          await runToDirectory({ scenario: s, file: 'p.yaml', fileSha256: '0'.repeat(64), overrides: [] }, { outDir: out, format: 'both' });
+          for (const t of ['timeline', 'billing', 'series', 'capacity'] as const) await sameAsCsv(out, t);
+          fs.rmSync(out, { recursive: true, force: true });
+        },
+      ),
+      { numRuns: 12 },
+    );
   } finally {
     PARQUET_SETTINGS.rowGroupRows = saved;
   }

@@ -24,7 +24,8 @@ function inputError(f: () => unknown, re: RegExp): void {
     assert.match((e as Error).message, re);
   }
 }
-const entry = (b: PriceBook, sku: string, region: string, os = 'linux', kind = 'standard') => b.entries.find((e) => e.armSkuName === sku && e.region === region && e.os === os && e.kind === kind);
+const entry = (b: PriceBook, sku: string, region: string, os = 'linux', kind = 'standard') =>
+  b.entries.find((e) => e.armSkuName === sku && e.region === region && e.os === os && e.kind === kind);
 
 test('the reference figures: B16als v2 australiacentral, with the reservation term total turned into an hourly price', () => {
   const e = entry(book, 'Standard_B16als_v2', 'australiacentral')!;
@@ -62,14 +63,23 @@ test('Dev/Test rows are a kind of their own; the newest price wins unless --effe
   assert.is(entry(book, 'Standard_D2s_v5', 'eastus')!.payg, 0.096);
   const old = importPriceFiles(PAGES, { effectiveDate: '2022-01-01' });
   assert.is(old.effectiveDate, '2022-01-01');
-  assert.equal(old.entries.map((e) => `${e.armSkuName} ${e.region} ${e.payg}`), ['Standard_D2s_v5 eastus 0.101']);
+  assert.equal(
+    old.entries.map((e) => `${e.armSkuName} ${e.region} ${e.payg}`),
+    ['Standard_D2s_v5 eastus 0.101'],
+  );
   assert.is(old.dropped['effective after --effective'], 69);
 });
 
 test('the book is pinned: source files with their SHA-256, a fingerprint, the same bytes each import', () => {
-  assert.equal(book.sources.map((s) => s.file), ['prices/page-1.json', 'prices/page-2.json', 'prices/page-3.json']);
+  assert.equal(
+    book.sources.map((s) => s.file),
+    ['prices/page-1.json', 'prices/page-2.json', 'prices/page-3.json'],
+  );
   assert.is(book.sources[0]!.sha256, createHash('sha256').update(fs.readFileSync(PAGES[0]!)).digest('hex'));
-  assert.equal(book.sources.map((s) => s.items), [30, 30, 14]);
+  assert.equal(
+    book.sources.map((s) => s.items),
+    [30, 30, 14],
+  );
   assert.match(book.fingerprint, /^sha256:[0-9a-f]{64}$/);
   assert.is(formatPriceBook(importPriceFiles(PAGES, { outDir: path.dirname(DIR) })), formatPriceBook(book));
   // 10 sizes: 4 Dsv5 x 2 regions x 2 OS + 5 DSv2 + B16als v2 (linux, windows, 2 devtest) + 2 Dsv5 devtest.
@@ -84,7 +94,8 @@ test('the sample pages are what scripts/make-sample-prices.mjs writes', () => {
   const dir = tempDir();
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'make-sample-prices.mjs'), dir], { encoding: 'utf8' });
   assert.is(r.status, 0, r.stderr);
-  for (const f of ['page-1.json', 'page-2.json', 'page-3.json']) assert.is(fs.readFileSync(path.join(dir, f), 'utf8'), fs.readFileSync(path.join(DIR, f), 'utf8'), f);
+  for (const f of ['page-1.json', 'page-2.json', 'page-3.json'])
+    assert.is(fs.readFileSync(path.join(dir, f), 'utf8'), fs.readFileSync(path.join(DIR, f), 'utf8'), f);
   assert.equal(fs.readdirSync(dir).sort(), ['page-1.json', 'page-2.json', 'page-3.json']);
 });
 
@@ -119,8 +130,10 @@ test('bad page files: not JSON (with the line), not a page, a bad field (with it
 });
 
 test('priceFor names what is missing and the nearest match', () => {
-  inputError(() => priceFor(book, 'Standard_D4s_v9', 'eastus', 'linux', { file: 'prices.json', path: 'groups[1].size' }),
-    /no linux pay-as-you-go price for `Standard_D4s_v9` in `eastus`[\s\S]*prices\.json[\s\S]*groups\[1\]\.size[\s\S]*did you mean `Standard_D4s_v5`\?/);
+  inputError(
+    () => priceFor(book, 'Standard_D4s_v9', 'eastus', 'linux', { file: 'prices.json', path: 'groups[1].size' }),
+    /no linux pay-as-you-go price for `Standard_D4s_v9` in `eastus`[\s\S]*prices\.json[\s\S]*groups\[1\]\.size[\s\S]*did you mean `Standard_D4s_v5`\?/,
+  );
   inputError(() => priceFor(book, 'Standard_D4s_v5', 'westeurpe', 'linux'), /did you mean `westeurope`\?/);
   inputError(() => priceFor(book, 'Standard_DS1_v2', 'westeurope', 'linux'), /Standard_DS1_v2 is priced in: eastus/);
   inputError(() => priceFor(book, 'Standard_DS1_v2', 'eastus', 'windows'), /prices Standard_DS1_v2 in eastus for linux\/standard/);
@@ -139,7 +152,18 @@ test('a price book edited by hand no longer matches its fingerprint', () => {
 
 function io(): { text: () => string; io: { out: (s: string) => void; err: (s: string) => void; isTTY: boolean } } {
   let t = '';
-  return { text: () => t, io: { out: (s) => { t += s; }, err: (s) => { t += s; }, isTTY: false } };
+  return {
+    text: () => t,
+    io: {
+      out: (s) => {
+        t += s;
+      },
+      err: (s) => {
+        t += s;
+      },
+      isTTY: false,
+    },
+  };
 }
 
 test('CLI: fleetsim prices import writes the book; bad files exit 2 and write nothing', async () => {
@@ -147,7 +171,10 @@ test('CLI: fleetsim prices import writes the book; bad files exit 2 and write no
   const out = path.join(dir, 'prices.json');
   let c = io();
   assert.is(await main(['prices', 'import', ...PAGES, '--out', out, '--fetched-at', '2026-01-02'], c.io), 0, c.text());
-  assert.match(c.text(), /wrote .*prices\.json: 27 entries \(10 sizes, 3 regions, USD, effective 2024-04-01\) from 3 pages, 74 items; left out: 2 Cloud Services, 1 Low Priority, 1 not Virtual Machines/);
+  assert.match(
+    c.text(),
+    /wrote .*prices\.json: 27 entries \(10 sizes, 3 regions, USD, effective 2024-04-01\) from 3 pages, 74 items; left out: 2 Cloud Services, 1 Low Priority, 1 not Virtual Machines/,
+  );
   const written = readPriceBook(out);
   assert.is(written.fetchedAt, '2026-01-02');
   assert.is(written.fingerprint, book.fingerprint);

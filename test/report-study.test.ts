@@ -28,20 +28,28 @@ async function run(s: Scenario): Promise<string> {
 }
 async function cli(args: string[]): Promise<{ code: number; text: string }> {
   let text = '';
-  const code = await main(args, { out: (s) => { text += s; }, err: (s) => { text += s; }, isTTY: false });
+  const code = await main(args, {
+    out: (s) => {
+      text += s;
+    },
+    err: (s) => {
+      text += s;
+    },
+    isTTY: false,
+  });
   return { code, text };
 }
 type Values = Array<Record<string, unknown>>;
-const layerValues = (spec: unknown, k: number): Values => ((spec as { layer: Array<{ data: { values: Values } }> }).layer[k]!.data.values);
+const layerValues = (spec: unknown, k: number): Values => (spec as { layer: Array<{ data: { values: Values } }> }).layer[k]!.data.values;
 const figureIds = (html: string): string[] => [...html.matchAll(/<figure class="chart" id="chart-([a-z-]+)">/g)].map((m) => m[1]!);
 
-test('cost over time: compute and disks/IPs stacked, each ending at the run\'s totals', async () => {
+test("cost over time: compute and disks/IPs stacked, each ending at the run's totals", async () => {
   // 3 VMs, 1 USD/h, disk 0.36/h + IP 0.144/h, all day: compute 3 x (86400 - 30 s starting) s, other 3 x 24 h x 0.504.
   const dir = await run(single([], {}, { count: 3, diskPerHour: 0.36, publicIpPerHour: 0.144 }));
   const chart = buildCharts(loadResults(dir)).find((c) => c.id === 'cumulative-cost')!;
   const values = (chart.spec as { data: { values: Values } }).data.values;
   const last = (part: string): number => values.filter((v) => v.part === part).at(-1)!.cost as number;
-  assert.is(last('compute'), Math.round(3 * (86400 - 30) / 3600 * 100) / 100);
+  assert.is(last('compute'), Math.round(((3 * (86400 - 30)) / 3600) * 100) / 100);
   assert.is(last('disks and IPs'), 36.29); // 3 x 24 x 0.504 = 36.288
   const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8'));
   assert.is(summary.total.otherCost, 36.29);
@@ -53,7 +61,10 @@ test('capacity: vCPUs in use against capacity per pool; the peak is in the first
   const s = single([], { capacity: [{ name: 'r', vcpus: 6, zones: [] }] }, { count: 4, region: 'r' });
   const dir = await run(s);
   const data = loadResults(dir);
-  assert.equal(data.capacity!.pools.map((p) => [p.name, p.capacity, p.peak]), [['r', 6, 6]]);
+  assert.equal(
+    data.capacity!.pools.map((p) => [p.name, p.capacity, p.peak]),
+    [['r', 6, 6]],
+  );
   const chart = buildCharts(data).find((c) => c.id === 'capacity')!;
   const values = (chart.spec as { data: { values: Values } }).data.values;
   assert.ok(values.filter((v) => v.series === 'capacity').every((v) => v.vcpus === 6));
@@ -69,7 +80,9 @@ test('capacity: vCPUs in use against capacity per pool; the peak is in the first
 
 // Two VMs, 30 s Starting at t = 0 then Running all day; azure-2023 bills Starting, azure-2018 does not.
 const tiny = path.join(tmp, 'tiny.yaml');
-fs.writeFileSync(tiny, `name: tiny
+fs.writeFileSync(
+  tiny,
+  `name: tiny
 start: 2026-01-05T00:00:00Z
 horizon: 1d
 seed: 5
@@ -80,11 +93,26 @@ durations:
 groups:
   - { name: g, count: 2, size: S, createAt: 0, charges: { diskPerHour: 0.1 } }
   - { name: h, count: 1, size: S, createAt: 0 }
-`);
+`,
+);
 
 test('fleetsim sweep writes the sweep page: cheapest point, the paired difference, the table', async () => {
   const out = path.join(tmp, 'sweep');
-  const r = await cli(['sweep', tiny, '--param', 'billing.preset=azure-2023,azure-2018', '-r', '3', '-w', '2', '--baseline', 'billing.preset=azure-2023', '--out', out, '-q']);
+  const r = await cli([
+    'sweep',
+    tiny,
+    '--param',
+    'billing.preset=azure-2023,azure-2018',
+    '-r',
+    '3',
+    '-w',
+    '2',
+    '--baseline',
+    'billing.preset=azure-2023',
+    '--out',
+    out,
+    '-q',
+  ]);
   assert.is(r.code, 0, r.text);
   const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
   assert.equal(figureIds(html), ['sweep-cost', 'sweep-differences', 'sweep-groups', 'sweep-replications']);
@@ -100,8 +128,15 @@ test('fleetsim sweep writes the sweep page: cheapest point, the paired differenc
   const diff = charts.find((c) => c.id === 'sweep-differences')!;
   assert.equal(layerValues(diff.spec, 2), [{ label: '1: azure-2018', diff: -0.03 }]);
   const groups = charts.find((c) => c.id === 'sweep-groups')!;
-  assert.equal((groups.spec as { data: { values: Values } }).data.values.map((v) => [v.label, v.group, v.mean]),
-    [['0: azure-2023', 'g', 62.4], ['0: azure-2023', 'h', 28.8], ['1: azure-2018', 'g', 62.38], ['1: azure-2018', 'h', 28.79]]);
+  assert.equal(
+    (groups.spec as { data: { values: Values } }).data.values.map((v) => [v.label, v.group, v.mean]),
+    [
+      ['0: azure-2023', 'g', 62.4],
+      ['0: azure-2023', 'h', 28.8],
+      ['1: azure-2018', 'g', 62.38],
+      ['1: azure-2018', 'h', 28.79],
+    ],
+  );
   for (const c of charts) assert.equal((await renderChart(c)).warnings, [], c.id);
   // fleetsim report on the sweep folder writes the same page again.
   fs.rmSync(path.join(out, 'report.html'));
@@ -114,7 +149,7 @@ test('fleetsim sweep writes the sweep page: cheapest point, the paired differenc
   assert.not.ok(fs.existsSync(path.join(quiet, 'report.html')));
 });
 
-test('a replicated run\'s page adds each group\'s mean total with its interval', async () => {
+test("a replicated run's page adds each group's mean total with its interval", async () => {
   const out = path.join(tmp, 'reps');
   const r = await cli(['run', tiny, '-r', '3', '-w', '2', '--no-timeline', '--out', out, '-q']);
   assert.is(r.code, 0, r.text);
@@ -125,7 +160,13 @@ test('a replicated run\'s page adds each group\'s mean total with its interval',
   assert.match(html, 'Mean total cost per group over 3 replications');
   // The file's default rules (azure-2018): g 2 x (86400 - 30) s x 1.2/h + 4.80 disks = 62.38; h 28.79. No randomness: zero-width intervals.
   const chart = replicatedRunCharts(readStudy(out)!)[0]!;
-  assert.equal((chart.spec as { data: { values: Values } }).data.values.map((v) => [v.group, v.mean, v.lo, v.hi]), [['g', 62.38, 62.38, 62.38], ['h', 28.79, 28.79, 28.79]]);
+  assert.equal(
+    (chart.spec as { data: { values: Values } }).data.values.map((v) => [v.group, v.mean, v.lo, v.hi]),
+    [
+      ['g', 62.38, 62.38, 62.38],
+      ['h', 28.79, 28.79, 28.79],
+    ],
+  );
   assert.equal((await renderChart(chart)).warnings, []);
 });
 

@@ -49,8 +49,11 @@ test('writes one self-contained report.html with the four standard charts', asyn
   assert.not.match(html, /<link/i);
   // The only absolute URLs are XML namespaces, which browsers never fetch.
   const urls = [...html.matchAll(/https?:\/\/[^\s"')]+/g)].map((m) => m[0]);
-  assert.ok(urls.every((u) => u.startsWith('http://www.w3.org/')), urls.join(' '));
-  assert.match(html, "Content-Security-Policy\" content=\"default-src 'none'");
+  assert.ok(
+    urls.every((u) => u.startsWith('http://www.w3.org/')),
+    urls.join(' '),
+  );
+  assert.match(html, 'Content-Security-Policy" content="default-src \'none\'');
   // Element ids are unique across charts (vega numbers clip paths per view).
   const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!);
   assert.is(new Set(ids).size, ids.length);
@@ -70,12 +73,16 @@ test('headline table and facts come from summary.json', async () => {
 test('chart data: states per sample, hours per group, cumulative cost match the run files', async () => {
   const data = loadResults(office);
   const charts = buildCharts(data);
-  const values = (id: string): Array<Record<string, unknown>> => (charts.find((c) => c.id === id)!.spec as { data: { values: Array<Record<string, unknown>> } }).data.values;
+  const values = (id: string): Array<Record<string, unknown>> =>
+    (charts.find((c) => c.id === id)!.spec as { data: { values: Array<Record<string, unknown>> } }).data.values;
 
   // Thursday 20:00 (sample just after the 19:00 operations): 5 dev VMs deallocated, 5 build VMs stopped.
   const thu20 = '2026-01-08T20:00:00.000Z';
   const at = values('power-states').filter((v) => v.time === thu20);
-  assert.equal(Object.fromEntries(at.filter((v) => (v.vms as number) > 0).map((v) => [v.state, v.vms])), { 'stopped (billed)': 5, 'deallocated (not billed)': 5 });
+  assert.equal(Object.fromEntries(at.filter((v) => (v.vms as number) > 0).map((v) => [v.state, v.vms])), {
+    'stopped (billed)': 5,
+    'deallocated (not billed)': 5,
+  });
 
   // VM-hours per group and state = summary.json's secondsByState / 3600.
   const hours = values('hours-by-group');
@@ -90,7 +97,11 @@ test('chart data: states per sample, hours per group, cumulative cost match the 
   // Billed states first in each bar, and labelled so under azure-2018.
   const order = hours.filter((v) => v.group === 'build-stop').map((v) => String(v.state));
   assert.ok(order.includes('stopped (billed)') && order.includes('starting (not billed)'), order.join());
-  assert.is(order.findIndex((x) => x.endsWith('(not billed)')), order.filter((x) => x.endsWith('(billed)')).length, order.join());
+  assert.is(
+    order.findIndex((x) => x.endsWith('(not billed)')),
+    order.filter((x) => x.endsWith('(billed)')).length,
+    order.join(),
+  );
 
   // The fleet's cumulative compute cost at the end = the run's compute cost (per-second billing, no minimum).
   const cost = values('cumulative-cost').filter((v) => v.part === 'compute');
@@ -98,14 +109,22 @@ test('chart data: states per sample, hours per group, cumulative cost match the 
   assert.is(cost[0]!.cost, 0);
   // Each group's line ends at its total cost.
   const byGroup = values('cost-by-group');
-  for (const [g, t] of Object.entries(data.summary.groups)) assert.ok(Math.abs((byGroup.filter((v) => v.series === g).at(-1)!.cost as number) - t.totalCost) < 0.01, g);
+  for (const [g, t] of Object.entries(data.summary.groups))
+    assert.ok(Math.abs((byGroup.filter((v) => v.series === g).at(-1)!.cost as number) - t.totalCost) < 0.01, g);
 
   for (const c of charts) assert.equal((await renderChart(c)).warnings, [], c.id);
 });
 
 test('allocation-failure chart appears only when the run had allocation failures', async () => {
   // Four VMs deallocated at 1 h; every start from deallocated fails with AllocationFailed.
-  const s = single([[3600, 'deallocate'], [7200, 'start']], {}, { count: 4, failures: { start: failure(1, 'AllocationFailed') } });
+  const s = single(
+    [
+      [3600, 'deallocate'],
+      [7200, 'start'],
+    ],
+    {},
+    { count: 4, failures: { start: failure(1, 'AllocationFailed') } },
+  );
   const dir = await run(s);
   const { html } = await buildReport(dir);
   assert.equal(figureIds(html), ['power-states', 'hours-by-group', 'cumulative-cost', 'allocation-failures']); // one group: no per-group cost chart
@@ -126,11 +145,16 @@ function fakeStudy(runDir: string, totals: number[]): string {
   fs.mkdirSync(dir);
   fs.cpSync(runDir, path.join(dir, 'rep-000'), { recursive: true });
   const summary = JSON.parse(fs.readFileSync(path.join(runDir, 'summary.json'), 'utf8'));
-  fs.writeFileSync(path.join(dir, 'summary.json'), JSON.stringify({
-    fleetsimVersion: summary.fleetsimVersion, scenario: summary.scenario, currency: 'USD',
-    replications: { count: totals.length, seeds: totals.map((_, k) => k), seedRule: '', confidence: 0.95 },
-    runs: totals.map((_, k) => ({ replication: k, dir: `rep-${String(k).padStart(3, '0')}` })),
-  }));
+  fs.writeFileSync(
+    path.join(dir, 'summary.json'),
+    JSON.stringify({
+      fleetsimVersion: summary.fleetsimVersion,
+      scenario: summary.scenario,
+      currency: 'USD',
+      replications: { count: totals.length, seeds: totals.map((_, k) => k), seedRule: '', confidence: 0.95 },
+      runs: totals.map((_, k) => ({ replication: k, dir: `rep-${String(k).padStart(3, '0')}` })),
+    }),
+  );
   let csv = 'replication,seed,group,billed_hours,compute_cost,other_cost,total_cost,allocation_failures,failed_operations\n';
   totals.forEach((t, k) => {
     csv += `${k},${k},dev-deallocate,1,1,0,${t / 2},0,0\n`;
@@ -144,7 +168,10 @@ test('replicated run: cost distribution with its confidence interval; table show
   const dir = fakeStudy(office, [100, 110, 90, 105, 95]);
   const data = loadResults(dir);
   assert.is(data.runDir, path.join(dir, 'rep-000'));
-  assert.equal(data.replications!.rows.map((r) => r.totalCost), [100, 110, 90, 105, 95]);
+  assert.equal(
+    data.replications!.rows.map((r) => r.totalCost),
+    [100, 110, 90, 105, 95],
+  );
   // mean 100, sd = sqrt(250/4) = 7.9057, t(0.975, 4) = 2.7764: half-width 9.8165.
   assert.is(data.replications!.stat.mean, 100);
   assert.ok(Math.abs(data.replications!.stat.ciLow! - 90.1835) < 1e-3);
@@ -157,13 +184,38 @@ test('replicated run: cost distribution with its confidence interval; table show
   assert.match(html, 'replication 0 (<code>rep-000</code>)');
 });
 
-test('a real `fleetsim run --replications` folder: replication 0 over time, every replication\'s total', async () => {
+test("a real `fleetsim run --replications` folder: replication 0 over time, every replication's total", async () => {
   const dir = path.join(tmp, `real-study-${n++}`);
   const office = fileURLToPath(new URL('../scenarios/office-week.yaml', import.meta.url));
   const err: string[] = [];
-  const io = { out: () => {}, err: (s: string) => { err.push(s); }, isTTY: false };
-  const code = await main(['run', office, '--set', 'horizon=7d', '--set', 'groups[0].count=4', '--set', 'groups[1].count=4',
-    '-r', '3', '-w', '2', '--no-timeline', '-q', '--out', dir], io);
+  const io = {
+    out: () => {},
+    err: (s: string) => {
+      err.push(s);
+    },
+    isTTY: false,
+  };
+  const code = await main(
+    [
+      'run',
+      office,
+      '--set',
+      'horizon=7d',
+      '--set',
+      'groups[0].count=4',
+      '--set',
+      'groups[1].count=4',
+      '-r',
+      '3',
+      '-w',
+      '2',
+      '--no-timeline',
+      '-q',
+      '--out',
+      dir,
+    ],
+    io,
+  );
   assert.is(code, 0, err.join(''));
   const data = loadResults(dir);
   assert.is(path.basename(data.runDir), 'rep-000');
@@ -189,7 +241,11 @@ test('long runs are summarised: at most 1,000 points per series, a small page', 
 });
 
 test('csv reader: quotes, doubled quotes, CRLF', () => {
-  assert.equal(parseCsv('a,b\r\n"x,1","say ""hi"""\n3,\n'), [['a', 'b'], ['x,1', 'say "hi"'], ['3', '']]);
+  assert.equal(parseCsv('a,b\r\n"x,1","say ""hi"""\n3,\n'), [
+    ['a', 'b'],
+    ['x,1', 'say "hi"'],
+    ['3', ''],
+  ]);
 });
 
 async function reportError(dir: string): Promise<InputError> {
@@ -249,8 +305,17 @@ test('bad folders: missing files, another version, bad columns are InputErrors n
 });
 
 test('CLI: fleetsim report writes the page (exit 0) or explains the problem (exit 2)', async () => {
-  const out: string[] = [], err: string[] = [];
-  const io = { out: (s: string) => { out.push(s); }, err: (s: string) => { err.push(s); }, isTTY: false };
+  const out: string[] = [],
+    err: string[] = [];
+  const io = {
+    out: (s: string) => {
+      out.push(s);
+    },
+    err: (s: string) => {
+      err.push(s);
+    },
+    isTTY: false,
+  };
   const dir = copyRun(office);
   fs.rmSync(path.join(dir, 'report.html'), { force: true });
   assert.is(await main(['report', dir], io), 0, err.join(''));

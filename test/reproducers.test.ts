@@ -18,7 +18,15 @@ async function FS(...args: string[]): Promise<{ code: number; out: string; err: 
   let out = '';
   let err = '';
   const t0 = performance.now();
-  const code = await main(args, { out: (s) => { if (out.length < 1e6) out += s; }, err: (s) => { if (err.length < 1e6) err += s; }, isTTY: false });
+  const code = await main(args, {
+    out: (s) => {
+      if (out.length < 1e6) out += s;
+    },
+    err: (s) => {
+      if (err.length < 1e6) err += s;
+    },
+    isTTY: false,
+  });
   return { code, out, err, ms: performance.now() - t0 };
 }
 
@@ -32,7 +40,10 @@ function cleanInputError(r: { code: number; err: string; ms: number }, message: 
 
 function one(extra = '', name = 'one'): string {
   const f = path.join(tmp, `${name}.yaml`);
-  fs.writeFileSync(f, `start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ngroups:\n  - { name: g, count: 1, size: S }\n${extra}`);
+  fs.writeFileSync(
+    f,
+    `start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ngroups:\n  - { name: g, count: 1, size: S }\n${extra}`,
+  );
   return f;
 }
 
@@ -70,13 +81,24 @@ test('C5: a lognormal sigma of 1e308 is exit 2, not NaN durations', async () => 
 });
 
 test('C6: arrivals at 1e9 an hour with count 5 are exit 2 at once, not a heap exhausted after 10 s', async () => {
-  cleanInputError(await FS('run', one(), '--set', 'groups.0.count=5', '--set', 'groups.0.arrivals={ratePerHour: 1e9}', ...out('c6')), /ratePerHour|arrival/, 5000);
-  cleanInputError(await FS('run', one(), '--set', 'groups.0.count=5', '--set', 'groups.0.arrivals={ratePerHour: 1e9}', '-r', '2', '-w', '2', ...out('c6r')), /ratePerHour|arrival/, 5000);
+  cleanInputError(
+    await FS('run', one(), '--set', 'groups.0.count=5', '--set', 'groups.0.arrivals={ratePerHour: 1e9}', ...out('c6')),
+    /ratePerHour|arrival/,
+    5000,
+  );
+  cleanInputError(
+    await FS('run', one(), '--set', 'groups.0.count=5', '--set', 'groups.0.arrivals={ratePerHour: 1e9}', '-r', '2', '-w', '2', ...out('c6r')),
+    /ratePerHour|arrival/,
+    5000,
+  );
 });
 
 test('C7: 300 attempts of an instantly failing start: 299 retries, not an endless loop (with delay 0 and 1)', async () => {
   for (const delay of [0, 1]) {
-    const f = one(`durations: { start: { starting: 0 } }\nfailures: { start: { probability: 1 } }\nschedules:\n  - { operation: deallocate, groups: [g], at: 1h }\n  - { operation: start, groups: [g], at: 2h }\n`, `c7-${delay}`);
+    const f = one(
+      `durations: { start: { starting: 0 } }\nfailures: { start: { probability: 1 } }\nschedules:\n  - { operation: deallocate, groups: [g], at: 1h }\n  - { operation: start, groups: [g], at: 2h }\n`,
+      `c7-${delay}`,
+    );
     const r = await FS('run', f, '--set', `groups.0.retry={maxAttempts: 300, delay: ${delay}}`, ...out(`c7-${delay}`));
     assert.is(r.code, 0, r.err);
     const s = JSON.parse(fs.readFileSync(path.join(tmp, `c7-${delay}`, 'summary.json'), 'utf8'));
@@ -90,15 +112,26 @@ test('C8: a trace whose gzip inflates to one 600 MB line is exit 2, not a RangeE
   const member = gzipSync(Buffer.alloc(1 << 20, 0x61), { level: 9 });
   fs.writeFileSync(path.join(tmp, 'line.csv.gz'), Buffer.concat(Array.from({ length: 600 }, () => member)));
   const f = path.join(tmp, 'c8.yaml');
-  fs.writeFileSync(f, 'start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ntraces: [{ name: t, file: line.csv.gz, sizes: { "1": S } }]\n');
+  fs.writeFileSync(
+    f,
+    'start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ntraces: [{ name: t, file: line.csv.gz, sizes: { "1": S } }]\n',
+  );
   cleanInputError(await FS('run', f, ...out('c8')), /trace line is longer than 64 KiB/, 5000);
 });
 
 test('C9: /dev/zero, /dev/urandom or a FIFO as a data file is exit 2 at once (input-hardening.test.ts)', async () => {
   for (const dev of ['/dev/zero', '/dev/urandom']) {
-    cleanInputError(await FS('run', OW, ...small, '--set', `durations.start.starting={dist: empirical, file: ${dev}}`, ...out('c9')), /not a regular file/, 3000);
+    cleanInputError(
+      await FS('run', OW, ...small, '--set', `durations.start.starting={dist: empirical, file: ${dev}}`, ...out('c9')),
+      /not a regular file/,
+      3000,
+    );
     cleanInputError(await FS('run', one(), '--set', `groups.0.autoscale={demand: ${dev}}`, ...out('c9')), /not a regular file/, 3000);
-    cleanInputError(await FS('run', one(), '--set', `groups.0.arrivals={ratePerHour: 1, hourOfWeek: {file: ${dev}}}`, ...out('c9')), /not a regular file/, 3000);
+    cleanInputError(
+      await FS('run', one(), '--set', `groups.0.arrivals={ratePerHour: 1, hourOfWeek: {file: ${dev}}}`, ...out('c9')),
+      /not a regular file/,
+      3000,
+    );
   }
 });
 
@@ -108,7 +141,10 @@ test('V1: no wrap-around: 10500w is beyond the horizon limit; at the limit (100 
   cleanInputError(await FS('run', one(), '--set', 'horizon=10500w', ...out('v1')), /`horizon`/);
   const r = await FS('run', one(), '--set', 'horizon=36525d', '--no-timeline', ...out('v1'));
   assert.is(r.code, 0, r.err);
-  const [head, row] = fs.readFileSync(path.join(tmp, 'v1', 'billing.csv'), 'utf8').trim().split('\n');
+  const [head, row] = fs
+    .readFileSync(path.join(tmp, 'v1', 'billing.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const cell = (c: string): number => Number(row!.split(',')[head!.split(',').indexOf(c)]);
   // created at 0, starting 30 s (the default), running to the horizon, billed all of it
   const H = 36525 * 86400;
@@ -119,7 +155,10 @@ test('V1: no wrap-around: 10500w is beyond the horizon limit; at the limit (100 
 test('V2: 60 days in Starting are 5,184,000 s, not 4,294,967.295 (uint32 milliseconds)', async () => {
   const r = await FS('run', one(), '--set', 'horizon=100d', '--set', 'durations={create: {starting: 60d}}', '--no-timeline', ...out('v2'));
   assert.is(r.code, 0, r.err);
-  const [head, row] = fs.readFileSync(path.join(tmp, 'v2', 'billing.csv'), 'utf8').trim().split('\n');
+  const [head, row] = fs
+    .readFileSync(path.join(tmp, 'v2', 'billing.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const cell = (c: string): number => Number(row!.split(',')[head!.split(',').indexOf(c)]);
   assert.is(cell('starting_s'), 5_184_000);
   assert.is(cell('existed_s'), 100 * 86400);
@@ -150,7 +189,10 @@ test('a worker that runs out of memory fails its replication by seed (exit 1), n
   for (let i = 0; i < 500_000; i++) lines.push(`v${i},s,d,${(i % 2000) * 30},${(i % 2000) * 30 + 3600},1,1,1,Unknown,1,1`);
   fs.writeFileSync(path.join(tmp, 'big-trace.csv'), lines.join('\n') + '\n');
   const f = path.join(tmp, 'oom.yaml');
-  fs.writeFileSync(f, 'start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 1, pricePerHour: 0.1 } }\ntraces: [{ name: t, file: big-trace.csv, sizes: { "1": S } }]\n');
+  fs.writeFileSync(
+    f,
+    'start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 1, pricePerHour: 0.1 } }\ntraces: [{ name: t, file: big-trace.csv, sizes: { "1": S } }]\n',
+  );
   const r = await FS('run', f, '-r', '2', '-w', '2', '--worker-heap', '16', '--no-timeline', ...out('oom'));
   assert.is(r.code, 1);
   assert.match(r.err, /replication \d \(seed \d+\) failed: its worker thread ran out of memory/);
@@ -165,7 +207,10 @@ test('S1: a demand file outside the scenario folder is refused and its content n
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(tmp, 's1', 'outside', 'secret.txt'), 'the-secret-is-swordfish\n');
   const f = path.join(dir, 's.yaml');
-  fs.writeFileSync(f, 'start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ngroups:\n  - { name: g, count: 2, size: S, autoscale: { demand: ../outside/secret.txt } }\n');
+  fs.writeFileSync(
+    f,
+    'start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ngroups:\n  - { name: g, count: 2, size: S, autoscale: { demand: ../outside/secret.txt } }\n',
+  );
   const r = await FS('run', f, ...out('s1'));
   cleanInputError(r, /outside the scenario's folder/);
   assert.not.match(r.err, /swordfish/);
@@ -210,7 +255,10 @@ test('S3: --out / and --out <a git checkout> are refused; a tracked report.html 
 test('minor: an empty trace notes 0 VMs; YAML alias errors have a line; deep nesting is named; trace speed (input-hardening.test.ts)', async () => {
   fs.writeFileSync(path.join(tmp, 'empty.csv'), '');
   const f = path.join(tmp, 'empty.yaml');
-  fs.writeFileSync(f, 'start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ntraces: [{ name: t, file: empty.csv, sizes: { "1": S } }]\n');
+  fs.writeFileSync(
+    f,
+    'start: 2026-01-05T00:00:00Z\nhorizon: 1d\nsizes: { S: { vcpus: 2, pricePerHour: 0.1 } }\ntraces: [{ name: t, file: empty.csv, sizes: { "1": S } }]\n',
+  );
   const e = await FS('validate', f);
   assert.is(e.code, 0);
   assert.match(e.out, /note: trace t: .* holds no VMs/);

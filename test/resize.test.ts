@@ -58,8 +58,11 @@ test('a running VM restarts onto the new size and is billed at each size for its
   // Timeline: Updating, Stopping at 7200, Starting at 7230, Running at 7290, Succeeded.
   const rows = c.rows.filter((x) => x.t >= 7200).map((x) => `${x.t} ${x.code} ${x.op}`);
   assert.equal(rows, [
-    '7200 ProvisioningState/updating resize', '7200 PowerState/stopping resize', '7230 PowerState/starting resize',
-    '7290 PowerState/running resize', '7290 ProvisioningState/succeeded resize',
+    '7200 ProvisioningState/updating resize',
+    '7200 PowerState/stopping resize',
+    '7230 PowerState/starting resize',
+    '7290 PowerState/running resize',
+    '7290 ProvisioningState/succeeded resize',
   ]);
   assert.is(sim.sizeOf(0), 'S2');
 });
@@ -79,16 +82,28 @@ test('the instance view shows the size a VM has at that moment', () => {
   const after = instanceView(scenario, 'web-0', 8000);
   assert.is(before.size, 'S4');
   assert.is(during.size, 'S2');
-  assert.equal(during.statuses.map((s) => s.code), ['ProvisioningState/updating', 'PowerState/starting']);
+  assert.equal(
+    during.statuses.map((s) => s.code),
+    ['ProvisioningState/updating', 'PowerState/starting'],
+  );
   assert.is(after.size, 'S2');
-  assert.equal(after.statuses.map((s) => s.code), ['ProvisioningState/succeeded', 'PowerState/running']);
+  assert.equal(
+    after.statuses.map((s) => s.code),
+    ['ProvisioningState/succeeded', 'PowerState/running'],
+  );
 });
 
 test('a deallocated VM resizes without starting; a resize to the size it has is a no-op', () => {
-  const sim = simulate(load(yaml({ schedules: `  - { operation: deallocate, groups: [web], at: 1h }
+  const sim = simulate(
+    load(
+      yaml({
+        schedules: `  - { operation: deallocate, groups: [web], at: 1h }
   - { operation: resize, groups: [web], at: 2h, size: S8 }
   - { operation: resize, groups: [web], at: 3h, size: S8 }
-  - { operation: start, groups: [web], at: 4h }` })));
+  - { operation: start, groups: [web], at: 4h }`,
+      }),
+    ),
+  );
   // Running 30 .. 3600 at S4 (3570 s), deallocated; resized (Updating 10 s, still Deallocated) to S8;
   // started at 4h: Starting 14400-14460, Running 14460 .. 86400 at S8 = 71,940 s.
   assert.is(sim.billedSeconds[0], 3570 + 71940);
@@ -135,13 +150,28 @@ test('CLI: billing.csv and the timeline carry the size; a bad resize exits 2 and
   const dir = tempDir('fleetsim-resize-');
   const file = path.join(dir, 'r.yaml');
   fs.writeFileSync(file, yaml({ schedules: '  - { operation: resize, groups: [web], at: 2h, size: S2 }' }));
-  const out: string[] = [], err: string[] = [];
-  const io = { out: (s: string) => { out.push(s); }, err: (s: string) => { err.push(s); }, isTTY: false };
+  const out: string[] = [],
+    err: string[] = [];
+  const io = {
+    out: (s: string) => {
+      out.push(s);
+    },
+    err: (s: string) => {
+      err.push(s);
+    },
+    isTTY: false,
+  };
   assert.is(await main(['run', file, '--out', path.join(dir, 'out'), '--quiet', '--no-report'], io), 0, err.join(''));
-  const billing = fs.readFileSync(path.join(dir, 'out', 'billing.csv'), 'utf8').trim().split('\n');
+  const billing = fs
+    .readFileSync(path.join(dir, 'out', 'billing.csv'), 'utf8')
+    .trim()
+    .split('\n');
   assert.match(billing[1]!, /^web-0,web,S2,/);
   assert.match(billing[1]!, /,86310,23\.975000,8\.71,/);
-  const timeline = fs.readFileSync(path.join(dir, 'out', 'timeline.csv'), 'utf8').trim().split('\n');
+  const timeline = fs
+    .readFileSync(path.join(dir, 'out', 'timeline.csv'), 'utf8')
+    .trim()
+    .split('\n');
   assert.match(timeline.find((l) => l.startsWith('7200.000,'))!, /,web,S4,/);
   assert.match(timeline.find((l) => l.startsWith('7290.000,'))!, /,web,S2,/);
   fs.writeFileSync(file, yaml({ schedules: '  - { operation: resize, groups: [web], at: 2h, size: Standard_S2 }' }));

@@ -29,7 +29,8 @@ test('every bundled scenario is in the README table and loads', async () => {
 
 test('dev-test-nightly: nightly deallocation saves compute, disks still bill in every state', async () => {
   const { report } = await run('dev-test-nightly.yaml');
-  const on = report.groups['always-on']!, off = report.groups['nightly-off']!;
+  const on = report.groups['always-on']!,
+    off = report.groups['nightly-off']!;
   assert.ok(off.computeCost < 0.4 * on.computeCost);
   assert.is(off.otherCost, on.otherCost);
   assert.ok(off.totalCost / on.totalCost > off.computeCost / on.computeCost);
@@ -45,7 +46,8 @@ test('capacity-crunch: the region fills up, starts fail with AllocationFailed an
 
 test('spot-mix: Spot is far cheaper per hour run, evictions happen, capacity evictions make room', async () => {
   const { sim, report } = await run('spot-mix.yaml');
-  const reg = report.groups['regular']!, spot = report.groups['spot']!;
+  const reg = report.groups['regular']!,
+    spot = report.groups['spot']!;
   assert.ok(spot.computeCost / spot.billedHours < 0.21 * (reg.computeCost / reg.billedHours));
   assert.ok(sim.counters.evictions > 0);
   assert.ok(spot.billedHours < reg.billedHours);

@@ -67,7 +67,13 @@ const LONG_NAME = 'n'.repeat(L.MAX_NAME_LENGTH + 1);
 
 const BOUNDS: Bound[] = [
   // memory: VMs
-  { what: 'VMs of one group', set: ['groups.0.count=20000001'], path: 'groups[0].count', expected: `<= ${N(L.MAX_TOTAL_VMS)}`, problem: /above fleetsim's limit/ },
+  {
+    what: 'VMs of one group',
+    set: ['groups.0.count=20000001'],
+    path: 'groups[0].count',
+    expected: `<= ${N(L.MAX_TOTAL_VMS)}`,
+    problem: /above fleetsim's limit/,
+  },
   {
     what: 'VMs over all groups',
     text: `${BASE}  - { name: h, count: 10000000, size: S }\n  - { name: k, count: 10000000, size: S }\n`,
@@ -75,26 +81,93 @@ const BOUNDS: Bound[] = [
     expected: `at most ${N(L.MAX_TOTAL_VMS)} VMs over all groups`,
     problem: /20,000,003 VMs, more than fleetsim's limit/,
   },
-  { what: 'autoscale target', text: withGroup('autoscale: { targets: [{ at: 0, target: 20000001 }] }'), path: 'groups[0].autoscale.targets[0].target', expected: `<= ${N(L.MAX_TOTAL_VMS)}` },
+  {
+    what: 'autoscale target',
+    text: withGroup('autoscale: { targets: [{ at: 0, target: 20000001 }] }'),
+    path: 'groups[0].autoscale.targets[0].target',
+    expected: `<= ${N(L.MAX_TOTAL_VMS)}`,
+  },
   // time: horizon and durations
-  { what: 'horizon', set: [`horizon=${L.MAX_HORIZON_SECONDS + 1}`], path: 'horizon', expected: `at most ${N(L.MAX_HORIZON_SECONDS)} s`, problem: /longer than fleetsim's limit/ },
+  {
+    what: 'horizon',
+    set: [`horizon=${L.MAX_HORIZON_SECONDS + 1}`],
+    path: 'horizon',
+    expected: `at most ${N(L.MAX_HORIZON_SECONDS)} s`,
+    problem: /longer than fleetsim's limit/,
+  },
   { what: 'horizon as a duration string', set: ['horizon=36526d'], path: 'horizon', expected: '100 years' },
   { what: 'fixed duration', set: ['durations.start.starting=36526d'], path: 'durations.start.starting', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
-  { what: 'fixed value of a distribution', set: ['durations.start.starting={dist: fixed, value: 1e13}'], path: 'durations.start.starting.value', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
-  { what: 'uniform max', set: ['durations.stop.stopping={dist: uniform, min: 0, max: 1e300}'], path: 'durations.stop.stopping.max', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
-  { what: 'exponential mean', set: ['durations.delete.deleting={dist: exponential, mean: 99999999999d}'], path: 'durations.delete.deleting.mean', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
-  { what: 'lognormal mean', set: ['durations.create.starting={dist: lognormal, mean: 1e10, sigma: 1}'], path: 'durations.create.starting.mean', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
+  {
+    what: 'fixed value of a distribution',
+    set: ['durations.start.starting={dist: fixed, value: 1e13}'],
+    path: 'durations.start.starting.value',
+    expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`,
+  },
+  {
+    what: 'uniform max',
+    set: ['durations.stop.stopping={dist: uniform, min: 0, max: 1e300}'],
+    path: 'durations.stop.stopping.max',
+    expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`,
+  },
+  {
+    what: 'exponential mean',
+    set: ['durations.delete.deleting={dist: exponential, mean: 99999999999d}'],
+    path: 'durations.delete.deleting.mean',
+    expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`,
+  },
+  {
+    what: 'lognormal mean',
+    set: ['durations.create.starting={dist: lognormal, mean: 1e10, sigma: 1}'],
+    path: 'durations.create.starting.mean',
+    expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`,
+  },
   { what: 'lifetime', text: withGroup('lifetime: 40000000000'), path: 'groups[0].lifetime', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`, line: 9 },
-  { what: 'lateCompletion.after', text: withGroup('lateCompletion: { after: 5000000000 }'), path: 'groups[0].lateCompletion.after', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
-  { what: 'retry delay', text: withGroup('retry: { maxAttempts: 3, delay: 1e12 }'), path: 'groups[0].retry.delay', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
-  { what: 'retry maxDelay', text: withGroup('retry: { maxAttempts: 3, maxDelay: 100000w }'), path: 'groups[0].retry.maxDelay', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
+  {
+    what: 'lateCompletion.after',
+    text: withGroup('lateCompletion: { after: 5000000000 }'),
+    path: 'groups[0].lateCompletion.after',
+    expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`,
+  },
+  {
+    what: 'retry delay',
+    text: withGroup('retry: { maxAttempts: 3, delay: 1e12 }'),
+    path: 'groups[0].retry.delay',
+    expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`,
+  },
+  {
+    what: 'retry maxDelay',
+    text: withGroup('retry: { maxAttempts: 3, maxDelay: 100000w }'),
+    path: 'groups[0].retry.maxDelay',
+    expected: `at most ${N(L.MAX_DURATION_SECONDS)} s`,
+  },
   { what: 'minimum charge', set: ['billing.minimumCharge=1e15'], path: 'billing.minimumCharge', expected: `at most ${N(L.MAX_DURATION_SECONDS)} s` },
-  { what: 'a duration that is not finite (.inf)', set: ['durations.start.starting=.inf'], path: 'durations.start.starting', expected: 'a duration', problem: /not a finite number/ },
+  {
+    what: 'a duration that is not finite (.inf)',
+    set: ['durations.start.starting=.inf'],
+    path: 'durations.start.starting',
+    expected: 'a duration',
+    problem: /not a finite number/,
+  },
   // distributions
-  { what: 'lognormal sigma', set: ['durations.start.starting={dist: lognormal, mean: 60, sigma: 10.5}'], path: 'durations.start.starting.sigma', expected: `<= ${L.MAX_LOGNORMAL_SIGMA}` },
-  { what: 'lognormal mean > 0', set: ['durations.start.starting={dist: lognormal, mean: 0, sigma: 1}'], path: 'durations.start.starting.mean', expected: 'a duration > 0' },
+  {
+    what: 'lognormal sigma',
+    set: ['durations.start.starting={dist: lognormal, mean: 60, sigma: 10.5}'],
+    path: 'durations.start.starting.sigma',
+    expected: `<= ${L.MAX_LOGNORMAL_SIGMA}`,
+  },
+  {
+    what: 'lognormal mean > 0',
+    set: ['durations.start.starting={dist: lognormal, mean: 0, sigma: 1}'],
+    path: 'durations.start.starting.mean',
+    expected: 'a duration > 0',
+  },
   // arrivals
-  { what: 'arrival rate', text: withGroup('arrivals: { ratePerHour: 1000001 }'), path: 'groups[0].arrivals.ratePerHour', expected: `<= ${N(L.MAX_ARRIVAL_RATE_PER_HOUR)}` },
+  {
+    what: 'arrival rate',
+    text: withGroup('arrivals: { ratePerHour: 1000001 }'),
+    path: 'groups[0].arrivals.ratePerHour',
+    expected: `<= ${N(L.MAX_ARRIVAL_RATE_PER_HOUR)}`,
+  },
   {
     what: 'peak arrival rate (rate x the largest hour-of-week multiplier)',
     text: withGroup(`arrivals: { ratePerHour: 100000, hourOfWeek: [${Array.from({ length: 168 }, (_, i) => (i === 5 ? 20 : 1)).join(', ')}] }`),
@@ -109,33 +182,113 @@ const BOUNDS: Bound[] = [
     expected: `x the horizon in hours (1,008) at most ${N(L.MAX_ARRIVAL_DRAWS)}`,
     problem: /too many arrivals over the horizon/,
   },
-  { what: 'hour-of-week multiplier', text: withGroup(`arrivals: { ratePerHour: 1, hourOfWeek: [${Array.from({ length: 168 }, () => '2e6').join(', ')}] }`), path: 'groups[0].arrivals.hourOfWeek', expected: `[0, ${N(L.MAX_RATE)}]` },
+  {
+    what: 'hour-of-week multiplier',
+    text: withGroup(`arrivals: { ratePerHour: 1, hourOfWeek: [${Array.from({ length: 168 }, () => '2e6').join(', ')}] }`),
+    path: 'groups[0].arrivals.hourOfWeek',
+    expected: `[0, ${N(L.MAX_RATE)}]`,
+  },
   // retries
   { what: 'retry attempts', text: withGroup('retry: { maxAttempts: 1001 }'), path: 'groups[0].retry.maxAttempts', expected: `<= ${N(L.MAX_RETRY_ATTEMPTS)}` },
   // names
-  { what: 'scenario name length', set: [`name=${LONG_NAME}`], path: 'name', expected: `at most ${L.MAX_NAME_LENGTH} characters`, problem: /too long \(129 characters, at most 128\)/ },
-  { what: 'a NUL in the scenario name', text: `name: "a\\0b"\n${BASE}`, path: 'name', expected: 'without control characters', problem: /contains a control character/, line: 1 },
+  {
+    what: 'scenario name length',
+    set: [`name=${LONG_NAME}`],
+    path: 'name',
+    expected: `at most ${L.MAX_NAME_LENGTH} characters`,
+    problem: /too long \(129 characters, at most 128\)/,
+  },
+  {
+    what: 'a NUL in the scenario name',
+    text: `name: "a\\0b"\n${BASE}`,
+    path: 'name',
+    expected: 'without control characters',
+    problem: /contains a control character/,
+    line: 1,
+  },
   { what: 'empty scenario name', set: ['name=""'], path: 'name', expected: 'a non-empty string' },
   { what: 'group name length', set: [`groups.0.name=${LONG_NAME}`], path: 'groups[0].name', expected: 'letters, digits' },
   { what: 'group name characters', set: ['groups.0.name="a,b"'], path: 'groups[0].name', expected: 'letters, digits' },
-  { what: 'size name length', set: [`sizes={${LONG_NAME}: {vcpus: 1, pricePerHour: 1}}`, `groups.0.size=${LONG_NAME}`], path: `sizes.${LONG_NAME}`, expected: `at most ${L.MAX_NAME_LENGTH} characters`, problem: /^name `n+\.\.\. \(129 characters\)` in `sizes` is too long/ },
-  { what: 'size name characters', text: BASE.replace('  S: {', '  "S\\tX": {'), path: 'sizes["S\\tX"]', expected: 'letters, digits', problem: /invalid name/, line: 4 },
+  {
+    what: 'size name length',
+    set: [`sizes={${LONG_NAME}: {vcpus: 1, pricePerHour: 1}}`, `groups.0.size=${LONG_NAME}`],
+    path: `sizes.${LONG_NAME}`,
+    expected: `at most ${L.MAX_NAME_LENGTH} characters`,
+    problem: /^name `n+\.\.\. \(129 characters\)` in `sizes` is too long/,
+  },
+  {
+    what: 'size name characters',
+    text: BASE.replace('  S: {', '  "S\\tX": {'),
+    path: 'sizes["S\\tX"]',
+    expected: 'letters, digits',
+    problem: /invalid name/,
+    line: 4,
+  },
   { what: 'size named by a group', set: [`groups.0.size=${LONG_NAME}`], path: 'groups[0].size', expected: `at most ${L.MAX_NAME_LENGTH} characters` },
-  { what: 'schedule name', text: `${BASE}schedules:\n  - { name: "${LONG_NAME}", operation: stop, groups: [g], at: 1h }\n`, path: 'schedules[0].name', expected: `at most ${L.MAX_NAME_LENGTH} characters`, line: 10 },
-  { what: 'region name', text: `${CAPACITY}${BASE}`, set: [`capacity.regions={${LONG_NAME}: {vcpus: 10}}`], path: `capacity.regions.${LONG_NAME}`, expected: 'letters, digits' },
-  { what: 'zone name', text: `${CAPACITY}${BASE}`, set: ['capacity.regions.westeurope.zones={"zone 1": 40}'], path: 'capacity.regions.westeurope.zones["zone 1"]', expected: 'letters, digits' },
+  {
+    what: 'schedule name',
+    text: `${BASE}schedules:\n  - { name: "${LONG_NAME}", operation: stop, groups: [g], at: 1h }\n`,
+    path: 'schedules[0].name',
+    expected: `at most ${L.MAX_NAME_LENGTH} characters`,
+    line: 10,
+  },
+  {
+    what: 'region name',
+    text: `${CAPACITY}${BASE}`,
+    set: [`capacity.regions={${LONG_NAME}: {vcpus: 10}}`],
+    path: `capacity.regions.${LONG_NAME}`,
+    expected: 'letters, digits',
+  },
+  {
+    what: 'zone name',
+    text: `${CAPACITY}${BASE}`,
+    set: ['capacity.regions.westeurope.zones={"zone 1": 40}'],
+    path: 'capacity.regions.westeurope.zones["zone 1"]',
+    expected: 'letters, digits',
+  },
   { what: 'zone of a group', text: withGroup(`zone: "${LONG_NAME}"`, CAPACITY), path: 'groups[0].zone', expected: 'a zone name' },
   { what: 'currency', set: [`billing.currency=${LONG_NAME}`], path: 'billing.currency', expected: `at most ${L.MAX_NAME_LENGTH} characters` },
   { what: 'time zone', set: [`timezone=${LONG_NAME}`], path: 'timezone', expected: `at most ${L.MAX_NAME_LENGTH} characters` },
-  { what: 'description', set: [`description=${'d'.repeat(L.MAX_DESCRIPTION_LENGTH + 1)}`], path: 'description', expected: `at most ${N(L.MAX_DESCRIPTION_LENGTH)} characters` },
-  { what: 'data file path', set: [`groups.0.lifetime={dist: empirical, file: ${'f'.repeat(L.MAX_PATH_LENGTH + 1)}}`], path: 'groups[0].lifetime.file', expected: `1 to ${N(L.MAX_PATH_LENGTH)} characters` },
+  {
+    what: 'description',
+    set: [`description=${'d'.repeat(L.MAX_DESCRIPTION_LENGTH + 1)}`],
+    path: 'description',
+    expected: `at most ${N(L.MAX_DESCRIPTION_LENGTH)} characters`,
+  },
+  {
+    what: 'data file path',
+    set: [`groups.0.lifetime={dist: empirical, file: ${'f'.repeat(L.MAX_PATH_LENGTH + 1)}}`],
+    path: 'groups[0].lifetime.file',
+    expected: `1 to ${N(L.MAX_PATH_LENGTH)} characters`,
+  },
   // sums that must stay finite and exact
-  { what: 'error-code weight', set: ['failures.start={probability: 0.1, codes: {InternalOperationError: 1e300}}'], path: 'failures.start.codes.InternalOperationError', expected: `<= ${N(L.MAX_RATE)}` },
-  { what: 'Spot eviction rate', text: withGroup('spot: { discount: 0.5, evictionRatePerHour: 2e6 }'), path: 'groups[0].spot.evictionRatePerHour', expected: `<= ${N(L.MAX_RATE)}` },
+  {
+    what: 'error-code weight',
+    set: ['failures.start={probability: 0.1, codes: {InternalOperationError: 1e300}}'],
+    path: 'failures.start.codes.InternalOperationError',
+    expected: `<= ${N(L.MAX_RATE)}`,
+  },
+  {
+    what: 'Spot eviction rate',
+    text: withGroup('spot: { discount: 0.5, evictionRatePerHour: 2e6 }'),
+    path: 'groups[0].spot.evictionRatePerHour',
+    expected: `<= ${N(L.MAX_RATE)}`,
+  },
   { what: 'price per hour', set: ['sizes.S.pricePerHour=1e300'], path: 'sizes.S.pricePerHour', expected: `<= ${N(L.MAX_PRICE_PER_HOUR)}` },
-  { what: 'disk charge per hour', text: withGroup('charges: { diskPerHour: 1e7 }'), path: 'groups[0].charges.diskPerHour', expected: `<= ${N(L.MAX_PRICE_PER_HOUR)}` },
+  {
+    what: 'disk charge per hour',
+    text: withGroup('charges: { diskPerHour: 1e7 }'),
+    path: 'groups[0].charges.diskPerHour',
+    expected: `<= ${N(L.MAX_PRICE_PER_HOUR)}`,
+  },
   { what: 'vCPUs of a size', set: ['sizes.S.vcpus=100001'], path: 'sizes.S.vcpus', expected: `<= ${N(L.MAX_SIZE_VCPUS)}` },
-  { what: 'vCPUs of a region', text: `${CAPACITY}${BASE}`, set: ['capacity.regions.westeurope.vcpus=1e13'], path: 'capacity.regions.westeurope.vcpus', expected: `<= ${N(L.MAX_CAPACITY_VCPUS)}` },
+  {
+    what: 'vCPUs of a region',
+    text: `${CAPACITY}${BASE}`,
+    set: ['capacity.regions.westeurope.vcpus=1e13'],
+    path: 'capacity.regions.westeurope.vcpus',
+    expected: `<= ${N(L.MAX_CAPACITY_VCPUS)}`,
+  },
   { what: 'seed', set: ['seed=9007199254740992'], path: 'seed', expected: 'an integer >= 0 and <= 2^53 - 1' },
 ];
 
@@ -196,7 +349,10 @@ groups:
     arrivals: { ratePerHour: ${L.MAX_ARRIVAL_DRAWS / (L.MAX_HORIZON_SECONDS / 3600)} }
 `,
   );
-  assert.is(s.groups.reduce((n, g) => n + g.count, 0), L.MAX_TOTAL_VMS);
+  assert.is(
+    s.groups.reduce((n, g) => n + g.count, 0),
+    L.MAX_TOTAL_VMS,
+  );
   assert.is(s.groups[0]!.retry.maxAttempts, L.MAX_RETRY_ATTEMPTS);
   assert.is(s.horizonSeconds, L.MAX_HORIZON_SECONDS);
   // the latest start plus the longest horizon is still a date: every instant of a run is one
@@ -283,7 +439,10 @@ test('--seed above 2^53 - 1 is refused by the loader and the CLI', async () => {
     }
     return { all: [] };
   })();
-  assert.equal(all.map((e) => [e.detail.path, e.detail.expected]), [['--seed', 'an integer >= 0 and <= 2^53 - 1']]);
+  assert.equal(
+    all.map((e) => [e.detail.path, e.detail.expected]),
+    [['--seed', 'an integer >= 0 and <= 2^53 - 1']],
+  );
   const file = path.join(tmp, 'seed.yaml');
   writeFileSync(file, BASE);
   const r = await cli(['validate', file, '--seed', String(2 ** 53)]);
@@ -314,7 +473,10 @@ test('empirical files: at most 1,000,000 samples, each within the duration limit
   const spec = s.groups[0]!.durations.start.starting;
   assert.ok(spec.dist === 'empirical' && spec.samples.length === L.MAX_EMPIRICAL_SAMPLES);
 
-  for (const [file, what] of [[many, 'samples'], [huge, '3,155,760,000']] as const) {
+  for (const [file, what] of [
+    [many, 'samples'],
+    [huge, '3,155,760,000'],
+  ] as const) {
     const yaml = path.join(tmp, `emp-${path.basename(file)}.yaml`);
     writeFileSync(yaml, text(file));
     const r = await cli(['validate', yaml]);
@@ -355,7 +517,10 @@ traces:
     () => [] as InputError[],
     (e: unknown) => (e instanceof InputErrors ? e.errors : [e as InputError]),
   );
-  assert.equal(loaded.map((e) => e.detail.path), ['traces[0].name']);
+  assert.equal(
+    loaded.map((e) => e.detail.path),
+    ['traces[0].name'],
+  );
   assert.match(loaded[0]!.detail.expected ?? '', /<name>-<size> is at most 128 characters/);
   const r = await cli(['validate', yaml]);
   assert.is(r.code, 2, r.err);

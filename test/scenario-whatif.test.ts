@@ -101,17 +101,26 @@ ${group(`    zone: "2"
     retry: { maxAttempts: 3, backoff: exponential, delay: 30s, maxDelay: 10m }
     lateCompletion: { probability: 0.25, after: { dist: exponential, mean: 2m } }
 `)}${group(
-    `    autoscale:
+  `    autoscale:
       scaleOut: start
       scaleIn: stop
       targets: [ { at: 0, target: 10 }, { at: 1d9h, target: 80 }, { at: 2026-01-07T18:00:00+01:00, target: 0 } ]
 `,
-    'api',
-    80,
-    'S8',
-  )}`;
+  'api',
+  80,
+  'S8',
+)}`;
   const s = parse(text);
-  assert.equal(s.capacity, [{ name: 'westeurope', vcpus: 100, zones: [{ name: '1', vcpus: 40 }, { name: '2', vcpus: 40 }] }]);
+  assert.equal(s.capacity, [
+    {
+      name: 'westeurope',
+      vcpus: 100,
+      zones: [
+        { name: '1', vcpus: 40 },
+        { name: '2', vcpus: 40 },
+      ],
+    },
+  ]);
   assert.equal(s.notes, []);
   const [web, api] = s.groups;
   assert.is(web!.region, 'westeurope'); // the only region
@@ -172,7 +181,13 @@ test('regions: the only one by default, `default` without capacity, required amo
     { name: 'westeurope', vcpus: null, zones: [{ name: '1', vcpus: 10 }] },
     { name: 'northeurope', vcpus: 50, zones: [] },
   ]);
-  assert.equal(s.groups.map((g) => [g.region, g.zone]), [['northeurope', null], ['westeurope', '1']]);
+  assert.equal(
+    s.groups.map((g) => [g.region, g.zone]),
+    [
+      ['northeurope', null],
+      ['westeurope', '1'],
+    ],
+  );
   assert.is(parse(`${BASE}groups:\n${group('    region: default\n')}`).groups[0]!.region, 'default');
   const missing = `${BASE}${two}groups:\n${group('')}`;
   expectError(missing, { path: 'groups[0].region', line: '- name: web', expected: 'region: one of westeurope, northeurope', problem: /has no `region`/ });
@@ -188,7 +203,13 @@ ${group('    failures: { hibernate: { probability: 0.5 } }\n')}`;
   const g = parse(text).groups[0]!;
   assert.equal(g.failures, {
     create: { probability: 0.1, codes: [{ code: 'InternalOperationError', weight: 1 }] },
-    start: { probability: 0.05, codes: [{ code: 'InternalOperationError', weight: 3 }, { code: 'AllocationFailed', weight: 1 }] },
+    start: {
+      probability: 0.05,
+      codes: [
+        { code: 'InternalOperationError', weight: 3 },
+        { code: 'AllocationFailed', weight: 1 },
+      ],
+    },
     stop: { probability: 0.01, codes: [{ code: 'InternalOperationError', weight: 1 }] },
     hibernate: { probability: 0.5, codes: [{ code: 'InternalOperationError', weight: 1 }] },
   });
@@ -219,22 +240,50 @@ ${group('    durations: { create: { starting: { dist: empirical, file: plain.csv
 
 test('empirical durations: a bad value is reported with the CSV file:line; missing file, column, samples', () => {
   const bad = csv('bad.csv', 'seconds\n40\n-5\n50\n');
-  const text = (file: string, column = ''): string => `${BASE}groups:\n${group(`    durations:\n      start: { starting: { dist: empirical, file: ${file}${column} } }\n`)}`;
-  const e = expectError(text('bad.csv'), { path: 'groups[0].durations.start.starting', file: bad, line: 3, value: '-5', expected: 'a duration >= 0', problem: /invalid sample/ });
+  const text = (file: string, column = ''): string =>
+    `${BASE}groups:\n${group(`    durations:\n      start: { starting: { dist: empirical, file: ${file}${column} } }\n`)}`;
+  const e = expectError(text('bad.csv'), {
+    path: 'groups[0].durations.start.starting',
+    file: bad,
+    line: 3,
+    value: '-5',
+    expected: 'a duration >= 0',
+    problem: /invalid sample/,
+  });
   assert.ok(e.detail.hint!.includes(`named by \`groups[0].durations.start.starting\` in w.yaml:${lineOf(text('bad.csv'), 'starting')}`), e.detail.hint);
   const words = csv('words.csv', '40\nforty\n');
   expectError(text('words.csv'), { path: 'groups[0].durations.start.starting', file: words, line: 2, value: 'forty', expected: 'a duration >= 0' });
   const t = text('nothere.csv');
   expectError(t, { path: 'groups[0].durations.start.starting.file', line: 'nothere.csv', value: 'nothere.csv', expected: 'a CSV file', problem: /not found/ });
   const starts = csv('cols.csv', 'vm,secs\na,40\n');
-  expectError(text('cols.csv', ', column: seconds'), { path: 'groups[0].durations.start.starting.column', file: starts, line: 1, value: 'seconds', expected: 'a column of the header row: vm, secs' });
+  expectError(text('cols.csv', ', column: seconds'), {
+    path: 'groups[0].durations.start.starting.column',
+    file: starts,
+    line: 1,
+    value: 'seconds',
+    expected: 'a column of the header row: vm, secs',
+  });
   const short = csv('short.csv', 'a,40\nb\n');
-  expectError(text('short.csv', ', column: 1'), { path: 'groups[0].durations.start.starting', file: short, line: 2, value: 'b', expected: 'at least 2 columns' });
+  expectError(text('short.csv', ', column: 1'), {
+    path: 'groups[0].durations.start.starting',
+    file: short,
+    line: 2,
+    value: 'b',
+    expected: 'at least 2 columns',
+  });
   const headerOnly = csv('header-only.csv', 'seconds\n');
-  expectError(text('header-only.csv', ', column: seconds'), { path: 'groups[0].durations.start.starting.file', file: headerOnly, expected: 'at least one sample' });
+  expectError(text('header-only.csv', ', column: seconds'), {
+    path: 'groups[0].durations.start.starting.file',
+    file: headerOnly,
+    expected: 'at least one sample',
+  });
   // schema: the file is required, and the other dists' parameters do not apply
   expectError(`${BASE}groups:\n${group('    lifetime: { dist: empirical }\n')}`, { path: 'groups[0].lifetime.file', expected: 'dist empirical with file' });
-  expectError(`${BASE}groups:\n${group('    lifetime: { dist: empirical, file: bad.csv, mean: 3 }\n')}`, { path: 'groups[0].lifetime.mean', value: 3, expected: 'only file, column for dist empirical' });
+  expectError(`${BASE}groups:\n${group('    lifetime: { dist: empirical, file: bad.csv, mean: 3 }\n')}`, {
+    path: 'groups[0].lifetime.mean',
+    value: 3,
+    expected: 'only file, column for dist empirical',
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -245,7 +294,12 @@ test('failures: weights, codes per operation, both forms, probability', () => {
   const zero = f('start: { probability: 0.1, codes: { InternalOperationError: 0, AllocationFailed: 1 } }');
   expectError(zero, { path: 'failures.start.codes.InternalOperationError', line: 'codes', value: 0, expected: 'a number > 0' });
   const wrongOp = f('stop: { probability: 0.1, codes: { AllocationFailed: 1 } }');
-  const e = expectError(wrongOp, { path: 'failures.stop.codes.AllocationFailed', line: 'codes', value: 'AllocationFailed', expected: 'one of: InternalOperationError' });
+  const e = expectError(wrongOp, {
+    path: 'failures.stop.codes.AllocationFailed',
+    line: 'codes',
+    value: 'AllocationFailed',
+    expected: 'one of: InternalOperationError',
+  });
   assert.match(e.detail.hint!, /not one that stop can fail with/);
   const unknown = f('start: { probability: 0.1, codes: { Boom: 1 } }');
   expectError(unknown, { path: 'failures.start.codes.Boom', value: 'Boom', expected: 'AllocationFailed, ZonalAllocationFailed' });
@@ -265,7 +319,12 @@ test('failures: weights, codes per operation, both forms, probability', () => {
 test('capacity: unknown region and zone, too small for one VM, region without vcpus or zones', () => {
   const g = (extra: string, size = 'S2'): string => `${BASE}${CAPACITY}groups:\n${group(extra, 'web', 10, size)}`;
   const region = g('    region: westeurop\n');
-  const e = expectError(region, { path: 'groups[0].region', line: 'region: westeurop', value: 'westeurop', expected: 'one of the regions under capacity.regions: westeurope' });
+  const e = expectError(region, {
+    path: 'groups[0].region',
+    line: 'region: westeurop',
+    value: 'westeurop',
+    expected: 'one of the regions under capacity.regions: westeurope',
+  });
   assert.match(e.detail.hint!, /did you mean `westeurope`/);
   expectError(g('    zone: "3"\n'), { path: 'groups[0].zone', line: 'zone: "3"', value: '3', expected: 'one of the zones of westeurope: 1, 2' });
   const noCap = `${BASE}groups:\n${group('    region: westeurope\n')}`;
@@ -282,9 +341,20 @@ test('capacity: unknown region and zone, too small for one VM, region without vc
     problem: 'capacity of region `westeurope` is smaller than one VM of the group `big`',
   });
   const tinyZone = `${BASE}capacity:\n  regions:\n    westeurope: { vcpus: 100, zones: { "1": 6 } }\ngroups:\n${group('    zone: "1"\n', 'big', 1, 'S8')}`;
-  expectError(tinyZone, { path: 'capacity.regions.westeurope.zones.1', line: '"1": 6', value: 6, expected: 'at least 8 vCPUs', problem: /capacity of zone `1` of `westeurope` is smaller than one VM/ });
+  expectError(tinyZone, {
+    path: 'capacity.regions.westeurope.zones.1',
+    line: '"1": 6',
+    value: 6,
+    expected: 'at least 8 vCPUs',
+    problem: /capacity of zone `1` of `westeurope` is smaller than one VM/,
+  });
   const empty = `${BASE}capacity:\n  regions:\n    westeurope: {}\ngroups:\n${group('')}`;
-  expectError(empty, { path: 'capacity.regions.westeurope', line: 'westeurope: {}', value: {}, expected: 'vcpus (an integer >= 0, or null for unlimited) and/or zones' });
+  expectError(empty, {
+    path: 'capacity.regions.westeurope',
+    line: 'westeurope: {}',
+    value: {},
+    expected: 'vcpus (an integer >= 0, or null for unlimited) and/or zones',
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -293,7 +363,13 @@ test('capacity: unknown region and zone, too small for one VM, region without vc
 test('arrivals: hourOfWeek length and file, negative rate, createAt together with arrivals', () => {
   const a = (spec: string, extra = ''): string => `${BASE}groups:\n${group(`${extra}    arrivals: ${spec}\n`)}`;
   const short = a(`{ ratePerHour: 3, hourOfWeek: [${Array(167).fill(1).join(', ')}] }`);
-  expectError(short, { path: 'groups[0].arrivals.hourOfWeek', line: 'arrivals', value: '167 values', expected: '168 numbers >= 0', problem: /167 values, not 168/ });
+  expectError(short, {
+    path: 'groups[0].arrivals.hourOfWeek',
+    line: 'arrivals',
+    value: '167 values',
+    expected: '168 numbers >= 0',
+    problem: /167 values, not 168/,
+  });
   expectError(a('{ ratePerHour: -1 }'), { path: 'groups[0].arrivals.ratePerHour', line: 'arrivals', value: -1, expected: 'a number >= 0' });
   const both = a('{ ratePerHour: 1 }', '    createAt: 1h\n');
   expectError(both, { path: 'groups[0].createAt', line: 'createAt', value: '1h', expected: 'no createAt with arrivals' });
@@ -303,19 +379,41 @@ test('arrivals: hourOfWeek length and file, negative rate, createAt together wit
   assert.is(profile.length, 168);
   assert.equal([profile[0], profile[9], profile[8 + 24], profile[5 * 24 + 12]], [0.2, 2, 1.5, 0.2]); // Mon 00:00, Mon 09:00, Tue 08:00, Sat 12:00
   const rows = csv('how-100.csv', Array(100).fill('1').join('\n'));
-  expectError(a('{ ratePerHour: 2, hourOfWeek: { file: how-100.csv } }'), { path: 'groups[0].arrivals.hourOfWeek.file', file: rows, value: 100, expected: '168 rows', problem: /100 rows, not 168/ });
+  expectError(a('{ ratePerHour: 2, hourOfWeek: { file: how-100.csv } }'), {
+    path: 'groups[0].arrivals.hourOfWeek.file',
+    file: rows,
+    value: 100,
+    expected: '168 rows',
+    problem: /100 rows, not 168/,
+  });
   const badRow = csv('how-bad.csv', 'multiplier\n1\n1\nhigh\n');
-  expectError(a('{ ratePerHour: 2, hourOfWeek: { file: how-bad.csv } }'), { path: 'groups[0].arrivals.hourOfWeek.file', file: badRow, line: 4, value: 'high', expected: 'one number >= 0 per row' });
+  expectError(a('{ ratePerHour: 2, hourOfWeek: { file: how-bad.csv } }'), {
+    path: 'groups[0].arrivals.hourOfWeek.file',
+    file: badRow,
+    line: 4,
+    value: 'high',
+    expected: 'one number >= 0 per row',
+  });
 });
 
 test('Spot discount and rate, retry maxDelay, hibernate schedules need hibernation', () => {
   const g = (extra: string): string => `${BASE}groups:\n${group(extra)}`;
   expectError(g('    spot: { discount: 1 }\n'), { path: 'groups[0].spot.discount', line: 'spot', value: 1, expected: 'a number in [0, 1)' });
   expectError(g('    spot: { discount: -0.5 }\n'), { path: 'groups[0].spot.discount', value: -0.5, expected: 'a number in [0, 1)' });
-  expectError(g('    spot: { discount: 0.5, evictionRatePerHour: -1 }\n'), { path: 'groups[0].spot.evictionRatePerHour', value: -1, expected: 'a number >= 0' });
-  expectError(g('    retry: { delay: 5m, maxDelay: 1m }\n'), { path: 'groups[0].retry.maxDelay', line: 'retry', value: '1m', expected: 'a duration >= delay (5m)' });
+  expectError(g('    spot: { discount: 0.5, evictionRatePerHour: -1 }\n'), {
+    path: 'groups[0].spot.evictionRatePerHour',
+    value: -1,
+    expected: 'a number >= 0',
+  });
+  expectError(g('    retry: { delay: 5m, maxDelay: 1m }\n'), {
+    path: 'groups[0].retry.maxDelay',
+    line: 'retry',
+    value: '1m',
+    expected: 'a duration >= delay (5m)',
+  });
   expectError(g('    retry: { maxAttempts: 0 }\n'), { path: 'groups[0].retry.maxAttempts', value: 0, expected: 'an integer >= 1' });
-  const sched = (hib: string): string => `${g(hib)}${group(hib, 'b')}schedules:\n  - { operation: hibernate, groups: [b, web], every: weekdays, time: "19:00" }\n`;
+  const sched = (hib: string): string =>
+    `${g(hib)}${group(hib, 'b')}schedules:\n  - { operation: hibernate, groups: [b, web], every: weekdays, time: "19:00" }\n`;
   const e = expectError(sched(''), { path: 'schedules[0].groups[1]', line: 'operation: hibernate', value: 'web', expected: 'groups with `hibernation: true`' });
   assert.match(e.detail.hint!, /set hibernation: true on group web/);
   assert.is(errorsOf(sched('')).length, 2);
@@ -331,7 +429,13 @@ test('autoscale targets: not starting at 0, out of order, above count, outside t
   const e = expectError(notZero, { path: 'groups[0].autoscale.targets[0].at', line: 'at: 1h', value: '1h', expected: 'the first target at 0' });
   assert.match(e.detail.hint!, /add \{at: 0, target: N\}/);
   const order = t('        - { at: 0, target: 2 }\n        - { at: 2h, target: 4 }\n        - { at: 1h, target: 3 }\n');
-  expectError(order, { path: 'groups[0].autoscale.targets[2].at', line: 'at: 1h', value: '1h', expected: "a time after the previous target's (2h)", problem: /out of time order/ });
+  expectError(order, {
+    path: 'groups[0].autoscale.targets[2].at',
+    line: 'at: 1h',
+    value: '1h',
+    expected: "a time after the previous target's (2h)",
+    problem: /out of time order/,
+  });
   const above = t('        - { at: 0, target: 2 }\n        - { at: 2h, target: 11 }\n');
   expectError(above, { path: 'groups[0].autoscale.targets[1].target', line: 'target: 11', value: 11, expected: 'an integer in [0, 10]' });
   const late = t('        - { at: 0, target: 2 }\n        - { at: 7d, target: 1 }\n');
@@ -345,7 +449,11 @@ test('autoscale targets: not starting at 0, out of order, above count, outside t
   // --set reaches the new fields; the error then names the flag instead of a line
   const ok = t('        - { at: 0, target: 2 }\n');
   assert.is(parse(ok, { overrides: ['groups.web.autoscale.targets[0].target=5'] }).groups[0]!.autoscale!.targets[0]!.target, 5);
-  const viaSet = expectError(ok, { path: 'groups[0].autoscale.targets[0].target', value: 50, expected: 'an integer in [0, 10]' }, { overrides: ['groups.web.autoscale.targets[0].target=50'] });
+  const viaSet = expectError(
+    ok,
+    { path: 'groups[0].autoscale.targets[0].target', value: 50, expected: 'an integer in [0, 10]' },
+    { overrides: ['groups.web.autoscale.targets[0].target=50'] },
+  );
   assert.is(viaSet.detail.line, undefined);
   assert.match(viaSet.detail.hint!, /--set groups\.web\.autoscale\.targets\[0\]\.target=50/);
 });
@@ -368,9 +476,20 @@ test('autoscale demand curves: the shipped one resolves; bad ones name the CSV f
   assert.equal(short.groups[0]!.autoscale!.targets, targets.slice(0, 4));
   assert.equal(short.notes, ['autoscale of group api: 12 of 16 demand rows at or after the horizon (1d) were not used']);
   csv('iso.csv', 'target,time\n3,0\n5,2026-01-06T00:00:00Z\n7,172800\n');
-  assert.equal(parse(d('iso.csv')).groups[0]!.autoscale!.targets, [{ time: 0, target: 3 }, { time: DAY, target: 5 }, { time: 2 * DAY, target: 7 }]);
+  assert.equal(parse(d('iso.csv')).groups[0]!.autoscale!.targets, [
+    { time: 0, target: 3 },
+    { time: DAY, target: 5 },
+    { time: 2 * DAY, target: 7 },
+  ]);
   const order = csv('order.csv', 'time,target\n0,1\n2h,5\n1h,3\n');
-  const e = expectError(d('order.csv'), { path: 'groups[0].autoscale.demand', file: order, line: 4, value: '1h', expected: "a time after the previous target's (2h)", problem: /out of time order/ });
+  const e = expectError(d('order.csv'), {
+    path: 'groups[0].autoscale.demand',
+    file: order,
+    line: 4,
+    value: '1h',
+    expected: "a time after the previous target's (2h)",
+    problem: /out of time order/,
+  });
   assert.match(e.detail.hint!, /named by `groups\[0\]\.autoscale\.demand` in w\.yaml:\d+/);
   const first = csv('first.csv', 'time,target\n1h,1\n');
   expectError(d('first.csv'), { path: 'groups[0].autoscale.demand', file: first, line: 2, value: '1h', expected: 'the first target at 0' });
@@ -381,8 +500,20 @@ test('autoscale demand curves: the shipped one resolves; bad ones name the CSV f
   const badTime = csv('bad-time.csv', 'time,target\n0,1\nnoon,2\n');
   expectError(d('bad-time.csv'), { path: 'groups[0].autoscale.demand', file: badTime, line: 3, value: 'noon', expected: 'an ISO 8601 date-time' });
   const noHeader = csv('no-header.csv', '0,1\n1h,2\n');
-  expectError(d('no-header.csv'), { path: 'groups[0].autoscale.demand', file: noHeader, line: 1, value: '0…', /* an excerpt, never the whole row */ expected: 'a header row with columns time and target' });
-  expectError(d('gone.csv'), { path: 'groups[0].autoscale.demand', line: 'gone.csv', value: 'gone.csv', expected: 'a CSV file', problem: /demand file not found/ });
+  expectError(d('no-header.csv'), {
+    path: 'groups[0].autoscale.demand',
+    file: noHeader,
+    line: 1,
+    value: '0…',
+    /* an excerpt, never the whole row */ expected: 'a header row with columns time and target',
+  });
+  expectError(d('gone.csv'), {
+    path: 'groups[0].autoscale.demand',
+    line: 'gone.csv',
+    value: 'gone.csv',
+    expected: 'a CSV file',
+    problem: /demand file not found/,
+  });
 });
 
 test('every new field is in the schema with a description (editors show them)', () => {

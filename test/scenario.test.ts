@@ -104,7 +104,10 @@ test('office-week resolves to the expected workload', async () => {
       ['build-stop', 5000, 'Standard_D8s_v5', 0],
     ],
   );
-  assert.is(s.groups.reduce((n, g) => n + g.count, 0), 10000);
+  assert.is(
+    s.groups.reduce((n, g) => n + g.count, 0),
+    10000,
+  );
   for (const g of s.groups) {
     assert.equal(g.durations.create, {
       creating: { dist: 'fixed', value: 0 },
@@ -118,11 +121,14 @@ test('office-week resolves to the expected workload', async () => {
     assert.equal(g.failures, {});
     assert.is(g.diskPerHour, 0);
   }
-  assert.equal(s.schedules.map((x) => [x.operation, x.groups]), [
-    ['deallocate', ['dev-deallocate']],
-    ['stop', ['build-stop']],
-    ['start', ['dev-deallocate', 'build-stop']],
-  ]);
+  assert.equal(
+    s.schedules.map((x) => [x.operation, x.groups]),
+    [
+      ['deallocate', ['dev-deallocate']],
+      ['stop', ['build-stop']],
+      ['start', ['dev-deallocate', 'build-stop']],
+    ],
+  );
   const [dealloc, stop, start] = s.schedules;
   // 4 weeks x 5 weekdays at 19:00
   assert.is(dealloc!.times.length, 20);
@@ -259,7 +265,10 @@ test('one-off schedules and custom days, from/until as instants', () => {
     until: 6d
 `;
   const s = parseScenarioText(text, 'x.yaml');
-  assert.equal(s.schedules.map((x) => x.name), ['delete-0', 'restart-1', 'stop-2']);
+  assert.equal(
+    s.schedules.map((x) => x.name),
+    ['delete-0', 'restart-1', 'stop-2'],
+  );
   assert.equal(s.schedules[0]!.times, [DAY + 12 * 3600]);
   assert.equal(s.schedules[1]!.times, [3 * DAY + 12 * 3600]);
   const t = 8 * 3600 + 30 * 60 + 15;
@@ -292,7 +301,10 @@ test('Europe/Berlin 07:00 is DST-correct across the late-March switch', () => {
   assert.is(times[13], 13 * DAY + 5 * 3600);
   // in UTC the same rule is a plain 24 h grid
   const utc = dailyAt('UTC', '2026-03-23T00:00:00Z', '07:00');
-  assert.equal(utc, Array.from({ length: 14 }, (_, i) => i * DAY + 7 * 3600));
+  assert.equal(
+    utc,
+    Array.from({ length: 14 }, (_, i) => i * DAY + 7 * 3600),
+  );
 });
 
 test('DST gaps and overlaps, and weekdays read in local time', () => {
@@ -336,10 +348,21 @@ test('unknown size, unknown group, duplicate group, several errors together', ()
   assert.is(all.length, 3);
   assert.match(err.message, /3 problems found|unknown size/);
   expectError(text, { path: 'groups[1].size', line: lineOf(text, 'Standard_D8s_v6'), value: 'Standard_D8s_v6', expected: 'Standard_D4s_v5, Standard_D8s_v5' });
-  expectError(text, { path: 'schedules[1].groups[0]', line: lineOf(text, 'build-stp'), value: 'build-stp', expected: 'one of the groups: dev-deallocate, build-stop' });
+  expectError(text, {
+    path: 'schedules[1].groups[0]',
+    line: lineOf(text, 'build-stp'),
+    value: 'build-stp',
+    expected: 'one of the groups: dev-deallocate, build-stop',
+  });
   expectError(text, { path: 'timezone', line: lineOf(text, 'timezone:'), value: 'Europe/Berln', expected: 'IANA time zone' });
   const dup = officeText.replace('name: build-stop', 'name: dev-deallocate');
-  expectError(dup, { path: 'groups[1].name', line: lineOf(dup, '- name: dev-deallocate', lineOf(dup, 'count: 5000')), value: 'dev-deallocate', expected: 'a name not used by another group', problem: 'duplicate group name' });
+  expectError(dup, {
+    path: 'groups[1].name',
+    line: lineOf(dup, '- name: dev-deallocate', lineOf(dup, 'count: 5000')),
+    value: 'dev-deallocate',
+    expected: 'a name not used by another group',
+    problem: 'duplicate group name',
+  });
 });
 
 test('duplicate size names are rejected with their line', () => {
@@ -393,7 +416,12 @@ test('times outside the horizon: at, from, until, createAt, zero occurrences', (
 test('failures: code not valid for the operation, unknown code, probability', () => {
   const add = (f: string): string => officeText.replace('durations:\n  create', `failures:\n  ${f}\ndurations:\n  create`);
   const wrongOp = add('stop: { probability: 0.1, code: AllocationFailed }');
-  const e = expectError(wrongOp, { path: 'failures.stop.code', line: lineOf(wrongOp, 'AllocationFailed'), value: 'AllocationFailed', expected: 'one of: InternalOperationError' });
+  const e = expectError(wrongOp, {
+    path: 'failures.stop.code',
+    line: lineOf(wrongOp, 'AllocationFailed'),
+    value: 'AllocationFailed',
+    expected: 'one of: InternalOperationError',
+  });
   assert.match(e.detail.hint ?? '', /not one that stop can fail with/);
   const unknown = add('start: { probability: 0.1, code: Boom }');
   expectError(unknown, { path: 'failures.start.code', value: 'Boom', expected: 'AllocationFailed, ZonalAllocationFailed' });
@@ -434,7 +462,11 @@ test('YAML and JSON syntax errors carry the line; a non-mapping document is reje
   assert.match(j.all[0]!.problem, /^JSON syntax error/);
   assert.is(j.all[0]!.detail.line, lineOf(json, '"count": 5000,,'));
   const jsonType = JSON.stringify(yamlParse(officeText), null, 2).replace('"vcpus": 8', '"vcpus": "eight"');
-  expectError(jsonType, { path: 'sizes.Standard_D8s_v5.vcpus', line: lineOf(jsonType, '"eight"'), value: 'eight', expected: 'an integer >= 1' }, { file: 'bad.json' });
+  expectError(
+    jsonType,
+    { path: 'sizes.Standard_D8s_v5.vcpus', line: lineOf(jsonType, '"eight"'), value: 'eight', expected: 'an integer >= 1' },
+    { file: 'bad.json' },
+  );
   const list = catchInput(() => parseScenarioText('- a\n- b\n', 'list.yaml'));
   assert.match(list.all[0]!.problem, /not a mapping/);
   const empty = catchInput(() => parseScenarioText('', 'empty.yaml'));
@@ -542,7 +574,10 @@ test('--set values are validated like the file, with the flag named instead of a
   assert.match(e.detail.hint ?? '', /--set groups\[0\]\.count=-3/);
   // a shorter horizon makes the file's own `from: 1d` invalid: that error keeps its line
   const short = catchInput(() => parseScenarioText(officeText, 'office-week.yaml', { overrides: ['horizon=1d'] }));
-  assert.equal(short.all.map((x) => x.detail.path), ['schedules[2].from']);
+  assert.equal(
+    short.all.map((x) => x.detail.path),
+    ['schedules[2].from'],
+  );
   assert.is(short.all[0]!.detail.line, lineOf(officeText, 'from: 1d'));
   assert.is(short.all[0]!.detail.expected, 'a time within [0, 1d) (the horizon)');
 });

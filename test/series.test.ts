@@ -42,17 +42,30 @@ test('other_cost_cum: 2 VMs created at 00:30, deleted at 05:33:20 (gone 60 s lat
   assert.is(rows[rows.length - 1]!.other_cost_cum, '5.112800');
 });
 
-test('at the horizon other_cost_cum is each group\'s other cost, unrounded, for random fleets', async () => {
+test("at the horizon other_cost_cum is each group's other cost, unrounded, for random fleets", async () => {
   let k = 0;
-  await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.double({ min: 0, max: 0.05, noNaN: true }), fc.integer({ min: 0, max: 40_000 }), async (a, b, disk, createAt) => {
-    const s = officeWeek(1, 2);
-    s.groups = s.groups.map((g, i) => ({ ...g, count: i === 0 ? a : b, diskPerHour: disk, publicIpPerHour: i * 0.005, createAt: i === 0 ? createAt : 0 }));
-    s.schedules.push({ name: 'del', operation: 'delete', groups: ['build-stop'], times: [50_000] });
-    const { rows, sim } = await series(s, `p${k++}`);
-    const report = billingReport(sim);
-    const last = rows.filter((r) => Number(r.time_s) === s.horizonSeconds);
-    for (const r of last) assert.ok(Math.abs(Number(r.other_cost_cum) - report.groups[r.group!]!.otherCost) < 1e-6, `${r.group}: ${r.other_cost_cum} vs ${report.groups[r.group!]!.otherCost}`);
-  }), { numRuns: 15 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 0, max: 6 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.double({ min: 0, max: 0.05, noNaN: true }),
+      fc.integer({ min: 0, max: 40_000 }),
+      async (a, b, disk, createAt) => {
+        const s = officeWeek(1, 2);
+        s.groups = s.groups.map((g, i) => ({ ...g, count: i === 0 ? a : b, diskPerHour: disk, publicIpPerHour: i * 0.005, createAt: i === 0 ? createAt : 0 }));
+        s.schedules.push({ name: 'del', operation: 'delete', groups: ['build-stop'], times: [50_000] });
+        const { rows, sim } = await series(s, `p${k++}`);
+        const report = billingReport(sim);
+        const last = rows.filter((r) => Number(r.time_s) === s.horizonSeconds);
+        for (const r of last)
+          assert.ok(
+            Math.abs(Number(r.other_cost_cum) - report.groups[r.group!]!.otherCost) < 1e-6,
+            `${r.group}: ${r.other_cost_cum} vs ${report.groups[r.group!]!.otherCost}`,
+          );
+      },
+    ),
+    { numRuns: 15 },
+  );
 });
 
 test.run();

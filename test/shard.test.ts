@@ -15,7 +15,9 @@ import { deriveSeed } from '../src/parallel/seed.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-shard-'));
 const scenario = path.join(tmp, 'sh.yaml');
-fs.writeFileSync(scenario, `name: sh
+fs.writeFileSync(
+  scenario,
+  `name: sh
 start: 2026-01-05T00:00:00Z
 horizon: 2d
 seed: 3
@@ -31,11 +33,21 @@ groups:
 schedules:
   - { name: night, operation: deallocate, groups: [a, b], every: daily, time: "19:00" }
   - { name: morning, operation: start, groups: [a, b], every: daily, time: "07:00", from: 1d }
-`);
+`,
+);
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; }, isTTY: false });
+  let out = '',
+    err = '';
+  const code = await main(args, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -54,27 +66,45 @@ function tree(dir: string): Map<string, Buffer> {
 }
 
 function assertSameTree(a: string, b: string): void {
-  const ta = tree(a), tb = tree(b);
+  const ta = tree(a),
+    tb = tree(b);
   assert.equal([...tb.keys()], [...ta.keys()], `${b} has other files than ${a}`);
   for (const [name, bytes] of ta) assert.ok(bytes.equals(tb.get(name)!), `${name} differs between ${a} and ${b}`);
 }
 
 /** A fixed shuffle: the merge must not care about the order it is given. */
-const shuffled = <T>(xs: T[]): T[] => xs.map((x, i) => [(i * 7 + 3) % xs.length, x] as const).sort((p, q) => p[0] - q[0]).map((p) => p[1]);
+const shuffled = <T>(xs: T[]): T[] =>
+  xs
+    .map((x, i) => [(i * 7 + 3) % xs.length, x] as const)
+    .sort((p, q) => p[0] - q[0])
+    .map((p) => p[1]);
 
 const RUN = ['run', scenario, '-r', '5', '--no-timeline', '-q'];
 const SWEEP = ['sweep', scenario, '--param', 'billing.preset=azure-2018,azure-2023', '--param', 'groups.a.count=2,6', '-r', '3', '--baseline', '0', '-q'];
 
 test('shard units: every unit in exactly one shard, shards within one unit of each other in size', () => {
-  assert.equal([0, 1, 2, 3].map((i) => shardUnits(10, { index: i, count: 4 })), [[0, 4, 8], [1, 5, 9], [2, 6], [3, 7]]);
-  fc.assert(fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 300 }), (total, n0) => {
-    const n = Math.min(total, n0);
-    const all = Array.from({ length: n }, (_, i) => shardUnits(total, { index: i, count: n }));
-    const flat = all.flat().sort((x, y) => x - y);
-    assert.equal(flat, Array.from({ length: total }, (_, u) => u));
-    const sizes = all.map((s) => s.length);
-    assert.ok(Math.min(...sizes) >= 1 && Math.max(...sizes) - Math.min(...sizes) <= 1);
-  }));
+  assert.equal(
+    [0, 1, 2, 3].map((i) => shardUnits(10, { index: i, count: 4 })),
+    [
+      [0, 4, 8],
+      [1, 5, 9],
+      [2, 6],
+      [3, 7],
+    ],
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 300 }), (total, n0) => {
+      const n = Math.min(total, n0);
+      const all = Array.from({ length: n }, (_, i) => shardUnits(total, { index: i, count: n }));
+      const flat = all.flat().sort((x, y) => x - y);
+      assert.equal(
+        flat,
+        Array.from({ length: total }, (_, u) => u),
+      );
+      const sizes = all.map((s) => s.length);
+      assert.ok(Math.min(...sizes) >= 1 && Math.max(...sizes) - Math.min(...sizes) <= 1);
+    }),
+  );
   assert.throws(() => shardUnits(3, { index: 0, count: 4 }), /at most one shard per unit/);
 });
 
@@ -111,7 +141,14 @@ test('sweep: merged shards (parent folder given) equal the one-machine sweep; a 
   assertSameTree(one, merged);
   // Units are spread over points: shard 1 of 4 runs units 1, 5, 9 = (point 0, rep 1), (1, 2), (3, 0).
   const s1 = JSON.parse(fs.readFileSync(path.join(parent, 'shard-001-of-004', 'shard.json'), 'utf8'));
-  assert.equal(s1.results.map((r: { dir: string; seed: number }) => [r.dir, r.seed]), [['point-000/rep-001', deriveSeed(3, 1)], ['point-001/rep-002', deriveSeed(3, 2)], ['point-003/rep-000', 3]]);
+  assert.equal(
+    s1.results.map((r: { dir: string; seed: number }) => [r.dir, r.seed]),
+    [
+      ['point-000/rep-001', deriveSeed(3, 1)],
+      ['point-001/rep-002', deriveSeed(3, 2)],
+      ['point-003/rep-000', 3],
+    ],
+  );
   // Re-running a shard into its folder gives the same bytes; merging again into the same folder too.
   const before = tree(path.join(parent, 'shard-001-of-004'));
   assert.is((await cli([...SWEEP, '--shard', '1/4', '--out', parent])).code, 0);
@@ -200,7 +237,11 @@ test('shard index from the environment: Kubernetes, Slurm (any start and step), 
   assert.is(resolveShard('none', undefined, slurm), null, '--shard none runs the whole study inside an array task');
   assert.equal(resolveShard('1/3', undefined, slurm), { index: 1, count: 3, source: '--shard 1/3' }, 'the flag wins over the environment');
   // With --shards, array ids are shard indexes: `sbatch --array=3` re-runs shard 3 alone.
-  assert.equal(resolveShard(undefined, '8', { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '3', SLURM_ARRAY_TASK_COUNT: '1' }), { index: 3, count: 8, source: 'SLURM_ARRAY_TASK_ID=3' });
+  assert.equal(resolveShard(undefined, '8', { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '3', SLURM_ARRAY_TASK_COUNT: '1' }), {
+    index: 3,
+    count: 8,
+    source: 'SLURM_ARRAY_TASK_ID=3',
+  });
   assert.throws(() => resolveShard(undefined, '6', slurm), /SLURM_ARRAY_TASK_ID=7 is not a shard of 6/);
   assert.throws(() => resolveShard(undefined, undefined, { ...slurm, SLURM_ARRAY_TASK_ID: '8' }), /not shard 0\.\.4 of a dense array/);
   assert.throws(() => resolveShard(undefined, undefined, { SLURM_ARRAY_TASK_ID: '1' }), /SLURM_ARRAY_TASK_COUNT is not set/);
@@ -219,10 +260,19 @@ test('CLI: --shards with JOB_COMPLETION_INDEX writes that shard; --progress json
   }
   assert.is(r.code, 0, r.err);
   assert.equal(fs.readdirSync(path.join(parent, 'shard-001-of-002')).sort(), ['rep-001', 'rep-003', 'shard.json']);
-  const lines = r.err.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = r.err
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.is(lines.length, 2);
-  assert.equal(lines.map((l) => [l.shard, l.unit, l.replication, l.seed, l.total]).sort(), [['1/2', 1, 1, deriveSeed(3, 1), 2], ['1/2', 3, 3, deriveSeed(3, 3), 2]]);
-  assert.equal(lines.map((l) => l.done), [1, 2]);
+  assert.equal(lines.map((l) => [l.shard, l.unit, l.replication, l.seed, l.total]).sort(), [
+    ['1/2', 1, 1, deriveSeed(3, 1), 2],
+    ['1/2', 3, 3, deriveSeed(3, 3), 2],
+  ]);
+  assert.equal(
+    lines.map((l) => l.done),
+    [1, 2],
+  );
   for (const l of lines) assert.ok(typeof l.seconds === 'number' && l.seconds > 0 && typeof l.elapsedSeconds === 'number');
   assert.is(lines[1]!.etaSeconds, 0);
 });

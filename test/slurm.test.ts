@@ -22,9 +22,12 @@ const TOOLS = ['munged', 'slurmctld', 'slurmd', 'sbatch', 'scontrol', 'sinfo'];
 const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { env: { ...process.env, PATH }, stdio: 'ignore' }).status === 0;
 const missing = TOOLS.filter((t) => !has(t));
 const isRoot = process.getuid?.() === 0;
-const slurmTest = testIf(missing.length === 0 && isRoot, missing.length
-  ? `Slurm test: ${missing.join(', ')} not found (apt-get install slurm-wlm munge; .ci/run does)`
-  : 'Slurm test: needs root (slurmd starts jobs as their user)');
+const slurmTest = testIf(
+  missing.length === 0 && isRoot,
+  missing.length
+    ? `Slurm test: ${missing.join(', ')} not found (apt-get install slurm-wlm munge; .ci/run does)`
+    : 'Slurm test: needs root (slurmd starts jobs as their user)',
+);
 
 const started: ChildProcess[] = [];
 let tmp = '';
@@ -59,8 +62,17 @@ async function waitFor(what: string, timeoutMs: number, ok: () => boolean): Prom
 
 function diagnostics(): string {
   if (!tmp) return '';
-  const tail = (f: string): string => { try { return fs.readFileSync(f, 'utf8').split('\n').slice(-25).join('\n'); } catch { return ''; } };
-  const outs = fs.readdirSync(tmp).filter((f) => f.startsWith('slurm-')).map((f) => `--- ${f}\n${tail(path.join(tmp, f))}`);
+  const tail = (f: string): string => {
+    try {
+      return fs.readFileSync(f, 'utf8').split('\n').slice(-25).join('\n');
+    } catch {
+      return '';
+    }
+  };
+  const outs = fs
+    .readdirSync(tmp)
+    .filter((f) => f.startsWith('slurm-'))
+    .map((f) => `--- ${f}\n${tail(path.join(tmp, f))}`);
   return [...['munged.log', 'slurmctld.log', 'slurmd.log'].map((f) => `--- ${f}\n${tail(path.join(tmp, f))}`), ...outs].join('\n');
 }
 
@@ -93,7 +105,9 @@ function tree(dir: string): Map<string, Buffer> {
 slurmTest('Slurm: a 4-task array of shards and an afterok merge job give the one-machine study byte for byte', async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-slurm-'));
   const scenario = path.join(tmp, 'study.yaml');
-  fs.writeFileSync(scenario, `name: slurm-study
+  fs.writeFileSync(
+    scenario,
+    `name: slurm-study
 start: 2026-01-05T00:00:00Z
 horizon: 2d
 seed: 21
@@ -107,20 +121,36 @@ groups:
 schedules:
   - { name: night, operation: deallocate, groups: [a], every: daily, time: "19:00" }
   - { name: morning, operation: start, groups: [a], every: daily, time: "07:00", from: 1d }
-`);
+`,
+  );
   // munge, with its own key and socket: nothing of the machine's own set-up is used or touched.
   const key = path.join(tmp, 'munge.key');
   fs.writeFileSync(key, randomBytes(1024));
   fs.chmodSync(key, 0o400);
   const socket = path.join(tmp, 'munge.socket');
   const env = { ...process.env, PATH, SLURM_CONF: path.join(tmp, 'slurm.conf') };
-  daemon('munged', ['-F', '--force', `--socket=${socket}`, `--key-file=${key}`, `--pid-file=${path.join(tmp, 'munged.pid')}`, `--seed-file=${path.join(tmp, 'munged.seed')}`, `--log-file=${path.join(tmp, 'munged.log')}`], env, path.join(tmp, 'munged.out'));
+  daemon(
+    'munged',
+    [
+      '-F',
+      '--force',
+      `--socket=${socket}`,
+      `--key-file=${key}`,
+      `--pid-file=${path.join(tmp, 'munged.pid')}`,
+      `--seed-file=${path.join(tmp, 'munged.seed')}`,
+      `--log-file=${path.join(tmp, 'munged.log')}`,
+    ],
+    env,
+    path.join(tmp, 'munged.out'),
+  );
   await waitFor('munged', 10_000, () => fs.existsSync(socket));
 
   const [ctldPort, dPort] = [await freePort(), await freePort()];
   const cpus = Math.max(2, os.availableParallelism());
   // Key names and values checked against Slurm 22.05's slurm.conf(5).
-  fs.writeFileSync(env.SLURM_CONF, `ClusterName=fleetsimtest
+  fs.writeFileSync(
+    env.SLURM_CONF,
+    `ClusterName=fleetsimtest
 SlurmctldHost=localhost
 SlurmctldPort=${ctldPort}
 SlurmdPort=${dPort}
@@ -149,7 +179,8 @@ SlurmctldLogFile=${path.join(tmp, 'slurmctld.log')}
 SlurmdLogFile=${path.join(tmp, 'slurmd.log')}
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=${cpus} State=UNKNOWN
 PartitionName=test Nodes=localhost Default=YES MaxTime=INFINITE State=UP
-`);
+`,
+  );
   fs.mkdirSync(path.join(tmp, 'state'));
   fs.mkdirSync(path.join(tmp, 'spool'));
   daemon('slurmctld', ['-D', '-f', env.SLURM_CONF], env, path.join(tmp, 'slurmctld.out'));
@@ -165,14 +196,25 @@ PartitionName=test Nodes=localhost Default=YES MaxTime=INFINITE State=UP
   const merged = path.join(tmp, 'merged');
   const fleetsim = `${process.execPath} --import ${import.meta.resolve('tsx')} ${path.join(ROOT, 'src', 'cli', 'entry.ts')}`;
   const submit = spawnSync('bash', [path.join(ROOT, 'examples', 'slurm', 'submit.sh')], {
-    cwd: tmp, encoding: 'utf8',
-    env: { ...env, FLEETSIM: fleetsim, SCENARIO: scenario, REPLICATIONS: '8', SHARDS: '4', STUDY_DIR: shards, MERGED_DIR: merged, SBATCH_ARGS: `--cpus-per-task=1 --chdir=${tmp}` },
+    cwd: tmp,
+    encoding: 'utf8',
+    env: {
+      ...env,
+      FLEETSIM: fleetsim,
+      SCENARIO: scenario,
+      REPLICATIONS: '8',
+      SHARDS: '4',
+      STUDY_DIR: shards,
+      MERGED_DIR: merged,
+      SBATCH_ARGS: `--cpus-per-task=1 --chdir=${tmp}`,
+    },
   });
   assert.is(submit.status, 0, submit.stderr);
   const m = /array job (\d+) \(4 shards\), merge job (\d+)/.exec(submit.stdout);
   assert.ok(m, submit.stdout);
   const [arrayJob, mergeJob] = [m![1]!, m![2]!];
-  const jobState = (id: string): string => /JobState=(\S+)/.exec(spawnSync('scontrol', ['-o', 'show', 'job', id], { env, encoding: 'utf8' }).stdout)?.[1] ?? 'UNKNOWN';
+  const jobState = (id: string): string =>
+    /JobState=(\S+)/.exec(spawnSync('scontrol', ['-o', 'show', 'job', id], { env, encoding: 'utf8' }).stdout)?.[1] ?? 'UNKNOWN';
   assert.match(jobState(mergeJob), /PENDING|RUNNING|COMPLETED/);
   await waitFor('the merge job', 120_000, () => !/PENDING|RUNNING|CONFIGURING|COMPLETING/.test(jobState(mergeJob)));
   assert.is(jobState(mergeJob), 'COMPLETED', diagnostics());
@@ -181,11 +223,18 @@ PartitionName=test Nodes=localhost Default=YES MaxTime=INFINITE State=UP
   assert.equal(fs.readdirSync(shards).sort(), ['shard-000-of-004', 'shard-001-of-004', 'shard-002-of-004', 'shard-003-of-004']);
   for (let i = 0; i < 4; i++) {
     const log = fs.readFileSync(path.join(tmp, `slurm-${arrayJob}_${i}.out`), 'utf8');
-    const lines = log.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { shard: string; replication: number });
-    assert.equal(lines.map((l) => l.shard), [`${i}/4`, `${i}/4`]);
+    const lines = log
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { shard: string; replication: number });
+    assert.equal(
+      lines.map((l) => l.shard),
+      [`${i}/4`, `${i}/4`],
+    );
     assert.equal(lines.map((l) => l.replication).sort(), [i, i + 4]);
   }
-  const a = tree(one), b = tree(merged);
+  const a = tree(one),
+    b = tree(merged);
   assert.equal([...b.keys()], [...a.keys()]);
   for (const [name, bytes] of a) assert.ok(bytes.equals(b.get(name)!), `${name} differs`);
   assert.ok(a.has('report.html') && a.has('rep-007/billing.csv'));

@@ -10,7 +10,15 @@ const close = (a: number | null, b: number, eps: number, what: string): void => 
 };
 
 test('t quantiles match published tables (two-sided 95%: p = 0.975)', () => {
-  const table: Array<[number, number]> = [[1, 12.706204736], [2, 4.302652730], [4, 2.776445105], [7, 2.364624252], [9, 2.262157163], [29, 2.045229642], [1000, 1.962339081]];
+  const table: Array<[number, number]> = [
+    [1, 12.706204736],
+    [2, 4.30265273],
+    [4, 2.776445105],
+    [7, 2.364624252],
+    [9, 2.262157163],
+    [29, 2.045229642],
+    [1000, 1.962339081],
+  ];
   for (const [df, q] of table) close(tQuantile(0.975, df), q, 1e-7, `t(0.975, ${df})`);
   close(tQuantile(0.995, 3), 5.840909309, 1e-7, 't(0.995, 3)');
   close(tQuantile(0.025, 4), -2.776445105, 1e-7, 't(0.025, 4)');
@@ -24,7 +32,7 @@ test('describe: mean, sample sd and t interval of a small sample', () => {
   assert.is(s.n, 8);
   assert.is(s.mean, 5);
   close(s.sd, Math.sqrt(32 / 7), 1e-12, 'sd');
-  const half = 2.364624252 * Math.sqrt(32 / 7) / Math.sqrt(8);
+  const half = (2.364624252 * Math.sqrt(32 / 7)) / Math.sqrt(8);
   close(s.ciLow, 5 - half, 1e-8, 'ci low');
   close(s.ciHigh, 5 + half, 1e-8, 'ci high');
 });
@@ -40,16 +48,18 @@ test('describePaired: the interval of the differences, not of the two samples', 
   const d = describePaired([10, 12, 14], [9, 10, 11]);
   assert.is(d.mean, 2);
   close(d.sd, 1, 1e-12, 'sd');
-  close(d.ciLow, 2 - 4.302652730 / Math.sqrt(3), 1e-8, 'ci low');
-  close(d.ciHigh, 2 + 4.302652730 / Math.sqrt(3), 1e-8, 'ci high');
+  close(d.ciLow, 2 - 4.30265273 / Math.sqrt(3), 1e-8, 'ci low');
+  close(d.ciHigh, 2 + 4.30265273 / Math.sqrt(3), 1e-8, 'ci high');
   assert.throws(() => describePaired([1, 2], [1]));
 });
 
 // The documented rule, written again with BigInt arithmetic.
 function fmix32Big(h: bigint): bigint {
   const M = 0xffffffffn;
-  h ^= h >> 16n; h = (h * 0x85ebca6bn) & M;
-  h ^= h >> 13n; h = (h * 0xc2b2ae35n) & M;
+  h ^= h >> 16n;
+  h = (h * 0x85ebca6bn) & M;
+  h ^= h >> 13n;
+  h = (h * 0xc2b2ae35n) & M;
   h ^= h >> 16n;
   return h;
 }

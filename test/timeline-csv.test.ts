@@ -38,8 +38,12 @@ function scenario(): Scenario {
 /** Collects text; has no writeBytes, so the writer must hand over decoded text. */
 class Text implements TextOut {
   parts: string[] = [];
-  write(s: string): void { this.parts.push(s); }
-  get text(): string { return this.parts.join(''); }
+  write(s: string): void {
+    this.parts.push(s);
+  }
+  get text(): string {
+    return this.parts.join('');
+  }
 }
 
 function timeline(s: Scenario, fast: boolean, chunkChars?: number): { text: string; rows: number; writes: number } {

@@ -14,37 +14,70 @@ import type { Scenario } from '../src/domain/index.js';
 /** One CSV record into fields, honouring double quotes (RFC 4180). */
 function splitCsv(line: string): string[] {
   const out: string[] = [];
-  let field = '', quoted = false;
+  let field = '',
+    quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(field); field = ''; }
-    else field += ch;
+    else if (ch === ',') {
+      out.push(field);
+      field = '';
+    } else field += ch;
   }
   out.push(field);
   return out;
 }
 
 function featureScenario(): Scenario {
-  const base = single([[1000, 'hibernate'], [2000, 'start'], [2500, 'restart'], [3000, 'stop']], { horizonSeconds: 20000, capacity: [{ name: 'r', vcpus: 12, zones: [] }] }, {
-    count: 3, region: 'r', hibernation: true,
-    failures: { start: { probability: 0.5, codes: [{ code: 'OverconstrainedAllocationRequest', weight: 1 }, { code: 'VMStartTimedOut', weight: 1 }] }, create: failure(0.5, 'OverconstrainedAllocationRequest'), stop: failure(0.3, 'InternalOperationError') },
-    retry: { maxAttempts: 2, backoff: 'fixed', delaySeconds: 30, maxDelaySeconds: 30 },
-  });
+  const base = single(
+    [
+      [1000, 'hibernate'],
+      [2000, 'start'],
+      [2500, 'restart'],
+      [3000, 'stop'],
+    ],
+    { horizonSeconds: 20000, capacity: [{ name: 'r', vcpus: 12, zones: [] }] },
+    {
+      count: 3,
+      region: 'r',
+      hibernation: true,
+      failures: {
+        start: {
+          probability: 0.5,
+          codes: [
+            { code: 'OverconstrainedAllocationRequest', weight: 1 },
+            { code: 'VMStartTimedOut', weight: 1 },
+          ],
+        },
+        create: failure(0.5, 'OverconstrainedAllocationRequest'),
+        stop: failure(0.3, 'InternalOperationError'),
+      },
+      retry: { maxAttempts: 2, backoff: 'fixed', delaySeconds: 30, maxDelaySeconds: 30 },
+    },
+  );
   return {
     ...base,
-    groups: [...base.groups, group('spot', 4, 'S', { region: 'r', spot: { discount: 0.5, evictionRatePerHour: 3, evictForCapacity: true, policy: 'Delete' }, lifetime: fixed(9000) })],
+    groups: [
+      ...base.groups,
+      group('spot', 4, 'S', { region: 'r', spot: { discount: 0.5, evictionRatePerHour: 3, evictForCapacity: true, policy: 'Delete' }, lifetime: fixed(9000) }),
+    ],
   };
 }
 
 function write(fast: boolean): string {
   const s = featureScenario();
   let text = '';
-  const out = { write: (x: string) => { text += x; } };
+  const out = {
+    write: (x: string) => {
+      text += x;
+    },
+  };
   const writer = new TimelineCsvWriter(out, new FleetLayout(s, expandWorkload(s)), s.startMs, { fast, chunkChars: 512 });
   simulate(s, { timeline: writer });
   writer.flush();
@@ -69,7 +102,10 @@ test('every row has all columns; operation is a known label; nothing reads undef
     assert.ok(OPERATION_LABELS.includes(fields[11]!), `operation ${fields[11]} in ${lines[i + 1]}`);
   }
   assert.ok(rows.some((f) => f[11] === 'evict'));
-  assert.ok(rows.some((f) => f[12]!.includes(', because')), 'a quoted message with a comma reads back whole');
+  assert.ok(
+    rows.some((f) => f[12]!.includes(', because')),
+    'a quoted message with a comma reads back whole',
+  );
 });
 
 test.run();

@@ -104,7 +104,13 @@ test('bad lines are InputErrors with the trace file:line, the value and what is 
   await badLine([vmLine('b', 600, 300, '2')], 1, { vmcreated: 600, vmdeleted: 300 }, 'vmdeleted >= vmcreated', /before vmcreated/);
   await badLine([ok, ok, ok, vmLine('b', 0, 300, 'many')], 4, 'many', 'a bucket such as >24', /vmcorecount/);
   await badLine([ok, '', ok], 2, '', '11 comma-separated columns', /blank line/);
-  const header = await badLine(['vmid,subscriptionid,deploymentid,vmcreated,vmdeleted,maxcpu,avgcpu,p95maxcpu,vmcategory,vmcorecount,vmmemory', ok], 1, 'vmcreated', 'a number >= 0', /vmcreated/);
+  const header = await badLine(
+    ['vmid,subscriptionid,deploymentid,vmcreated,vmdeleted,maxcpu,avgcpu,p95maxcpu,vmcategory,vmcorecount,vmmemory', ok],
+    1,
+    'vmcreated',
+    'a number >= 0',
+    /vmcreated/,
+  );
   assert.match(header.detail.hint ?? '', /no header row/);
   // the same through gzip
   const gz = write('bad.csv.gz', gzipSync(Buffer.from([ok, ok, 'x,y,z'].join('\n'))));
@@ -131,7 +137,7 @@ test('streams: a 200,000-line trace is read with bounded memory', async () => {
     out.on('error', reject);
     let chunk: string[] = [];
     for (let i = 0; i < LINES; i++) {
-      chunk.push(vmLine(`vm${i.toString(36).padStart(40, 'x')}`, (i % 2016) * 300, (i % 2016) * 300 + 3600, String(1 << i % 4)));
+      chunk.push(vmLine(`vm${i.toString(36).padStart(40, 'x')}`, (i % 2016) * 300, (i % 2016) * 300 + 3600, String(1 << (i % 4))));
       if (chunk.length === 5000) {
         out.write(chunk.join('\n') + '\n');
         chunk = [];
@@ -237,7 +243,10 @@ schedules:
     assert.is(g.hibernation, true);
     assert.is(g.diskPerHour, 0.005);
     assert.is(g.retry.maxAttempts, 2);
-    assert.equal(g.failures.create?.codes, [{ code: 'AllocationFailed', weight: 1 }, { code: 'InternalOperationError', weight: 1 }]);
+    assert.equal(g.failures.create?.codes, [
+      { code: 'AllocationFailed', weight: 1 },
+      { code: 'InternalOperationError', weight: 1 },
+    ]);
     assert.is(g.arrivals, null);
     assert.is(g.autoscale, null);
   }
@@ -252,8 +261,14 @@ test('the sample trace over 7 days: 37 VMs created after the horizon are counted
 `;
   const s = await parseScenarioTextAsync(yaml, path.join(DATA, 'inline.yaml'));
   assert.equal(s.notes, ['trace sample: 37 of 1,000 VMs created after the horizon were not simulated']);
-  assert.is(s.groups.reduce((n, g) => n + g.count, 0), 963);
-  assert.equal(s.groups.map((g) => g.name), ['sample-S1', 'sample-S2', 'sample-S32']);
+  assert.is(
+    s.groups.reduce((n, g) => n + g.count, 0),
+    963,
+  );
+  assert.equal(
+    s.groups.map((g) => g.name),
+    ['sample-S1', 'sample-S2', 'sample-S32'],
+  );
   for (const g of s.groups) {
     assert.is(g.count, g.vms!.createAt.length);
     assert.is(g.vms!.deleteAt.length, g.count);
@@ -310,7 +325,11 @@ traces:
   assert.match(unmapped.detail.expected!, /a size for every core count met in the trace: 2, 1, >24, 4/);
   assert.ok(unmapped.detail.hint!.includes(`${path.join(path.dirname(file), 'vms.csv')}:7`), unmapped.detail.hint);
 
-  const dup = scenarioDir('dup', TRACE.slice(0, 3), `${head()}groups:\n  - { name: azure-S2, count: 1, size: S2 }\ntraces:\n  - { name: azure, file: vms.csv, sizes: { "1": S1, "2": S2 } }\n`);
+  const dup = scenarioDir(
+    'dup',
+    TRACE.slice(0, 3),
+    `${head()}groups:\n  - { name: azure-S2, count: 1, size: S2 }\ntraces:\n  - { name: azure, file: vms.csv, sizes: { "1": S1, "2": S2 } }\n`,
+  );
   const d = (await loadErrors(dup)).find((x) => x.problem.includes('duplicate group name'));
   assert.ok(d);
   assert.is(d.detail.path, 'traces[0].name');
@@ -377,8 +396,17 @@ test('a TraceCache shares a trace between loads and notices a changed file', asy
   const a = (await loadScenario(file, { traceCache })).scenario;
   const b = (await loadScenario(file, { traceCache, overrides: ['horizon=1h'] })).scenario;
   assert.is(traceCache.entries.size, 1);
-  assert.equal(a.groups.map((g) => g.count), [1, 2]);
-  assert.equal(b.groups.map((g) => [g.name, g.vms]), [['t-S1', { createAt: [0], deleteAt: [Infinity] }], ['t-S2', { createAt: [600], deleteAt: [1200] }]]);
+  assert.equal(
+    a.groups.map((g) => g.count),
+    [1, 2],
+  );
+  assert.equal(
+    b.groups.map((g) => [g.name, g.vms]),
+    [
+      ['t-S1', { createAt: [0], deleteAt: [Infinity] }],
+      ['t-S2', { createAt: [600], deleteAt: [1200] }],
+    ],
+  );
   assert.equal(b.notes, ['trace t: 1 of 3 VMs created after the horizon were not simulated']);
   writeFileSync(path.join(path.dirname(file), 'vms.csv'), TRACE.slice(0, 4).join('\n') + '\n');
   const c = (await loadScenario(file, { traceCache })).scenario;

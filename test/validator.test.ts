@@ -40,9 +40,15 @@ test('the generator and the run-time fallback compile with the same ajv options 
 
 test('the schema requires exactly the parameters DIST_PARAMS lists for each distribution', () => {
   const dv = getScenarioSchema().definitions!['durationValue']!;
-  const rules = (dv.allOf ?? []).map((r) => [(r['if'] as { properties: { dist: { const: string } } }).properties.dist.const, (r['then'] as { required: string[] }).required]);
+  const rules = (dv.allOf ?? []).map((r) => [
+    (r['if'] as { properties: { dist: { const: string } } }).properties.dist.const,
+    (r['then'] as { required: string[] }).required,
+  ]);
   // column is optional: the rest is required
-  assert.equal(rules, Object.entries(DIST_PARAMS).map(([d, ps]) => [d, ps.filter((p) => p !== 'column')]));
+  assert.equal(
+    rules,
+    Object.entries(DIST_PARAMS).map(([d, ps]) => [d, ps.filter((p) => p !== 'column')]),
+  );
   assert.equal(Object.keys(dv.properties ?? {}).sort(), ['dist', ...new Set(Object.values(DIST_PARAMS).flat())].sort());
 });
 

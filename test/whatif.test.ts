@@ -19,17 +19,25 @@ function scenario(groups: GroupSpec[], schedules: ScheduleSpec[] = [], over: Par
   return { ...base, sizes: [{ name: 'S', vcpus: 4, pricePerHour: 1 }], groups, schedules, ...over };
 }
 const at = (t: number, operation: ScheduleSpec['operation'], groups: string[]): ScheduleSpec => ({ name: `${operation}@${t}`, operation, groups, times: [t] });
-const retry = (maxAttempts: number, delaySeconds: number, backoff: 'fixed' | 'exponential' = 'fixed', maxDelaySeconds = 3600): GroupSpec['retry'] => ({ maxAttempts, backoff, delaySeconds, maxDelaySeconds });
+const retry = (maxAttempts: number, delaySeconds: number, backoff: 'fixed' | 'exponential' = 'fixed', maxDelaySeconds = 3600): GroupSpec['retry'] => ({
+  maxAttempts,
+  backoff,
+  delaySeconds,
+  maxDelaySeconds,
+});
 
 test('capacity: a full region fails creates with AllocationFailed at once; a retry succeeds once room is freed', () => {
-  const s = scenario(
-    [group('a', 2, 'S', { region: 'r' }), group('b', 2, 'S', { region: 'r', retry: retry(2, 600) })],
-    [at(200, 'deallocate', ['a'])],
-    { capacity: [{ name: 'r', vcpus: 8, zones: [] }] },
-  );
+  const s = scenario([group('a', 2, 'S', { region: 'r' }), group('b', 2, 'S', { region: 'r', retry: retry(2, 600) })], [at(200, 'deallocate', ['a'])], {
+    capacity: [{ name: 'r', vcpus: 8, zones: [] }],
+  });
   const c = new Collect();
   const sim = simulate(s, { timeline: c });
-  assert.equal(c.lines(2).slice(0, 4), ['0 ProvisioningState/creating', '0 PowerState/deallocated', '0 ProvisioningState/failed/AllocationFailed', '600 ProvisioningState/creating']);
+  assert.equal(c.lines(2).slice(0, 4), [
+    '0 ProvisioningState/creating',
+    '0 PowerState/deallocated',
+    '0 ProvisioningState/failed/AllocationFailed',
+    '600 ProvisioningState/creating',
+  ]);
   const r = billingReport(sim);
   assert.is(sim.counters.failed, 2);
   assert.is(sim.counters.retries, 2);
@@ -57,7 +65,14 @@ test('capacity: a full zone fails with ZonalAllocationFailed; stopped VMs keep t
 });
 
 test('retries: exponential back-off doubles the delay up to its cap, then gives up after maxAttempts', () => {
-  const s = single([[500, 'deallocate'], [1000, 'start']], {}, { failures: { start: failure(1, 'InternalOperationError') }, retry: retry(4, 10, 'exponential', 25) });
+  const s = single(
+    [
+      [500, 'deallocate'],
+      [1000, 'start'],
+    ],
+    {},
+    { failures: { start: failure(1, 'InternalOperationError') }, retry: retry(4, 10, 'exponential', 25) },
+  );
   const c = new Collect();
   const sim = simulate(s, { timeline: c });
   const attempts = c.rows.filter((r) => r.code === 'ProvisioningState/updating' && r.t >= 1000).map((r) => r.t);
@@ -76,21 +91,44 @@ test('OSProvisioningTimedOut may still complete: Failed at the time-out, Succeed
 });
 
 test('VMStartTimedOut: the VM keeps starting, then comes up late or falls back', () => {
-  const ops: Array<[number, 'deallocate' | 'start']> = [[500, 'deallocate'], [1000, 'start']];
+  const ops: Array<[number, 'deallocate' | 'start']> = [
+    [500, 'deallocate'],
+    [1000, 'start'],
+  ];
   const up = new Collect();
   simulate(single(ops, {}, { failures: { start: failure(1, 'VMStartTimedOut') }, lateCompletion: { probability: 1, after: fixed(300) } }), { timeline: up });
-  assert.equal(up.lines().slice(-4), ['1000 PowerState/starting', '1040 ProvisioningState/failed/VMStartTimedOut', '1340 PowerState/running $', '1340 ProvisioningState/succeeded $']);
+  assert.equal(up.lines().slice(-4), [
+    '1000 PowerState/starting',
+    '1040 ProvisioningState/failed/VMStartTimedOut',
+    '1340 PowerState/running $',
+    '1340 ProvisioningState/succeeded $',
+  ]);
   const down = new Collect();
-  const sim = simulate(single(ops, {}, { failures: { start: failure(1, 'VMStartTimedOut') }, lateCompletion: { probability: 0, after: fixed(300) } }), { timeline: down });
+  const sim = simulate(single(ops, {}, { failures: { start: failure(1, 'VMStartTimedOut') }, lateCompletion: { probability: 0, after: fixed(300) } }), {
+    timeline: down,
+  });
   assert.equal(down.lines().slice(-2), ['1040 ProvisioningState/failed/VMStartTimedOut', '1340 PowerState/deallocated']);
   assert.is(sim.powerOf(0), DEALLOCATED);
 });
 
 test('failure mixes: codes are drawn in proportion to their weights', () => {
-  const s = scenario([group('g', 3000, 'S', { failures: { create: { probability: 1, codes: [{ code: 'InternalOperationError', weight: 3 }, { code: 'AllocationFailed', weight: 1 }] } } })]);
+  const s = scenario([
+    group('g', 3000, 'S', {
+      failures: {
+        create: {
+          probability: 1,
+          codes: [
+            { code: 'InternalOperationError', weight: 3 },
+            { code: 'AllocationFailed', weight: 1 },
+          ],
+        },
+      },
+    }),
+  ]);
   const sim = simulate(s);
   const r = sim.failuresByGroupCode;
-  const internal = r[0]!, alloc = r[1]!;
+  const internal = r[0]!,
+    alloc = r[1]!;
   assert.is(internal + alloc, 3000);
   // Binomial(3000, 0.25): sd = 23.7; within 5 sd of 750.
   assert.ok(Math.abs(alloc - 750) < 120, `AllocationFailed ${alloc}`);
@@ -109,7 +147,10 @@ test('arrivals: a Poisson process at 10/h over a year gives 87,600 VMs within 2%
 
 test('arrivals: an hour-of-week profile puts every arrival in its open hours (local time)', () => {
   const profile = Array.from({ length: 168 }, (_, h) => (h % 24 >= 9 && h % 24 < 17 && h < 120 ? 1 : 0));
-  const s = scenario([group('g', 100000, 'S', { arrivals: { ratePerHour: 20, hourOfWeek: profile }, createAt: null })], [], { horizonSeconds: 14 * DAY, timezone: 'Europe/Berlin' });
+  const s = scenario([group('g', 100000, 'S', { arrivals: { ratePerHour: 20, hourOfWeek: profile }, createAt: null })], [], {
+    horizonSeconds: 14 * DAY,
+    timezone: 'Europe/Berlin',
+  });
   const sim = simulate(s);
   const times = sim.workload[0]!.createAt!;
   assert.ok(times.length > 1000);
@@ -168,10 +209,9 @@ test('Spot: the discount applies to the price; evictions give a 30 s notice, the
 
 test('Spot: a regular VM that finds no room evicts Spot VMs of its region, then gets in on retry', () => {
   const spot = { discount: 0.8, evictionRatePerHour: 0, evictForCapacity: true, policy: 'Delete' as const };
-  const s = scenario(
-    [group('spot', 2, 'S', { spot, region: 'r' }), group('reg', 1, 'S', { region: 'r', createAt: 1000, retry: retry(3, 120) })],
-    [], { capacity: [{ name: 'r', vcpus: 8, zones: [] }] },
-  );
+  const s = scenario([group('spot', 2, 'S', { spot, region: 'r' }), group('reg', 1, 'S', { region: 'r', createAt: 1000, retry: retry(3, 120) })], [], {
+    capacity: [{ name: 'r', vcpus: 8, zones: [] }],
+  });
   const c = new Collect();
   const sim = simulate(s, { timeline: c });
   // reg fails at 1000 and evicts spot-1 (highest index): notice 1000, deleting 1030, gone 1090.
@@ -185,11 +225,28 @@ test('Spot: a regular VM that finds no room evicts Spot VMs of its region, then 
 
 test('hibernation: Deallocating, then Deallocated with HibernationState/Hibernated, billed as deallocated; start resumes', () => {
   const c = new Collect();
-  const sim = simulate(single([[1000, 'hibernate'], [2000, 'start']], {}, { hibernation: true }), { timeline: c });
+  const sim = simulate(
+    single(
+      [
+        [1000, 'hibernate'],
+        [2000, 'start'],
+      ],
+      {},
+      { hibernation: true },
+    ),
+    { timeline: c },
+  );
   assert.equal(c.lines().slice(6), [
-    '1000 ProvisioningState/updating $', '1000 PowerState/deallocating', '1060 PowerState/deallocated', '1060 HibernationState/Hibernated',
-    '1060 ProvisioningState/succeeded', '2000 ProvisioningState/updating', '2000 HibernationState/Resumed', '2000 PowerState/starting',
-    '2040 PowerState/running $', '2040 ProvisioningState/succeeded $',
+    '1000 ProvisioningState/updating $',
+    '1000 PowerState/deallocating',
+    '1060 PowerState/deallocated',
+    '1060 HibernationState/Hibernated',
+    '1060 ProvisioningState/succeeded',
+    '2000 ProvisioningState/updating',
+    '2000 HibernationState/Resumed',
+    '2000 PowerState/starting',
+    '2040 PowerState/running $',
+    '2040 ProvisioningState/succeeded $',
   ]);
   assert.is(sim.billedSeconds[0], 970 + (DAY - 2040));
   const off = new Collect();
@@ -198,7 +255,15 @@ test('hibernation: Deallocating, then Deallocated with HibernationState/Hibernat
 });
 
 test('autoscaling: a deallocated standby pool follows its targets; time to Running is the start duration', () => {
-  const autoscale = { scaleOut: 'start' as const, scaleIn: 'deallocate' as const, targets: [{ time: 0, target: 1 }, { time: 10000, target: 3 }, { time: 20000, target: 0 }] };
+  const autoscale = {
+    scaleOut: 'start' as const,
+    scaleIn: 'deallocate' as const,
+    targets: [
+      { time: 0, target: 1 },
+      { time: 10000, target: 3 },
+      { time: 20000, target: 0 },
+    ],
+  };
   const sim = simulate(scenario([group('pool', 4, 'S', { autoscale })]));
   // After creation, VMs 0, 1, 2 are deallocated as they finish (100 s); 3 stays up.
   // At 10000 VMs 0 and 1 start (40 s); at 20000 all three running are deallocated.
@@ -211,7 +276,11 @@ test('autoscaling: a deallocated standby pool follows its targets; time to Runni
 });
 
 test('autoscaling: create-and-delete reuses deleted slots; a stopped pool stays billed', () => {
-  const targets = [{ time: 0, target: 2 }, { time: 5000, target: 0 }, { time: 8000, target: 1 }];
+  const targets = [
+    { time: 0, target: 2 },
+    { time: 5000, target: 0 },
+    { time: 8000, target: 1 },
+  ];
   const create = simulate(scenario([group('c', 2, 'S', { autoscale: { scaleOut: 'create', scaleIn: 'delete', targets } })]));
   // VM 0: created at 0 (Running 30..5000, then Deleting 60 s), re-created at 8000.
   assert.is(create.billedSeconds[0], 5060 - 30 + (DAY - 8030));

@@ -35,7 +35,8 @@ export function vmCommitmentCost(sim: FleetSimulation, vm: number, g: number, li
   const lic = (billedSeconds / 3600) * licence;
   const h = sim.hourly;
   if (h === null) return { list, billed: list, effective: list, licence: lic, reservationHours: 0, savingsPlanHours: 0 };
-  const rH = h.reservationHours(vm), sH = h.savingsPlanHours(vm);
+  const rH = h.reservationHours(vm),
+    sH = h.savingsPlanHours(vm);
   // What commitments did not cover is pay-as-you-go (float noise below a micro-second is none).
   let paygHours = billedSeconds / 3600 - rH - sH;
   if (paygHours < 1e-12) paygHours = 0;
@@ -64,7 +65,12 @@ export class GroupCommitmentCents {
   }
 
   get totals(): { list: number; billed: number; effective: number; licence: number } {
-    return { list: this.list, billed: this.exact ? this.billed.total : this.list, effective: this.exact ? this.effective.total : this.list, licence: this.licence.total };
+    return {
+      list: this.list,
+      billed: this.exact ? this.billed.total : this.list,
+      effective: this.exact ? this.effective.total : this.list,
+      licence: this.licence.total,
+    };
   }
 }
 

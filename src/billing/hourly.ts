@@ -72,12 +72,24 @@ export interface HourlyBillingOptions {
 }
 
 // Quantities priced per VM from per-key rates, in this order: reservation hours and cost, savings-plan hours and cost.
-const Q_RH = 0, Q_RC = 1, Q_SH = 2, Q_SC = 3, NQ = 4;
+const Q_RH = 0,
+  Q_RC = 1,
+  Q_SH = 2,
+  Q_SC = 3,
+  NQ = 4;
 // The per-VM record: figures (seconds, then the four quantities), open run start, two slots (hour, seconds).
 // The per-VM record, one cache line: the last closed run [PX, PY), priced at the VM's next
 // close (by then its hours are applied: one step, no slots), then the figures (seconds and
 // the four quantities). Slots (hour, seconds) x 2 live apart: they are rarely touched.
-const V_PX = 0, V_PY = 1, V_S = 2, V_RH = 3 + Q_RH, V_RC = 3 + Q_RC, V_SH = 3 + Q_SH, V_SC = 3 + Q_SC, REC = 8, SLOTS = 4;
+const V_PX = 0,
+  V_PY = 1,
+  V_S = 2,
+  V_RH = 3 + Q_RH,
+  V_RC = 3 + Q_RC,
+  V_SH = 3 + Q_SH,
+  V_SC = 3 + Q_SC,
+  REC = 8,
+  SLOTS = 4;
 // Whole-run totals per VM when checkpointing days: seconds, then the four quantities.
 const NT = 5;
 
@@ -126,7 +138,12 @@ export class HourlyBilling {
   private readonly day: DayState | null;
   private closed = false;
 
-  constructor(private readonly layout: FleetLayout, rules: BillingRules, engine: CommitmentEngine, options: HourlyBillingOptions = {}) {
+  constructor(
+    private readonly layout: FleetLayout,
+    rules: BillingRules,
+    engine: CommitmentEngine,
+    options: HourlyBillingOptions = {},
+  ) {
     this.engine = engine;
     const clock = engine.clock;
     const K = layout.groups.length;
@@ -169,10 +186,11 @@ export class HourlyBilling {
    * Every power change, before the billing meter's own bookkeeping: `wasB` and `isB` say
    * whether the old and new power states bill compute.
    */
-  power(vm: number, g: number, from: number, to: number, wasB: number, isB: number, now: number): void {
+  power(_vm: number, g: number, from: number, to: number, wasB: number, isB: number, now: number): void {
     // Allocated seconds matter only to capacity reservations; without them a change that
     // does not start or end a billed run changes nothing here (hours are applied lazily).
-    const wasA = from <= STOPPED ? 1 : 0, isA = to <= STOPPED ? 1 : 0;
+    const wasA = from <= STOPPED ? 1 : 0,
+      isA = to <= STOPPED ? 1 : 0;
     if (wasB === isB && (wasA === isA || !this.trackAllocated)) return;
     if (now >= this.nextApplyAt) this.advance(now);
     const k = this.keyOfGroup[g]!;
@@ -188,7 +206,8 @@ export class HourlyBilling {
   runClosed(vm: number, g: number, runStart: number, end: number, charged: number): void {
     const k = this.keyOfGroup[g]!;
     const raw = end - runStart;
-    let e = end, topUp = 0;
+    let e = end,
+      topUp = 0;
     if (charged < raw) {
       e = runStart + charged;
       // The dropped tail was metered while the run was open: take it back out.
@@ -197,7 +216,8 @@ export class HourlyBilling {
       topUp = charged - raw;
       this.usage.adjustBilled(k, end, topUp);
     }
-    const r = vm * REC, rec = this.rec;
+    const r = vm * REC,
+      rec = this.rec;
     // Price the run before (its hours are applied by now, as a rule), keep this one for later.
     this.price(vm, k, rec[r + V_PX]!, rec[r + V_PY]!);
     // What a day checkpoint priced already is not this run's any more.
@@ -235,7 +255,8 @@ export class HourlyBilling {
   private flush(k: number, t: number): void {
     const from = this.lastT[k]!;
     if (!(t > from)) return;
-    const b = this.billedVms[k]!, a = this.allocVms[k]!;
+    const b = this.billedVms[k]!,
+      a = this.allocVms[k]!;
     if (b !== 0) this.usage.addBilled(k, from, t, b);
     if (a !== 0) this.usage.addAllocated(k, from, t, a);
     this.lastT[k] = t;
@@ -249,9 +270,11 @@ export class HourlyBilling {
 
   private applyHour(): void {
     const h = this.applied;
-    const K = this.K, end = this.hourEnd(h);
+    const K = this.K,
+      end = this.hourEnd(h);
     for (let k = 0; k < K; k++) this.flush(k, end);
-    const b = this.billedBuf, a = this.allocBuf;
+    const b = this.billedBuf,
+      a = this.allocBuf;
     this.usage.fill(h, b, a);
     // Float noise from taking tails back out must not make usage negative.
     for (let k = 0; k < K; k++) {
@@ -259,11 +282,14 @@ export class HourlyBilling {
       if (a[k]! < 1e-9) a[k] = 0;
     }
     const view = this.engine.hour(h, b, a);
-    const f = view.keys, len = view.toSeconds - view.fromSeconds;
+    const f = view.keys,
+      len = view.toSeconds - view.fromSeconds;
     const price = this.engine.price;
     for (let k = 0; k < K; k++) {
       const s = f.billedSeconds[k]!;
-      const r = (h * K + k) * NQ, i0 = (h * K + k) * NQ, i1 = ((h + 1) * K + k) * NQ;
+      const r = (h * K + k) * NQ,
+        i0 = (h * K + k) * NQ,
+        i1 = ((h + 1) * K + k) * NQ;
       if (s > 0) {
         const paygCost = f.paygHours[k]! * price[k]!;
         this.rate[r + Q_RH] = f.reservationHours[k]! / s;
@@ -284,14 +310,16 @@ export class HourlyBilling {
 
   /** The end of a UTC day: price every VM's share of it, tell the day, start the next. */
   private checkpoint(dayEnd: number): void {
-    const day = this.day!, L = this.layout, figs = this.dayFigures!;
+    const day = this.day!,
+      L = this.layout,
+      figs = this.dayFigures!;
     for (const g of L.groups) {
       const k = this.keyOfGroup[g.index]!;
       for (let vm = g.first; vm < g.first + g.count; vm++) {
         this.pending(vm, k);
         this.resolve(vm, k);
         // (At the horizon every open run has been closed through runClosed already.)
-        const open = this.closing ? NaN : this.openRunStart?.(vm) ?? NaN;
+        const open = this.closing ? NaN : (this.openRunStart?.(vm) ?? NaN);
         if (open === open) this.price(vm, k, open > this.lastCheckpoint ? open : this.lastCheckpoint, dayEnd);
         this.take(vm, figs);
       }
@@ -312,7 +340,8 @@ export class HourlyBilling {
 
   /** Price the VM's last closed run, if not yet. */
   private pending(vm: number, k: number): void {
-    const rec = this.rec, r = vm * REC;
+    const rec = this.rec,
+      r = vm * REC;
     this.price(vm, k, rec[r + V_PX]!, rec[r + V_PY]!);
     rec[r + V_PX] = 0;
     rec[r + V_PY] = 0;
@@ -320,13 +349,18 @@ export class HourlyBilling {
 
   /** Move a VM's day figures from its record into `into` and clear them in the record. */
   private take(vm: number, into: VmCommitmentFigures): void {
-    const r = vm * REC, rec = this.rec;
+    const r = vm * REC,
+      rec = this.rec;
     into.seconds[vm] = rec[r + V_S]!;
     into.reservationHours[vm] = rec[r + V_RH]!;
     into.reservationCost[vm] = rec[r + V_RC]!;
     into.savingsPlanHours[vm] = rec[r + V_SH]!;
     into.savingsPlanCost[vm] = rec[r + V_SC]!;
-    rec[r + V_S] = 0; rec[r + V_RH] = 0; rec[r + V_RC] = 0; rec[r + V_SH] = 0; rec[r + V_SC] = 0;
+    rec[r + V_S] = 0;
+    rec[r + V_RH] = 0;
+    rec[r + V_RC] = 0;
+    rec[r + V_SH] = 0;
+    rec[r + V_SC] = 0;
   }
 
   /** A VM's whole-run figure (after close): billed seconds, or one of the four quantities (Q_*). */
@@ -334,13 +368,23 @@ export class HourlyBilling {
     return this.totals ? this.totals[vm * NT + 1 + q]! : this.rec[vm * REC + 3 + q]!;
   }
   /** Whole-run per VM, after close: billed hours covered by reservations, and their amortized fee. */
-  reservationHours(vm: number): number { return this.total(vm, Q_RH); }
-  reservationCost(vm: number): number { return this.total(vm, Q_RC); }
+  reservationHours(vm: number): number {
+    return this.total(vm, Q_RH);
+  }
+  reservationCost(vm: number): number {
+    return this.total(vm, Q_RC);
+  }
   /** Whole-run per VM, after close: billed hours covered by savings plans, and what the plans charged for them. */
-  savingsPlanHours(vm: number): number { return this.total(vm, Q_SH); }
-  savingsPlanCost(vm: number): number { return this.total(vm, Q_SC); }
+  savingsPlanHours(vm: number): number {
+    return this.total(vm, Q_SH);
+  }
+  savingsPlanCost(vm: number): number {
+    return this.total(vm, Q_SC);
+  }
   /** Whole-run billed seconds of a VM as priced hour by hour (equal to the billing meter's, up to float noise). */
-  seconds(vm: number): number { return this.totals ? this.totals[vm * NT]! : this.rec[vm * REC + V_S]!; }
+  seconds(vm: number): number {
+    return this.totals ? this.totals[vm * NT]! : this.rec[vm * REC + V_S]!;
+  }
 
   /** The hour that contains scenario second t (clamped to the study's hours). */
   private hourIndex(t: number): number {
@@ -356,7 +400,10 @@ export class HourlyBilling {
   /** Price [x, y) of a VM of key k: the part in applied hours now, the rest (at most two hours) in its slots. */
   private price(vm: number, k: number, x: number, y: number): void {
     if (!(y > x)) return;
-    const applied = this.applied, K = this.K, rec = this.rec, r = vm * REC;
+    const applied = this.applied,
+      _K = this.K,
+      rec = this.rec,
+      r = vm * REC;
     const T = applied < this.hours ? this.hFrom[applied]! : Infinity;
     if (x < T) {
       const z = y < T ? y : T;
@@ -386,17 +433,32 @@ export class HourlyBilling {
 
   /** [x, z) within the applied hours (z <= T, the start of the first hour not applied), through the running integrals. */
   private integrate(r: number, k: number, x: number, z: number, T: number): void {
-    const applied = this.applied, K = this.K, rec = this.rec;
+    const applied = this.applied,
+      K = this.K,
+      rec = this.rec;
     {
       // The running integrals at x and at z (z may be the start of the first hour not applied).
-      const I = this.integral, R = this.rate;
+      const I = this.integral,
+        R = this.rate;
       const hx = this.hourIndex(x);
-      const ix = (hx * K + k) * NQ, ox = x - this.hFrom[hx]!;
+      const ix = (hx * K + k) * NQ,
+        ox = x - this.hFrom[hx]!;
       let iz: number, oz: number;
-      if (z >= T) { iz = (applied * K + k) * NQ; oz = 0; } else { const hz = this.hourIndex(z); iz = (hz * K + k) * NQ; oz = z - this.hFrom[hz]!; }
-      const dz = oz > 0, dx = ox > 0;
+      if (z >= T) {
+        iz = (applied * K + k) * NQ;
+        oz = 0;
+      } else {
+        const hz = this.hourIndex(z);
+        iz = (hz * K + k) * NQ;
+        oz = z - this.hFrom[hz]!;
+      }
+      const dz = oz > 0,
+        dx = ox > 0;
       const m = this.memo;
-      m[0] = x; m[1] = z; m[2] = k; m[3] = applied;
+      m[0] = x;
+      m[1] = z;
+      m[2] = k;
+      m[3] = applied;
       m[4] = I[iz]! + (dz ? R[iz]! * oz : 0) - I[ix]! - (dx ? R[ix]! * ox : 0);
       m[5] = I[iz + 1]! + (dz ? R[iz + 1]! * oz : 0) - I[ix + 1]! - (dx ? R[ix + 1]! * ox : 0);
       m[6] = I[iz + 2]! + (dz ? R[iz + 2]! * oz : 0) - I[ix + 2]! - (dx ? R[ix + 2]! * ox : 0);
@@ -412,9 +474,17 @@ export class HourlyBilling {
   /** Seconds of a VM in hour h, not applied yet (or priced at once if it is). Slots hold hour + 1 (0: empty). */
   private slot(vm: number, k: number, h: number, seconds: number): void {
     if (h < this.applied) return this.priceSeconds(vm, k, h, seconds);
-    const sl = this.slots, q = vm * SLOTS, tag = h + 1;
-    if (sl[q] === tag) { sl[q + 1]! += seconds; return; }
-    if (sl[q + 2] === tag) { sl[q + 3]! += seconds; return; }
+    const sl = this.slots,
+      q = vm * SLOTS,
+      tag = h + 1;
+    if (sl[q] === tag) {
+      sl[q + 1]! += seconds;
+      return;
+    }
+    if (sl[q + 2] === tag) {
+      sl[q + 3]! += seconds;
+      return;
+    }
     this.resolve(vm, k);
     const j = sl[q] === 0 ? 0 : sl[q + 2] === 0 ? 2 : -1;
     if (j < 0) throw new Error(`internal: VM ${vm} has seconds pending in more than two hours not yet applied`);
@@ -424,7 +494,9 @@ export class HourlyBilling {
 
   /** Price the VM's slots whose hour has been applied. */
   private resolve(vm: number, k: number): void {
-    const sl = this.slots, q = vm * SLOTS, applied = this.applied;
+    const sl = this.slots,
+      q = vm * SLOTS,
+      applied = this.applied;
     for (let j = 0; j <= 2; j += 2) {
       const tag = sl[q + j]!;
       if (tag > 0 && tag <= applied) {
@@ -436,7 +508,10 @@ export class HourlyBilling {
   }
 
   private priceSeconds(vm: number, k: number, h: number, seconds: number): void {
-    const q = (h * this.K + k) * NQ, R = this.rate, rec = this.rec, r = vm * REC;
+    const q = (h * this.K + k) * NQ,
+      R = this.rate,
+      rec = this.rec,
+      r = vm * REC;
     rec[r + V_S]! += seconds;
     rec[r + V_RH]! += R[q]! * seconds;
     rec[r + V_RC]! += R[q + 1]! * seconds;
@@ -455,13 +530,25 @@ export function commitmentEngine(scenario: Scenario, layout: FleetLayout): Commi
     ratios: p?.ratios ?? [],
     commitments: p?.commitments ?? { reservations: [], savingsPlans: [], capacityReservations: [] },
     keys: layout.groups.map((g) => ({
-      size: g.size, region: g.region, zone: g.zone, group: g.name, licence: scenario.groups[g.index]!.licence ?? LINUX_LICENCE, spot: g.spot, pricePerHour: g.pricePerHour,
+      size: g.size,
+      region: g.region,
+      zone: g.zone,
+      group: g.name,
+      licence: scenario.groups[g.index]!.licence ?? LINUX_LICENCE,
+      spot: g.spot,
+      pricePerHour: g.pricePerHour,
     })),
   });
 }
 
 function figures(n: number): VmCommitmentFigures {
-  return { seconds: new Float64Array(n), reservationHours: new Float64Array(n), reservationCost: new Float64Array(n), savingsPlanHours: new Float64Array(n), savingsPlanCost: new Float64Array(n) };
+  return {
+    seconds: new Float64Array(n),
+    reservationHours: new Float64Array(n),
+    reservationCost: new Float64Array(n),
+    savingsPlanHours: new Float64Array(n),
+    savingsPlanCost: new Float64Array(n),
+  };
 }
 
 /** What a day sums over its hours, for DayView. */
@@ -477,7 +564,10 @@ class DayState {
   private readonly cm: DayView['commitments'];
   private readonly keys: DayView['keys'];
 
-  constructor(private readonly engine: CommitmentEngine, firstHourMs: number) {
+  constructor(
+    private readonly engine: CommitmentEngine,
+    firstHourMs: number,
+  ) {
     this.day0 = Math.floor(firstHourMs / DAY_MS) * DAY_MS;
     this.current = 0;
     this.C = engine.commitments.length;
@@ -515,19 +605,35 @@ class DayState {
   view(vms: VmCommitmentFigures, toSeconds: number): DayView {
     const infos = this.engine.commitments;
     for (let k = 0; k < this.KK; k++) {
-      let bestR = -1, bestS = -1, r = 0, s = 0;
+      let bestR = -1,
+        bestS = -1,
+        r = 0,
+        s = 0;
       for (let c = 0; c < this.C; c++) {
         const x = this.cov[c * this.KK + k]!;
         if (!(x > 0)) continue;
-        if (infos[c]!.kind === 'reservation' && x > r) { r = x; bestR = c; }
-        if (infos[c]!.kind === 'savingsPlan' && x > s) { s = x; bestS = c; }
+        if (infos[c]!.kind === 'reservation' && x > r) {
+          r = x;
+          bestR = c;
+        }
+        if (infos[c]!.kind === 'savingsPlan' && x > s) {
+          s = x;
+          bestS = c;
+        }
       }
       this.mainR[k] = bestR;
       this.mainS[k] = bestS;
     }
     return {
-      day: this.current, startMs: this.day0 + this.current * DAY_MS, fromSeconds: this.fromSeconds, toSeconds,
-      vms, mainReservation: this.mainR, mainSavingsPlan: this.mainS, commitments: this.cm, keys: this.keys,
+      day: this.current,
+      startMs: this.day0 + this.current * DAY_MS,
+      fromSeconds: this.fromSeconds,
+      toSeconds,
+      vms,
+      mainReservation: this.mainR,
+      mainSavingsPlan: this.mainS,
+      commitments: this.cm,
+      keys: this.keys,
     };
   }
 

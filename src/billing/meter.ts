@@ -15,7 +15,9 @@ import type { HourlyBilling } from './hourly.js';
 import { chargeClosedRun, chargeOpenRun, type BillingRules } from './rules.js';
 
 // The meter's doubles in a record: since, run start, seconds in power codes 0..5, creating.
-const R_SINCE = RECORD_LISTENER_F64, R_RUN = R_SINCE + 1, R_STATES = R_SINCE + 2;
+const R_SINCE = RECORD_LISTENER_F64,
+  R_RUN = R_SINCE + 1,
+  R_STATES = R_SINCE + 2;
 
 /** Prices by (group, size) for fleets whose VMs change size (resize); each run is priced at its size. */
 export interface SizePricing {
@@ -51,7 +53,9 @@ export class BillingMeter implements PowerListener, SizeListener {
   private readonly existedIntegralAt: Float64Array;
   /** Hourly metering and commitments (hourly.ts); null unless the scenario has commitments or FOCUS rows are asked for. */
   private hourlyMeter: HourlyBilling | null = null;
-  get hourly(): HourlyBilling | null { return this.hourlyMeter; }
+  get hourly(): HourlyBilling | null {
+    return this.hourlyMeter;
+  }
   set hourly(h: HourlyBilling | null) {
     this.hourlyMeter = h;
     // Day checkpoints price open runs up to midnight: they ask when each began.
@@ -61,8 +65,14 @@ export class BillingMeter implements PowerListener, SizeListener {
   powerNow: (vm: number) => number = () => ABSENT;
 
   /** @param records the VMs' records to keep the per-VM clock in (a buffer of its own when absent) */
-  constructor(layout: FleetLayout, private readonly rules: BillingRules, private readonly pricing: SizePricing | null = null, records?: VmRecords) {
-    const n = layout.vmCount, G = layout.groups.length;
+  constructor(
+    layout: FleetLayout,
+    private readonly rules: BillingRules,
+    private readonly pricing: SizePricing | null = null,
+    records?: VmRecords,
+  ) {
+    const n = layout.vmCount,
+      G = layout.groups.length;
     this.billedSeconds = new Float64Array(n);
     this.rec = new Float64Array(records ? records.buffer : new ArrayBuffer(n * RECORD_F64 * 8));
     this.rs = RECORD_F64;
@@ -82,16 +92,18 @@ export class BillingMeter implements PowerListener, SizeListener {
   }
 
   powerChanged(vm: number, g: number, from: number, to: number, now: number): void {
-    const r = vm * this.rs, rec = this.rec;
+    const r = vm * this.rs,
+      rec = this.rec;
     // Creating (6) is kept right after the six Azure states.
     if (from <= CREATING) rec[r + R_STATES + from] = rec[r + R_STATES + from]! + (now - rec[r + R_SINCE]!);
     rec[r + R_SINCE] = now;
     if ((from === ABSENT) !== (to === ABSENT)) this.existenceChanged(g, to === ABSENT ? -1 : 1, now);
-    const was = this.billed[from]!, is = this.billed[to]!;
+    const was = this.billed[from]!,
+      is = this.billed[to]!;
     const hourly = this.hourlyMeter;
     if (was === is) {
       // (Allocated time matters to capacity reservations only.)
-      if (hourly !== null && hourly.trackAllocated) hourly.power(vm, g, from, to, was, is, now);
+      if (hourly?.trackAllocated) hourly.power(vm, g, from, to, was, is, now);
       return;
     }
     if (hourly !== null) hourly.power(vm, g, from, to, was, is, now);
@@ -103,7 +115,7 @@ export class BillingMeter implements PowerListener, SizeListener {
       if (hourly !== null) hourly.runClosed(vm, g, rec[r + R_RUN]!, now, charged);
     }
     // Exact billed VM-seconds per group (before rounding), for the cost-over-time series.
-    this.billedIntegral[g] = this.billedIntegral[g]! + (this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!));
+    this.billedIntegral[g] = this.billedIntegral[g]! + this.billedVmsByGroup[g]! * (now - this.billedIntegralAt[g]!);
     this.billedIntegralAt[g] = now;
     this.billedVmsByGroup[g] = this.billedVmsByGroup[g]! + (is === 1 ? 1 : -1);
   }
@@ -116,7 +128,8 @@ export class BillingMeter implements PowerListener, SizeListener {
 
   /** Close the books at the horizon: state times end there, open billed runs are charged what they consumed. */
   close(horizon: number, powerOf: (vm: number) => number): void {
-    const n = this.billedSeconds.length, rec = this.rec;
+    const n = this.billedSeconds.length,
+      rec = this.rec;
     const hourly = this.hourlyMeter;
     hourly?.beginClose(horizon);
     for (let vm = 0; vm < n; vm++) {
@@ -140,7 +153,7 @@ export class BillingMeter implements PowerListener, SizeListener {
     if (pr === null) return;
     if (g < 0) g = this.groupOf(vm);
     const k = g * pr.sizes + this.size![vm]!;
-    this.vmCost![vm] = this.vmCost![vm]! + ((seconds / 3600) * pr.pricePerHour[k]!);
+    this.vmCost![vm] = this.vmCost![vm]! + (seconds / 3600) * pr.pricePerHour[k]!;
     this.billedByGroupSize![k] = this.billedByGroupSize![k]! + seconds;
   }
 

@@ -65,7 +65,11 @@ export class GroupCents {
   private existed = 0;
   private compute = 0;
   private sum: MoneyCents = { ...ZERO_CENTS };
-  constructor(private readonly pricePerHour: number, private readonly diskPerHour: number, private readonly publicIpPerHour: number) {}
+  constructor(
+    private readonly pricePerHour: number,
+    private readonly diskPerHour: number,
+    private readonly publicIpPerHour: number,
+  ) {}
 
   /**
    * Add one VM (its billed and existed seconds) and return its cents. `computeCost` is its

@@ -42,7 +42,10 @@ export const COMMITMENT_COST_FIELDS = ['listCost', 'billedCost', 'effectiveCost'
 /** The same totals with the commitment fields moved to the end (after a group's size and operation counts). */
 export function commitmentFieldsLast<T extends CostTotals>(t: T): T {
   const out = { ...t } as Record<string, unknown>;
-  for (const k of COMMITMENT_COST_FIELDS) { delete out[k]; out[k] = t[k]; }
+  for (const k of COMMITMENT_COST_FIELDS) {
+    delete out[k];
+    out[k] = t[k];
+  }
   return out as T;
 }
 
@@ -56,7 +59,21 @@ export interface BillingReport {
 function emptyTotals(): CostTotals {
   const secondsByState: Record<string, number> = {};
   for (const s of REPORTED_STATES) secondsByState[s] = 0;
-  return { vms: 0, secondsByState, billedSeconds: 0, billedHours: 0, computeCost: 0, diskCost: 0, publicIpCost: 0, otherCost: 0, totalCost: 0, listCost: 0, billedCost: 0, effectiveCost: 0, licenceCost: 0 };
+  return {
+    vms: 0,
+    secondsByState,
+    billedSeconds: 0,
+    billedHours: 0,
+    computeCost: 0,
+    diskCost: 0,
+    publicIpCost: 0,
+    otherCost: 0,
+    totalCost: 0,
+    listCost: 0,
+    billedCost: 0,
+    effectiveCost: 0,
+    licenceCost: 0,
+  };
 }
 
 function add(into: CostTotals, from: CostTotals): void {
@@ -105,7 +122,11 @@ export function billingReport(sim: FleetSimulation): BillingReport {
   const licence = licencePerHour(sim);
   for (const g of sim.layout.groups) {
     const t = emptyTotals();
-    let existed = 0, vmCost = 0, billed = 0, effective = 0, lic = 0;
+    let existed = 0,
+      vmCost = 0,
+      billed = 0,
+      effective = 0,
+      lic = 0;
     for (let vm = g.first; vm < g.first + g.count; vm++) {
       for (let s = 0; s < REPORTED_STATES.length; s++) t.secondsByState[REPORTED_STATES[s]!]! += sim.secondsIn(vm, s);
       t.billedSeconds += sim.billedSeconds[vm]!;
@@ -132,7 +153,13 @@ export function billingReport(sim: FleetSimulation): BillingReport {
     t.licenceCost = lic;
     let failed = 0;
     for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
-    groups[g.name] = commitmentFieldsLast({ ...t, size: g.size, pricePerHour: g.pricePerHour, failedOperations: failed, rejectedOperations: sim.rejectedByGroup[g.index]! });
+    groups[g.name] = commitmentFieldsLast({
+      ...t,
+      size: g.size,
+      pricePerHour: g.pricePerHour,
+      failedOperations: failed,
+      rejectedOperations: sim.rejectedByGroup[g.index]!,
+    });
     if (sim.resizes) addBySize(sim, g.index, t, sizes);
     else add((sizes[g.size] ??= emptyTotals()), t);
     add(total, t);

@@ -38,7 +38,9 @@ export interface BillingRules {
 
 export function compileBillingRules(cfg: BillingConfig): BillingRules {
   const billed = new Uint8Array(8);
-  BILLED_STATES[cfg.preset].forEach((b, i) => { billed[i] = b ? 1 : 0; });
+  BILLED_STATES[cfg.preset].forEach((b, i) => {
+    billed[i] = b ? 1 : 0;
+  });
   // Whole seconds: every charge is then a whole number of seconds (see FleetSimulation.billedSeconds).
   return { billed, unitSeconds: cfg.granularity === 'minute' ? 60 : 1, minimumSeconds: Math.ceil(cfg.minimumSeconds) };
 }

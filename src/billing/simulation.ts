@@ -49,31 +49,73 @@ export class FleetSimulation {
     this.meter.powerNow = (vm) => this.model.store.powerOf(vm);
   }
 
-  get scenario(): Scenario { return this.model.scenario; }
-  get layout(): FleetLayout { return this.model.layout; }
-  get workload(): GroupWorkload[] { return this.model.workload; }
-  get engine(): Engine { return this.model.engine; }
-  get horizon(): number { return this.model.horizon; }
-  get now(): number { return this.model.now; }
-  get counters(): FleetCounters { return this.model.stats.counters; }
+  get scenario(): Scenario {
+    return this.model.scenario;
+  }
+  get layout(): FleetLayout {
+    return this.model.layout;
+  }
+  get workload(): GroupWorkload[] {
+    return this.model.workload;
+  }
+  get engine(): Engine {
+    return this.model.engine;
+  }
+  get horizon(): number {
+    return this.model.horizon;
+  }
+  get now(): number {
+    return this.model.now;
+  }
+  get counters(): FleetCounters {
+    return this.model.stats.counters;
+  }
   /** Capacity pools: one per region, then one per zone. Empty when capacity is not modelled. */
-  get capacity(): CapacityPool[] { return this.model.pools; }
+  get capacity(): CapacityPool[] {
+    return this.model.pools;
+  }
   /** 1 while the VM is hibernated (null when no group enables hibernation). */
-  get hibernated(): Uint8Array | null { return this.model.hibernated; }
+  get hibernated(): Uint8Array | null {
+    return this.model.hibernated;
+  }
   /** Billed seconds per VM (complete after finish()). */
-  get billedSeconds(): Float64Array { return this.meter.billedSeconds; }
+  get billedSeconds(): Float64Array {
+    return this.meter.billedSeconds;
+  }
   /** Hourly metering and commitments; null when the scenario has none (and no per-day figures were asked for). */
-  get hourly(): HourlyBilling | null { return this.meter.hourly; }
-  get billedVmsByGroup(): Float64Array { return this.meter.billedVmsByGroup; }
-  get failuresByGroupOp(): Float64Array { return this.model.stats.failuresByGroupOp; }
-  get failuresByGroupCode(): Float64Array { return this.model.stats.failuresByGroupCode; }
-  get rejectedByGroup(): Float64Array { return this.model.stats.rejectedByGroup; }
-  get retriesByGroup(): Float64Array { return this.model.stats.retriesByGroup; }
-  get evictionsByGroup(): Float64Array { return this.model.stats.evictionsByGroup; }
-  get scaleOutsByGroup(): Float64Array { return this.model.stats.scaleOutsByGroup; }
-  get scaleOutSecondsByGroup(): Float64Array { return this.model.stats.scaleOutSecondsByGroup; }
-  get scaleOutMaxByGroup(): Float64Array { return this.model.stats.scaleOutMaxByGroup; }
-  get vmsByGroupState(): Float64Array { return this.model.stats.vmsByGroupState; }
+  get hourly(): HourlyBilling | null {
+    return this.meter.hourly;
+  }
+  get billedVmsByGroup(): Float64Array {
+    return this.meter.billedVmsByGroup;
+  }
+  get failuresByGroupOp(): Float64Array {
+    return this.model.stats.failuresByGroupOp;
+  }
+  get failuresByGroupCode(): Float64Array {
+    return this.model.stats.failuresByGroupCode;
+  }
+  get rejectedByGroup(): Float64Array {
+    return this.model.stats.rejectedByGroup;
+  }
+  get retriesByGroup(): Float64Array {
+    return this.model.stats.retriesByGroup;
+  }
+  get evictionsByGroup(): Float64Array {
+    return this.model.stats.evictionsByGroup;
+  }
+  get scaleOutsByGroup(): Float64Array {
+    return this.model.stats.scaleOutsByGroup;
+  }
+  get scaleOutSecondsByGroup(): Float64Array {
+    return this.model.stats.scaleOutSecondsByGroup;
+  }
+  get scaleOutMaxByGroup(): Float64Array {
+    return this.model.stats.scaleOutMaxByGroup;
+  }
+  get vmsByGroupState(): Float64Array {
+    return this.model.stats.vmsByGroupState;
+  }
 
   /** Advance to min(t, horizon), or stop after `maxEvents` events (call again to go on). Returns events handled. */
   runUntil(t: number, maxEvents = Infinity): number {
@@ -92,22 +134,48 @@ export class FleetSimulation {
   }
 
   /** Whether VMs change size (a resize schedule): then each VM's cost is priced run by run at its size. */
-  get resizes(): boolean { return this.meter.vmCost !== null; }
+  get resizes(): boolean {
+    return this.meter.vmCost !== null;
+  }
   /** The VM's compute cost when VMs change size (undefined otherwise: billed seconds x its group's price). */
-  vmComputeCost(vm: number): number | undefined { return this.meter.vmCost?.[vm]; }
+  vmComputeCost(vm: number): number | undefined {
+    return this.meter.vmCost?.[vm];
+  }
   /** The VM's current size (after finish(): its size at the horizon). */
-  sizeOf(vm: number): string { return this.model.sizeOf(vm); }
+  sizeOf(vm: number): string {
+    return this.model.sizeOf(vm);
+  }
 
-  secondsIn(vm: number, s: number): number { return this.meter.secondsIn(vm, s); }
-  existedSeconds(vm: number): number { return this.meter.existedSeconds(vm); }
-  billedVmSecondsUntil(g: number, t: number): number { return this.meter.billedVmSecondsUntil(g, t); }
-  existedVmSecondsUntil(g: number, t: number): number { return this.meter.existedVmSecondsUntil(g, t); }
-  powerOf(vm: number): number { return this.model.store.powerOf(vm); }
-  provOf(vm: number): number { return this.model.store.provOf(vm); }
-  opOf(vm: number): number { return this.model.store.opOf(vm); }
-  groupOf(vm: number): number { return this.model.store.groupOf(vm); }
-  allocationFailures(g: number): number { return this.model.allocationFailures(g); }
-  poolAllocationFailures(pool: CapacityPool): number { return this.model.capacity?.poolAllocationFailures(pool) ?? 0; }
+  secondsIn(vm: number, s: number): number {
+    return this.meter.secondsIn(vm, s);
+  }
+  existedSeconds(vm: number): number {
+    return this.meter.existedSeconds(vm);
+  }
+  billedVmSecondsUntil(g: number, t: number): number {
+    return this.meter.billedVmSecondsUntil(g, t);
+  }
+  existedVmSecondsUntil(g: number, t: number): number {
+    return this.meter.existedVmSecondsUntil(g, t);
+  }
+  powerOf(vm: number): number {
+    return this.model.store.powerOf(vm);
+  }
+  provOf(vm: number): number {
+    return this.model.store.provOf(vm);
+  }
+  opOf(vm: number): number {
+    return this.model.store.opOf(vm);
+  }
+  groupOf(vm: number): number {
+    return this.model.store.groupOf(vm);
+  }
+  allocationFailures(g: number): number {
+    return this.model.allocationFailures(g);
+  }
+  poolAllocationFailures(pool: CapacityPool): number {
+    return this.model.capacity?.poolAllocationFailures(pool) ?? 0;
+  }
 }
 
 /** Prices per (group, size) for a fleet whose VMs change size; null when none does. */
@@ -116,7 +184,9 @@ function sizePricing(scenario: Scenario): SizePricing | null {
   const S = scenario.sizes.length;
   const pricePerHour = new Float64Array(scenario.groups.length * S);
   scenario.groups.forEach((g, gi) => {
-    scenario.sizes.forEach((z, si) => { pricePerHour[gi * S + si] = z.pricePerHour * (1 - (g.spot?.discount ?? 0)); });
+    scenario.sizes.forEach((z, si) => {
+      pricePerHour[gi * S + si] = z.pricePerHour * (1 - (g.spot?.discount ?? 0));
+    });
   });
   const groupSize = Uint16Array.from(scenario.groups, (g) => scenario.sizes.findIndex((z) => z.name === g.size));
   return { sizes: S, pricePerHour, groupSize };

@@ -55,7 +55,11 @@ export function withScenarioFlags(y: Argv): Argv {
     .positional('scenario', { type: 'string', describe: 'scenario file (.yaml, .yml or .json)', demandOption: true })
     .option('set', { type: 'string', array: true, describe: 'override a field, Helm style: --set billing.preset=azure-2023 (repeatable)' })
     .option('seed', { type: 'string', describe: "random seed (integer >= 0), overrides the scenario's" })
-    .option('allow-outside-data', { type: 'boolean', default: false, describe: "read data files the scenario names outside its own folder (off: such paths are refused; paths given with --set are always allowed)" });
+    .option('allow-outside-data', {
+      type: 'boolean',
+      default: false,
+      describe: 'read data files the scenario names outside its own folder (off: such paths are refused; paths given with --set are always allowed)',
+    });
 }
 
 /** loadScenario options from the shared flags. */

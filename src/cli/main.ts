@@ -27,7 +27,21 @@ const defaultIo: Io = {
 };
 
 /** Flags that take a value, long and short: their next word is the value even when it starts with `-`. */
-const VALUE_FLAGS = new Set(['--set', '--seed', '--out', '--replications', '-r', '--workers', '-w', '--param', '--sweep', '--baseline', '--vm', '--at', '--format']);
+const VALUE_FLAGS = new Set([
+  '--set',
+  '--seed',
+  '--out',
+  '--replications',
+  '-r',
+  '--workers',
+  '-w',
+  '--param',
+  '--sweep',
+  '--baseline',
+  '--vm',
+  '--at',
+  '--format',
+]);
 
 /**
  * `--at -1h` -> `--at=-1h`: yargs would read `-1h` as the flags -1 and -h and print help
@@ -39,7 +53,7 @@ export function bindDashValues(argv: readonly string[]): string[] {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = argv[i + 1];
-    if (VALUE_FLAGS.has(a) && next !== undefined && next.startsWith('-') && next !== '--' && !/^--?[a-zA-Z]/.test(next)) {
+    if (VALUE_FLAGS.has(a) && next?.startsWith('-') && next !== '--' && !/^--?[a-zA-Z]/.test(next)) {
       out.push(`${a}=${next}`);
       i++;
     } else {
@@ -50,7 +64,6 @@ export function bindDashValues(argv: readonly string[]): string[] {
 }
 
 const COMMAND_NAMES = ['run', 'sweep', 'validate', 'instance-view', 'report', 'completion'];
-
 
 export async function main(rawArgv: string[], io: Io = defaultIo): Promise<number> {
   const argv = bindDashValues(rawArgv);
@@ -83,7 +96,8 @@ export async function main(rawArgv: string[], io: Io = defaultIo): Promise<numbe
       if (first !== undefined && !COMMAND_NAMES.includes(first) && /Unknown argument|Unknown command/i.test(msg ?? '')) {
         const guess = didYouMean(first, COMMAND_NAMES);
         throw new InputError(`unknown command '${first}'`, {
-          value: first, expected: `one of ${COMMAND_NAMES.join(', ')}`,
+          value: first,
+          expected: `one of ${COMMAND_NAMES.join(', ')}`,
           hint: guess ? `did you mean 'fleetsim ${guess}'?` : 'fleetsim --help lists the commands',
         });
       }
@@ -93,11 +107,16 @@ export async function main(rawArgv: string[], io: Io = defaultIo): Promise<numbe
   try {
     // With a callback yargs hands over --help, --version and completion text instead of
     // printing it, so it goes through io like every other output.
-    await parser.parseAsync(argv, {}, (_err, _args, output) => { if (output) io.out(output + '\n'); });
+    await parser.parseAsync(argv, {}, (_err, _args, output) => {
+      if (output) io.out(output + '\n');
+    });
   } catch (caught) {
     abortAllAtomicFiles();
     // a file-system failure fleetsim can explain (full disk, read-only, no permission) is the user's to fix
-    const e = caught instanceof Error && !(caught instanceof InputError) ? explainFsError(caught, String((caught as NodeJS.ErrnoException).path ?? ''), 'cannot complete') : caught;
+    const e =
+      caught instanceof Error && !(caught instanceof InputError)
+        ? explainFsError(caught, String((caught as NodeJS.ErrnoException).path ?? ''), 'cannot complete')
+        : caught;
     if (e instanceof InputError) {
       io.err(e.message + '\n');
       exitCode = EXIT_INPUT;
@@ -110,7 +129,7 @@ export async function main(rawArgv: string[], io: Io = defaultIo): Promise<numbe
       io.err(`interrupted (${signal})${e.outcome ? `: ${e.outcome}` : ''}\n`);
       exitCode = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     } else {
-      io.err(`fleetsim: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      io.err(`fleetsim: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       exitCode = EXIT_FAILURE;
     }
   } finally {

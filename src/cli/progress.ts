@@ -15,10 +15,17 @@ export interface StudyReporter {
 /** A progress bar of units done, simulated time reached and ETA. */
 function studyBar(total: number, horizonSeconds: number): StudyReporter {
   const days = Math.ceil(horizonSeconds / 86400);
-  const bar = new cliProgress.SingleBar({
-    format: 'replications {bar} {done}/{tasks} | sim day {day}/{days} | ETA {eta_formatted}',
-    stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 50, fps: 5,
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'replications {bar} {done}/{tasks} | sim day {day}/{days} | ETA {eta_formatted}',
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   // Work is counted in thousandths of a unit so the ETA moves within long replications.
   bar.start(total * 1000, 0, { done: 0, tasks: total, day: 0, days });
   return {
@@ -51,8 +58,14 @@ function jsonl(write: (s: string) => void, shard: string | undefined): StudyRepo
       const elapsed = (performance.now() - t0) / 1000;
       const line: UnitLine = {
         ...(shard ? { shard } : {}),
-        unit: u.unit, point: u.point, replication: u.replication, seed: u.seed, seconds: r3(u.seconds),
-        done: u.done, total: u.total, elapsedSeconds: r3(elapsed),
+        unit: u.unit,
+        point: u.point,
+        replication: u.replication,
+        seed: u.seed,
+        seconds: r3(u.seconds),
+        done: u.done,
+        total: u.total,
+        elapsedSeconds: r3(elapsed),
         etaSeconds: u.work > 0 ? r3((elapsed * (u.total - u.work)) / u.work) : null,
       };
       write(JSON.stringify(line) + '\n');
@@ -70,6 +83,16 @@ export function studyReporter(mode: ProgressMode, o: { total: number; horizonSec
 
 /** The one line of a single run (`run` without --replications): it is unit 0 of 1. */
 export function singleRunLine(seed: number, wallSeconds: number): string {
-  const line: UnitLine = { unit: 0, point: 0, replication: 0, seed, seconds: r3(wallSeconds), done: 1, total: 1, elapsedSeconds: r3(wallSeconds), etaSeconds: 0 };
+  const line: UnitLine = {
+    unit: 0,
+    point: 0,
+    replication: 0,
+    seed,
+    seconds: r3(wallSeconds),
+    done: 1,
+    total: 1,
+    elapsedSeconds: r3(wallSeconds),
+    etaSeconds: 0,
+  };
   return JSON.stringify(line) + '\n';
 }

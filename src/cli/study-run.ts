@@ -32,8 +32,13 @@ export async function runStudyCli(points: StudyPoint[], f: StudyFlags, o: StudyC
   const horizonSeconds = Math.max(...points.map((p) => p.loaded.scenario.horizonSeconds));
   const units = points.length * o.replications;
   const run = {
-    outDir: o.outDir, replications: o.replications, workers: f.workers, timeline: o.timeline, sweep: o.sweep,
-    ...(o.format ? { format: o.format } : {}), ...(o.compress ? { compress: true } : {}),
+    outDir: o.outDir,
+    replications: o.replications,
+    workers: f.workers,
+    timeline: o.timeline,
+    sweep: o.sweep,
+    ...(o.format ? { format: o.format } : {}),
+    ...(o.compress ? { compress: true } : {}),
     ...(o.sweep ? { baseline: o.baseline ?? null } : {}),
     ...(f.workerHeapMb !== undefined ? { workerHeapMb: f.workerHeapMb } : {}),
     signal: ctx.signal,
@@ -44,15 +49,38 @@ export async function runStudyCli(points: StudyPoint[], f: StudyFlags, o: StudyC
     const mine = Math.ceil((units - shard.index) / shard.count);
     const reporter = studyReporter(f.progress, { total: mine, horizonSeconds, shard: `${shard.index}/${shard.count}`, write: ctx.io.err });
     try {
-      const r = await runShard(points, { ...run, shard: { index: shard.index, count: shard.count }, onProgress: reporter.onProgress, onUnitDone: reporter.onUnitDone });
+      const r = await runShard(points, {
+        ...run,
+        shard: { index: shard.index, count: shard.count },
+        onProgress: reporter.onProgress,
+        onUnitDone: reporter.onUnitDone,
+      });
       reporter.stop();
       if (o.json) {
         const m = r.manifest;
-        ctx.io.out(JSON.stringify({ fleetsimVersion: m.fleetsimVersion, fingerprint: m.fingerprint, shard: m.shard, units: m.units, shardDir: r.shardDir, source: shard.source }, null, 2) + '\n');
+        ctx.io.out(
+          JSON.stringify(
+            { fleetsimVersion: m.fleetsimVersion, fingerprint: m.fingerprint, shard: m.shard, units: m.units, shardDir: r.shardDir, source: shard.source },
+            null,
+            2,
+          ) + '\n',
+        );
       } else if (!f.quiet) {
-        ctx.io.out(formatShardReport({
-          name: points[0]!.loaded.scenario.name, version: VERSION, shard, units: r.units, total: units, sweep: o.sweep, shardDir: r.shardDir, parent: o.outDir,
-        }, (performance.now() - t0) / 1000));
+        ctx.io.out(
+          formatShardReport(
+            {
+              name: points[0]!.loaded.scenario.name,
+              version: VERSION,
+              shard,
+              units: r.units,
+              total: units,
+              sweep: o.sweep,
+              shardDir: r.shardDir,
+              parent: o.outDir,
+            },
+            (performance.now() - t0) / 1000,
+          ),
+        );
       }
     } finally {
       reporter.stop();

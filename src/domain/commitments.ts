@@ -96,7 +96,11 @@ export interface CommitmentsSpec {
 }
 
 /** No commitments (frozen, lists included: copy before adding to it). */
-export const NO_COMMITMENTS: CommitmentsSpec = Object.freeze({ reservations: Object.freeze([]), savingsPlans: Object.freeze([]), capacityReservations: Object.freeze([]) }) as unknown as CommitmentsSpec;
+export const NO_COMMITMENTS: CommitmentsSpec = Object.freeze({
+  reservations: Object.freeze([]),
+  savingsPlans: Object.freeze([]),
+  capacityReservations: Object.freeze([]),
+}) as unknown as CommitmentsSpec;
 
 /** One line of an instance-size-flexibility ratio table (`InstanceSizeFlexibilityGroup,ArmSkuName,Ratio`). */
 export interface SizeRatio {

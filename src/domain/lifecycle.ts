@@ -89,100 +89,186 @@ const ANY_POWER: readonly PowerStateName[] = ['starting', 'running', 'stopping',
 /** The table. Order matters only for documentation (the README lists operations in this order). */
 export const LIFECYCLE: readonly OperationRule[] = [
   {
-    name: 'create', by: 'user', allowedFrom: ['absent'], noOpFrom: [], requires: null, provisioning: 'creating',
-    paths: [{
-      from: ['absent'],
-      phases: [
-        { power: 'creating', provisioning: null, duration: 'creating' },
-        { power: 'starting', provisioning: null, duration: 'starting' },
-        { power: 'running', provisioning: 'OSProvisioningInprogress', duration: 'osProvisioning' },
-        { power: null, provisioning: 'OSProvisioningComplete', duration: 'osProvisioningComplete' },
-      ],
-      endPower: null,
-    }],
-    endProvisioning: 'succeeded', allocation: 'take',
+    name: 'create',
+    by: 'user',
+    allowedFrom: ['absent'],
+    noOpFrom: [],
+    requires: null,
+    provisioning: 'creating',
+    paths: [
+      {
+        from: ['absent'],
+        phases: [
+          { power: 'creating', provisioning: null, duration: 'creating' },
+          { power: 'starting', provisioning: null, duration: 'starting' },
+          { power: 'running', provisioning: 'OSProvisioningInprogress', duration: 'osProvisioning' },
+          { power: null, provisioning: 'OSProvisioningComplete', duration: 'osProvisioningComplete' },
+        ],
+        endPower: null,
+      },
+    ],
+    endProvisioning: 'succeeded',
+    allocation: 'take',
     // The VM never came up: it is left without a host, like a deallocated one.
     failure: { phase: 1, power: 'deallocated' },
-    osTimeout: { phase: 2 }, startTimeout: null,
+    osTimeout: { phase: 2 },
+    startTimeout: null,
   },
   {
-    name: 'start', by: 'user', allowedFrom: ['stopped', 'deallocated'], noOpFrom: ['running'], requires: null, provisioning: 'updating',
+    name: 'start',
+    by: 'user',
+    allowedFrom: ['stopped', 'deallocated'],
+    noOpFrom: ['running'],
+    requires: null,
+    provisioning: 'updating',
     paths: [{ from: ['stopped', 'deallocated'], phases: [{ power: 'starting', provisioning: null, duration: 'starting' }], endPower: 'running' }],
-    endProvisioning: 'succeeded', allocation: 'take',
+    endProvisioning: 'succeeded',
+    allocation: 'take',
     failure: { phase: 0, power: 'previous' },
-    osTimeout: null, startTimeout: { phase: 0, giveUp: 'previous' },
+    osTimeout: null,
+    startTimeout: { phase: 0, giveUp: 'previous' },
   },
   {
-    name: 'stop', by: 'user', allowedFrom: ['running'], noOpFrom: ['stopped'], requires: null, provisioning: 'updating',
+    name: 'stop',
+    by: 'user',
+    allowedFrom: ['running'],
+    noOpFrom: ['stopped'],
+    requires: null,
+    provisioning: 'updating',
     paths: [{ from: ['running'], phases: [{ power: 'stopping', provisioning: null, duration: 'stopping' }], endPower: 'stopped' }],
-    endProvisioning: 'succeeded', allocation: 'none',
+    endProvisioning: 'succeeded',
+    allocation: 'none',
     failure: { phase: 0, power: 'running' },
-    osTimeout: null, startTimeout: null,
+    osTimeout: null,
+    startTimeout: null,
   },
   {
-    name: 'restart', by: 'user', allowedFrom: ['running'], noOpFrom: [], requires: null, provisioning: 'updating',
-    paths: [{
-      from: ['running'],
-      phases: [{ power: 'stopping', provisioning: null, duration: 'stopping' }, { power: 'starting', provisioning: null, duration: 'starting' }],
-      endPower: 'running',
-    }],
-    endProvisioning: 'succeeded', allocation: 'none',
+    name: 'restart',
+    by: 'user',
+    allowedFrom: ['running'],
+    noOpFrom: [],
+    requires: null,
+    provisioning: 'updating',
+    paths: [
+      {
+        from: ['running'],
+        phases: [
+          { power: 'stopping', provisioning: null, duration: 'stopping' },
+          { power: 'starting', provisioning: null, duration: 'starting' },
+        ],
+        endPower: 'running',
+      },
+    ],
+    endProvisioning: 'succeeded',
+    allocation: 'none',
     failure: { phase: 1, power: 'running' },
     // A restart that never comes up is left off.
-    osTimeout: null, startTimeout: { phase: 1, giveUp: 'stopped' },
+    osTimeout: null,
+    startTimeout: { phase: 1, giveUp: 'stopped' },
   },
   {
-    name: 'deallocate', by: 'user', allowedFrom: ['running', 'stopped'], noOpFrom: ['deallocated'], requires: null, provisioning: 'updating',
+    name: 'deallocate',
+    by: 'user',
+    allowedFrom: ['running', 'stopped'],
+    noOpFrom: ['deallocated'],
+    requires: null,
+    provisioning: 'updating',
     paths: [{ from: ['running', 'stopped'], phases: [{ power: 'deallocating', provisioning: null, duration: 'deallocating' }], endPower: 'deallocated' }],
-    endProvisioning: 'succeeded', allocation: 'free',
+    endProvisioning: 'succeeded',
+    allocation: 'free',
     failure: { phase: 0, power: 'previous' },
-    osTimeout: null, startTimeout: null,
+    osTimeout: null,
+    startTimeout: null,
   },
   {
-    name: 'delete', by: 'user', allowedFrom: ANY_POWER, noOpFrom: [], requires: null, provisioning: 'deleting',
+    name: 'delete',
+    by: 'user',
+    allowedFrom: ANY_POWER,
+    noOpFrom: [],
+    requires: null,
+    provisioning: 'deleting',
     // The power state is kept (and billed, if billed) while Deleting.
     paths: [{ from: ANY_POWER, phases: [{ power: null, provisioning: null, duration: 'deleting' }], endPower: 'absent' }],
-    endProvisioning: 'deleted', allocation: 'free',
+    endProvisioning: 'deleted',
+    allocation: 'free',
     failure: { phase: 0, power: null },
-    osTimeout: null, startTimeout: null,
+    osTimeout: null,
+    startTimeout: null,
   },
   {
-    name: 'hibernate', by: 'user', allowedFrom: ['running'], noOpFrom: [], requires: 'hibernation', provisioning: 'updating',
+    name: 'hibernate',
+    by: 'user',
+    allowedFrom: ['running'],
+    noOpFrom: [],
+    requires: 'hibernation',
+    provisioning: 'updating',
     paths: [{ from: ['running'], phases: [{ power: 'deallocating', provisioning: null, duration: 'hibernating' }], endPower: 'deallocated' }],
-    endProvisioning: 'succeeded', allocation: 'free',
+    endProvisioning: 'succeeded',
+    allocation: 'free',
     failure: { phase: 0, power: 'previous' },
-    osTimeout: null, startTimeout: null,
+    osTimeout: null,
+    startTimeout: null,
   },
   {
     // The seed's "Update" of the VM model (hardwareProfile.vmSize). A running VM restarts
     // onto the new size; a stopped or deallocated one changes size without starting.
-    name: 'resize', by: 'user', allowedFrom: ['running', 'stopped', 'deallocated'], noOpFrom: [], requires: null, provisioning: 'updating',
+    name: 'resize',
+    by: 'user',
+    allowedFrom: ['running', 'stopped', 'deallocated'],
+    noOpFrom: [],
+    requires: null,
+    provisioning: 'updating',
     paths: [
       {
         from: ['running'],
-        phases: [{ power: 'stopping', provisioning: null, duration: 'stopping' }, { power: 'starting', provisioning: null, duration: 'starting' }],
+        phases: [
+          { power: 'stopping', provisioning: null, duration: 'stopping' },
+          { power: 'starting', provisioning: null, duration: 'starting' },
+        ],
         endPower: 'running',
         // It starts again on the new size.
         sizeTakesEffect: 1,
       },
       { from: ['stopped', 'deallocated'], phases: [{ power: null, provisioning: null, duration: 'updating' }], endPower: null, sizeTakesEffect: 1 },
     ],
-    endProvisioning: 'succeeded', allocation: 'resize',
+    endProvisioning: 'succeeded',
+    allocation: 'resize',
     // A failed resize shows once the VM has stopped, and leaves it where it was, on its old size.
     failure: { phase: 0, power: 'previous' },
-    osTimeout: null, startTimeout: null,
+    osTimeout: null,
+    startTimeout: null,
   },
   {
     // Spot eviction, policy Deallocate: after the 30 s notice.
-    name: 'evict', by: 'platform', allowedFrom: ['running', 'stopped'], noOpFrom: [], requires: null, provisioning: 'updating', durationsOf: 'deallocate',
+    name: 'evict',
+    by: 'platform',
+    allowedFrom: ['running', 'stopped'],
+    noOpFrom: [],
+    requires: null,
+    provisioning: 'updating',
+    durationsOf: 'deallocate',
     paths: [{ from: ['running', 'stopped'], phases: [{ power: 'deallocating', provisioning: null, duration: 'deallocating' }], endPower: 'deallocated' }],
-    endProvisioning: 'succeeded', allocation: 'free', failure: null, osTimeout: null, startTimeout: null,
+    endProvisioning: 'succeeded',
+    allocation: 'free',
+    failure: null,
+    osTimeout: null,
+    startTimeout: null,
   },
   {
     // Spot eviction, policy Delete.
-    name: 'evict-delete', by: 'platform', allowedFrom: ['running', 'stopped'], noOpFrom: [], requires: null, provisioning: 'deleting', durationsOf: 'delete',
+    name: 'evict-delete',
+    by: 'platform',
+    allowedFrom: ['running', 'stopped'],
+    noOpFrom: [],
+    requires: null,
+    provisioning: 'deleting',
+    durationsOf: 'delete',
     paths: [{ from: ['running', 'stopped'], phases: [{ power: null, provisioning: null, duration: 'deleting' }], endPower: 'absent' }],
-    endProvisioning: 'deleted', allocation: 'free', failure: null, osTimeout: null, startTimeout: null,
+    endProvisioning: 'deleted',
+    allocation: 'free',
+    failure: null,
+    osTimeout: null,
+    startTimeout: null,
   },
 ];
 
@@ -210,7 +296,8 @@ export function allowedOperationsMarkdown(): string {
     '|---|---|---|---|---|',
   ];
   for (const r of LIFECYCLE) {
-    const from = r.allowedFrom.length === 6 ? 'any power state' : r.allowedFrom.map((c) => (c === 'absent' ? 'the VM does not exist yet' : TITLE(c))).join(', ');
+    const from =
+      r.allowedFrom.length === 6 ? 'any power state' : r.allowedFrom.map((c) => (c === 'absent' ? 'the VM does not exist yet' : TITLE(c))).join(', ');
     const needs = r.requires === 'hibernation' ? ' (group with `hibernation: true`)' : '';
     const noop = r.noOpFrom.length ? r.noOpFrom.map(TITLE).join(', ') : '–';
     const durOp = r.durationsOf ?? r.name;
@@ -226,7 +313,10 @@ export function allowedOperationsMarkdown(): string {
     const fails: string[] = [];
     if (r.failure) fails.push(r.failure.power === null ? 'where it was' : r.failure.power === 'previous' ? 'back where it started' : TITLE(r.failure.power));
     if (r.osTimeout) fails.push('OSProvisioningTimedOut: Running (billed), may still turn Succeeded');
-    if (r.startTimeout) fails.push(`VMStartTimedOut: Starting until it comes up late or gives up (${r.startTimeout.giveUp === 'previous' ? 'back where it started' : TITLE(r.startTimeout.giveUp)})`);
+    if (r.startTimeout)
+      fails.push(
+        `VMStartTimedOut: Starting until it comes up late or gives up (${r.startTimeout.giveUp === 'previous' ? 'back where it started' : TITLE(r.startTimeout.giveUp)})`,
+      );
     if (r.allocation === 'take') fails.push('no room: fails at once' + (r.allowedFrom.includes('absent') ? ', Deallocated' : ', unchanged'));
     if (r.allocation === 'resize') fails.push('no room or another hardware family (allocated VMs): fails at once, unchanged');
     const name = r.by === 'platform' ? `*${r.name}* (platform)` : r.name;
@@ -245,7 +335,9 @@ export function allowedOperationsMarkdown(): string {
 export function powerTransitions(): Set<string> {
   const out = new Set<string>();
   const name = (c: VmCondition): string => (c === 'absent' ? 'none' : c);
-  const add = (a: string, b: string): void => { if (a !== b) out.add(`${a}>${b}`); };
+  const add = (a: string, b: string): void => {
+    if (a !== b) out.add(`${a}>${b}`);
+  };
   for (const r of LIFECYCLE) {
     for (const p of r.paths) {
       for (const from of p.from) {
@@ -253,7 +345,10 @@ export function powerTransitions(): Set<string> {
         const at: string[] = [];
         let cur = name(from);
         for (const ph of p.phases) {
-          if (ph.power !== null && ph.power !== 'creating') { add(cur, ph.power); cur = ph.power; }
+          if (ph.power !== null && ph.power !== 'creating') {
+            add(cur, ph.power);
+            cur = ph.power;
+          }
           at.push(cur);
         }
         if (p.endPower !== null && p.endPower !== 'absent') add(cur, p.endPower);

@@ -21,12 +21,24 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * only where an allocation is needed (create, start from Deallocated). The first two are
  * also what fleetsim's own capacity model raises (region full, zone full).
  */
-export const ALLOCATION_ERROR_CODES: readonly ErrorCode[] = ['AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'SkuNotAvailable'];
+export const ALLOCATION_ERROR_CODES: readonly ErrorCode[] = [
+  'AllocationFailed',
+  'ZonalAllocationFailed',
+  'OverconstrainedAllocationRequest',
+  'SkuNotAvailable',
+];
 export const CAPACITY_ERROR_CODES: readonly ErrorCode[] = ['AllocationFailed', 'ZonalAllocationFailed'];
 
 /** Which error codes make sense for which operation; validation rejects the others. */
 export const ERROR_CODES_BY_OPERATION: Record<OperationName, readonly ErrorCode[]> = {
-  create: ['InternalOperationError', 'AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'OSProvisioningTimedOut', 'SkuNotAvailable'],
+  create: [
+    'InternalOperationError',
+    'AllocationFailed',
+    'ZonalAllocationFailed',
+    'OverconstrainedAllocationRequest',
+    'OSProvisioningTimedOut',
+    'SkuNotAvailable',
+  ],
   start: ['InternalOperationError', 'AllocationFailed', 'ZonalAllocationFailed', 'OverconstrainedAllocationRequest', 'VMStartTimedOut', 'SkuNotAvailable'],
   stop: ['InternalOperationError'],
   restart: ['InternalOperationError', 'VMStartTimedOut'],

@@ -114,7 +114,8 @@ export function rejectedStatus(op: number, reason: number): number {
 
 function rejectionMessage(op: OperationName, reason: number): string {
   if (reason === REASON_IN_FLIGHT) return `Operation '${op}' is not allowed since another operation is in progress on the VM.`;
-  if (reason === REASON_NOT_CREATED) return op === 'create' ? `Operation 'create' is not allowed: the VM already exists.` : `Operation '${op}' is not allowed: the VM has not been created yet.`;
+  if (reason === REASON_NOT_CREATED)
+    return op === 'create' ? `Operation 'create' is not allowed: the VM already exists.` : `Operation '${op}' is not allowed: the VM has not been created yet.`;
   if (reason === REASON_DELETED) return `Operation '${op}' is not allowed: the VM has been deleted.`;
   if (reason === REASON_NO_HIBERNATION) return `Operation 'hibernate' is not allowed: hibernation is not enabled for the VM.`;
   return `Operation '${op}' is not allowed on a VM in power state '${POWER_NAMES[reason]}'.`;
@@ -140,21 +141,54 @@ function buildStatusTable(): StatusInfo[] {
   ];
   for (const [state, code, display] of prov) t.push({ kind: 'provisioning', state, code, level: 'Info', displayStatus: display, message: '' });
   for (const c of ERROR_CODES) {
-    t.push({ kind: 'provisioning', state: 'failed', code: `ProvisioningState/failed/${c}`, level: 'Error', displayStatus: 'Provisioning failed', message: ERROR_MESSAGES[c] });
+    t.push({
+      kind: 'provisioning',
+      state: 'failed',
+      code: `ProvisioningState/failed/${c}`,
+      level: 'Error',
+      displayStatus: 'Provisioning failed',
+      message: ERROR_MESSAGES[c],
+    });
   }
   for (const op of OPERATIONS) {
     for (let r = 0; r < REASONS; r++) {
-      t.push({ kind: 'operation', state: 'rejected', code: 'OperationNotAllowed', level: 'Error', displayStatus: `Operation ${op} rejected`, message: rejectionMessage(op, r) });
+      t.push({
+        kind: 'operation',
+        state: 'rejected',
+        code: 'OperationNotAllowed',
+        level: 'Error',
+        displayStatus: `Operation ${op} rejected`,
+        message: rejectionMessage(op, r),
+      });
     }
   }
   t.push({ kind: 'hibernation', state: 'hibernated', code: 'HibernationState/Hibernated', level: 'Info', displayStatus: 'VM hibernated', message: '' });
   // Not an Azure code: Azure simply drops the hibernation status on start. The timeline says when.
   t.push({ kind: 'hibernation', state: 'resumed', code: 'HibernationState/Resumed', level: 'Info', displayStatus: 'VM resumed from hibernation', message: '' });
-  t.push({ kind: 'platform', state: 'eviction-notice', code: 'ScheduledEvents/Preempt', level: 'Warning', displayStatus: 'Spot eviction notice', message: 'The Spot VM will be evicted in 30 seconds and deallocated (eviction policy Deallocate).' });
-  t.push({ kind: 'platform', state: 'eviction-notice', code: 'ScheduledEvents/Preempt', level: 'Warning', displayStatus: 'Spot eviction notice', message: 'The Spot VM will be evicted in 30 seconds and deleted (eviction policy Delete).' });
   t.push({
-    kind: 'provisioning', state: 'failed', code: 'ProvisioningState/failed/AllocationFailed', level: 'Error', displayStatus: 'Provisioning failed',
-    message: 'Unable to resize the VM because the requested size is not available in the current hardware cluster. Deallocate the VM first to resize it to any size available in the region.',
+    kind: 'platform',
+    state: 'eviction-notice',
+    code: 'ScheduledEvents/Preempt',
+    level: 'Warning',
+    displayStatus: 'Spot eviction notice',
+    message: 'The Spot VM will be evicted in 30 seconds and deallocated (eviction policy Deallocate).',
+  });
+  t.push({
+    kind: 'platform',
+    state: 'eviction-notice',
+    code: 'ScheduledEvents/Preempt',
+    level: 'Warning',
+    displayStatus: 'Spot eviction notice',
+    message: 'The Spot VM will be evicted in 30 seconds and deleted (eviction policy Delete).',
+  });
+  t.push({
+    kind: 'provisioning',
+    state: 'failed',
+    code: 'ProvisioningState/failed/AllocationFailed',
+    level: 'Error',
+    displayStatus: 'Provisioning failed',
+    message:
+      'Unable to resize the VM because the requested size is not available in the current hardware cluster. Deallocate the VM first to resize it to any size available in the region.',
   });
   return t;
 }

@@ -287,8 +287,12 @@ export class Engine {
 
   /** The bottom's heap and run become a new lowest rung (they cover the bucket being consumed). */
   private bottomToRung(): void {
-    let mn = this.hTS[0]!, mx = this.hMax;
-    if (this.runCount > 0) { if (this.runTime < mn) mn = this.runTime; if (this.runTime > mx) mx = this.runTime; }
+    let mn = this.hTS[0]!,
+      mx = this.hMax;
+    if (this.runCount > 0) {
+      if (this.runTime < mn) mn = this.runTime;
+      if (this.runTime > mx) mx = this.runTime;
+    }
     const b = this.openRung(Math.min(this.hSize + (this.runCount > 0 ? 1 : 0), MAX_BUCKETS), mn, mx);
     if (b === null) {
       // One time only: nothing to split; try again when the heap has doubled.
@@ -297,8 +301,13 @@ export class Engine {
     }
     this.convertAt = BOTTOM_MAX;
     const r = this.rungs - 1;
-    const start = this.rStart[r]!, inv = this.rInv[r]!, nb = this.rBuckets[r]!;
-    const idx = (t: number): number => { const i = Math.floor((t - start) * inv); return i >= nb ? nb - 1 : i; };
+    const start = this.rStart[r]!,
+      inv = this.rInv[r]!,
+      nb = this.rBuckets[r]!;
+    const idx = (t: number): number => {
+      const i = Math.floor((t - start) * inv);
+      return i >= nb ? nb - 1 : i;
+    };
     for (let k = 0; k < this.hSize; k++) {
       const t = this.hTS[2 * k]!;
       this.append(b, idx(t), t, this.hTS[2 * k + 1]!, this.hTK[k]!);
@@ -313,7 +322,8 @@ export class Engine {
 
   /** Hand every event of the run to `to`, in order, and free its blocks. */
   private drainRun(to: (t: number, seq: number, tk: number) => void): void {
-    let blk = this.runBlock, pos = this.runPos;
+    let blk = this.runBlock,
+      pos = this.runPos;
     while (this.runCount > 0) {
       const slot = blk * B + pos;
       to(this.runTime, this.ts[2 * slot + 1]!, this.tk[slot]!);
@@ -337,7 +347,11 @@ export class Engine {
     while (this.hSize === 0 && this.runCount === 0) {
       if (this.rungs === 0) {
         if (this.topCount === 0) return false;
-        const head = this.topHead, tail = this.topTail, count = this.topCount, mn = this.topMin, mx = this.topMax;
+        const head = this.topHead,
+          tail = this.topTail,
+          count = this.topCount,
+          mn = this.topMin,
+          mx = this.topMax;
         this.topHead = this.topTail = NONE;
         this.topCount = 0;
         this.topMin = Infinity;
@@ -360,7 +374,8 @@ export class Engine {
       this.rCur[r] = i + 1;
       const count = counts[i]!;
       counts[i] = 0;
-      const head = b.head[i]!, tail = b.tail[i]!;
+      const head = b.head[i]!,
+        tail = b.tail[i]!;
       if (count <= SPLIT) this.takeList(head, tail, count, 0, 0, false);
       else this.takeScanned(head, tail, count);
     }
@@ -369,12 +384,16 @@ export class Engine {
 
   /** A big bucket: find its time range and whether it is in scheduling order, then take it. */
   private takeScanned(head: number, tail: number, count: number): void {
-    let mn = Infinity, mx = -Infinity, last = -1, ordered = true;
+    let mn = Infinity,
+      mx = -Infinity,
+      last = -1,
+      ordered = true;
     const ts = this.ts;
     for (let blk = head; blk !== NONE; blk = this.blockNext[blk]!) {
       const end = 2 * (blk * B + this.blockLen[blk]!);
       for (let k = 2 * blk * B; k < end; k += 2) {
-        const t = ts[k]!, seq = ts[k + 1]!;
+        const t = ts[k]!,
+          seq = ts[k + 1]!;
         if (t < mn) mn = t;
         if (t > mx) mx = t;
         if (seq < last) ordered = false;
@@ -398,9 +417,13 @@ export class Engine {
     const b = count > SPLIT && mn !== mx && this.rungs < MAX_RUNGS ? this.openRung(Math.min(count, MAX_BUCKETS), mn, mx) : null;
     if (b === null) return this.heapAll(head);
     const r = this.rungs - 1;
-    const start = this.rStart[r]!, inv = this.rInv[r]!, nb = this.rBuckets[r]!;
-    const bHead = b.head, bTail = b.tail, bCount = b.count;
-    for (let blk = head; blk !== NONE;) {
+    const start = this.rStart[r]!,
+      inv = this.rInv[r]!,
+      nb = this.rBuckets[r]!;
+    const bHead = b.head,
+      bTail = b.tail,
+      bCount = b.count;
+    for (let blk = head; blk !== NONE; ) {
       const n = this.blockLen[blk]!;
       for (let e = 0; e < n; e++) {
         const slot = blk * B + e;
@@ -432,7 +455,7 @@ export class Engine {
 
   /** Every event of a chain into the heap. */
   private heapAll(head: number): void {
-    for (let blk = head; blk !== NONE;) {
+    for (let blk = head; blk !== NONE; ) {
       const n = this.blockLen[blk]!;
       for (let e = 0; e < n; e++) {
         const slot = blk * B + e;
@@ -468,20 +491,29 @@ export class Engine {
 
   private heapPush(t: number, seq: number, tk: number): void {
     if (this.hSize === this.hTK.length) {
-      const ts = new Float64Array(this.hTS.length * 2); ts.set(this.hTS); this.hTS = ts;
-      const k = new Int32Array(this.hTK.length * 2); k.set(this.hTK); this.hTK = k;
+      const ts = new Float64Array(this.hTS.length * 2);
+      ts.set(this.hTS);
+      this.hTS = ts;
+      const k = new Int32Array(this.hTK.length * 2);
+      k.set(this.hTK);
+      this.hTK = k;
     }
-    const h = this.hTS, hk = this.hTK;
+    const h = this.hTS,
+      hk = this.hTK;
     if (t > this.hMax) this.hMax = t;
     let i = this.hSize++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = h[2 * p]!;
       if (pt < t || (pt === t && h[2 * p + 1]! < seq)) break;
-      h[2 * i] = pt; h[2 * i + 1] = h[2 * p + 1]!; hk[i] = hk[p]!;
+      h[2 * i] = pt;
+      h[2 * i + 1] = h[2 * p + 1]!;
+      hk[i] = hk[p]!;
       i = p;
     }
-    h[2 * i] = t; h[2 * i + 1] = seq; hk[i] = tk;
+    h[2 * i] = t;
+    h[2 * i + 1] = seq;
+    hk[i] = tk;
   }
 
   private heapPop(): void {
@@ -491,30 +523,46 @@ export class Engine {
       this.convertAt = BOTTOM_MAX;
       return;
     }
-    const h = this.hTS, hk = this.hTK;
-    const t = h[2 * n]!, s = h[2 * n + 1]!, k = hk[n]!;
+    const h = this.hTS,
+      hk = this.hTK;
+    const t = h[2 * n]!,
+      s = h[2 * n + 1]!,
+      k = hk[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
       const c2 = c + 1;
       if (c2 < n) {
-        const a = h[2 * c]!, bt = h[2 * c2]!;
+        const a = h[2 * c]!,
+          bt = h[2 * c2]!;
         if (bt < a || (bt === a && h[2 * c2 + 1]! < h[2 * c + 1]!)) c = c2;
       }
       const ct = h[2 * c]!;
       if (ct > t || (ct === t && h[2 * c + 1]! > s)) break;
-      h[2 * i] = ct; h[2 * i + 1] = h[2 * c + 1]!; hk[i] = hk[c]!;
+      h[2 * i] = ct;
+      h[2 * i + 1] = h[2 * c + 1]!;
+      hk[i] = hk[c]!;
       i = c;
     }
-    h[2 * i] = t; h[2 * i + 1] = s; hk[i] = k;
+    h[2 * i] = t;
+    h[2 * i + 1] = s;
+    hk[i] = k;
   }
 
   private growBlocks(): void {
     const cap = Math.ceil(this.blockLen.length * 1.5);
-    const ts = new Float64Array(cap * B * 2); ts.set(this.ts); this.ts = ts;
-    const tk = new Int32Array(cap * B); tk.set(this.tk); this.tk = tk;
-    const nx = new Int32Array(cap); nx.set(this.blockNext); this.blockNext = nx;
-    const ln = new Int32Array(cap); ln.set(this.blockLen); this.blockLen = ln;
+    const ts = new Float64Array(cap * B * 2);
+    ts.set(this.ts);
+    this.ts = ts;
+    const tk = new Int32Array(cap * B);
+    tk.set(this.tk);
+    this.tk = tk;
+    const nx = new Int32Array(cap);
+    nx.set(this.blockNext);
+    this.blockNext = nx;
+    const ln = new Int32Array(cap);
+    ln.set(this.blockLen);
+    this.blockLen = ln;
   }
 }

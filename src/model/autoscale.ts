@@ -9,7 +9,18 @@
 // index in), in the manner of CloudSim Plus's scaling policies.
 
 import {
-  DEALLOCATED, OP_CREATE, OP_DEALLOCATE, OP_DELETE, OP_NONE, OP_START, OP_STOP, P_DELETED, P_FAILED, P_NONE, RUNNING, STOPPED,
+  DEALLOCATED,
+  OP_CREATE,
+  OP_DEALLOCATE,
+  OP_DELETE,
+  OP_NONE,
+  OP_START,
+  OP_STOP,
+  P_DELETED,
+  P_FAILED,
+  P_NONE,
+  RUNNING,
+  STOPPED,
   type GroupSpec,
 } from '../domain/index.js';
 import { IndexSet } from './bitset.js';
@@ -35,7 +46,8 @@ export interface AutoscaleHost {
   request(vm: number, op: number, now: number, flags: number): void;
 }
 
-const MODE_START = 1, MODE_CREATE = 2;
+const MODE_START = 1,
+  MODE_CREATE = 2;
 
 export class Autoscaler implements AutoscaleFeature {
   private host: AutoscaleHost | null = null;
@@ -55,7 +67,11 @@ export class Autoscaler implements AutoscaleFeature {
   readonly targets: Array<[number, number]> = [];
   policy: ScalingPolicy = lowestOutHighestIn;
 
-  constructor(private readonly store: VmStore, private readonly stats: FleetStats, groups: readonly GroupSpec[]) {
+  constructor(
+    private readonly store: VmStore,
+    private readonly stats: FleetStats,
+    groups: readonly GroupSpec[],
+  ) {
     const layout: FleetLayout = store.layout;
     const G = groups.length;
     this.up = new Float64Array(G);
@@ -68,7 +84,9 @@ export class Autoscaler implements AutoscaleFeature {
     this.requestedAt = new Float64Array(layout.vmCount).fill(NaN);
     this.evaluating = new Uint8Array(G);
     // Every VM starts absent: in the create pool, or in no pool.
-    groups.forEach((_g, gi) => { for (let vm = layout.groups[gi]!.first; vm < layout.groups[gi]!.first + layout.groups[gi]!.count; vm++) this.changed(vm, gi); });
+    groups.forEach((_g, gi) => {
+      for (let vm = layout.groups[gi]!.first; vm < layout.groups[gi]!.first + layout.groups[gi]!.count; vm++) this.changed(vm, gi);
+    });
   }
 
   attach(host: AutoscaleHost): void {
@@ -78,8 +96,10 @@ export class Autoscaler implements AutoscaleFeature {
   changed(vm: number, g: number): void {
     const mode = this.mode[g]!;
     if (mode === 0) return;
-    const st = this.store.st, b = vm * ST;
-    const op = st[b + ST_OP]!, p = st[b + ST_POWER]!;
+    const st = this.store.st,
+      b = vm * ST;
+    const op = st[b + ST_OP]!,
+      p = st[b + ST_POWER]!;
     const isUp = op === OP_CREATE || op === OP_START || (op === OP_NONE && p === RUNNING) ? 1 : 0;
     if (isUp !== this.upBit[vm]) {
       this.upBit[vm] = isUp;
@@ -94,8 +114,10 @@ export class Autoscaler implements AutoscaleFeature {
         out = prov === P_NONE || prov === P_DELETED || (prov === P_FAILED && p === DEALLOCATED);
       }
     }
-    if (out) this.outSet[g]!.add(i); else this.outSet[g]!.delete(i);
-    if (op === OP_NONE && p === RUNNING) this.inSet[g]!.add(i); else this.inSet[g]!.delete(i);
+    if (out) this.outSet[g]!.add(i);
+    else this.outSet[g]!.delete(i);
+    if (op === OP_NONE && p === RUNNING) this.inSet[g]!.add(i);
+    else this.inSet[g]!.delete(i);
   }
 
   powerChanged(vm: number, g: number, _from: number, to: number, now: number): void {
@@ -121,7 +143,8 @@ export class Autoscaler implements AutoscaleFeature {
     if (this.evaluating[g] === 1) return;
     this.evaluating[g] = 1;
     const first = this.store.layout.groups[g]!.first;
-    const up = this.up[g]!, target = this.target[g]!;
+    const up = this.up[g]!,
+      target = this.target[g]!;
     if (up < target) {
       const outOp = this.mode[g] === MODE_CREATE ? OP_CREATE : OP_START;
       const set = this.outSet[g]!;

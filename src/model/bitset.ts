@@ -51,14 +51,18 @@ export class IndexSet {
     if (from < 0) from = 0;
     if (from >= this.capacity) return -1;
     const top = this.levels.length - 1;
-    let k = 0, i = from;
+    let k = 0,
+      i = from;
     // Climb until a word holds a member at or after the position...
     for (;;) {
       const w = this.levels[k]!;
       const word = i >>> 5;
       if (word >= w.length) return -1;
       const bits = w[word]! & (~0 << (i & 31));
-      if (bits !== 0) { i = (word << 5) + (31 - Math.clz32(bits & -bits)); break; }
+      if (bits !== 0) {
+        i = (word << 5) + (31 - Math.clz32(bits & -bits));
+        break;
+      }
       if (k === top) return -1;
       k++;
       i = word + 1; // the words after this one, one level up
@@ -76,13 +80,17 @@ export class IndexSet {
   prev(from: number): number {
     if (from >= this.capacity) from = this.capacity - 1;
     if (from < 0) return -1;
-    let k = 0, i = from;
+    let k = 0,
+      i = from;
     for (;;) {
       const w = this.levels[k]!;
       const word = i >>> 5;
       const sh = 31 - (i & 31);
       const bits = ((w[word]! << sh) >>> sh) >>> 0;
-      if (bits !== 0) { i = (word << 5) + (31 - Math.clz32(bits)); break; }
+      if (bits !== 0) {
+        i = (word << 5) + (31 - Math.clz32(bits));
+        break;
+      }
       if (k === this.levels.length - 1 || word === 0) return -1;
       k++;
       i = word - 1;

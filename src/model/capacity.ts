@@ -37,9 +37,13 @@ const CODE_ZONAL = code1('ZonalAllocationFailed');
 
 /** The default policy: the group's region, and its zone when it has one; each must have room. */
 export class GroupPoolPolicy implements AllocationPolicy {
-  constructor(private readonly groupRegion: Int32Array, private readonly groupZone: Int32Array) {}
+  constructor(
+    private readonly groupRegion: Int32Array,
+    private readonly groupZone: Int32Array,
+  ) {}
   place(_vm: number, g: number, vcpus: number, pools: readonly CapacityPool[], into: Int32Array): number {
-    const r = this.groupRegion[g]!, z = this.groupZone[g]!;
+    const r = this.groupRegion[g]!,
+      z = this.groupZone[g]!;
     if (pools[r]!.used + vcpus > pools[r]!.vcpus) return CODE_ALLOCATION;
     if (z >= 0 && pools[z]!.used + vcpus > pools[z]!.vcpus) return CODE_ZONAL;
     into[0] = r;
@@ -64,9 +68,16 @@ export class Capacity implements CapacityFeature {
   /** A VM's vCPUs when they are not its group's (resize). */
   vcpusOf: ((vm: number) => number) | null = null;
 
-  constructor(scenario: Scenario, private readonly layout: FleetLayout, private readonly stats: FleetStats, policy?: AllocationPolicy) {
-    for (const r of scenario.capacity) this.pools.push({ region: r.name, zone: null, vcpus: r.vcpus ?? Infinity, used: 0, peak: 0, integral: 0, lastChange: 0 });
-    for (const r of scenario.capacity) for (const z of r.zones) this.pools.push({ region: r.name, zone: z.name, vcpus: z.vcpus, used: 0, peak: 0, integral: 0, lastChange: 0 });
+  constructor(
+    scenario: Scenario,
+    private readonly layout: FleetLayout,
+    private readonly stats: FleetStats,
+    policy?: AllocationPolicy,
+  ) {
+    for (const r of scenario.capacity)
+      this.pools.push({ region: r.name, zone: null, vcpus: r.vcpus ?? Infinity, used: 0, peak: 0, integral: 0, lastChange: 0 });
+    for (const r of scenario.capacity)
+      for (const z of r.zones) this.pools.push({ region: r.name, zone: z.name, vcpus: z.vcpus, used: 0, peak: 0, integral: 0, lastChange: 0 });
     const G = scenario.groups.length;
     this.groupRegion = new Int32Array(G).fill(-1);
     this.groupZone = new Int32Array(G).fill(-1);

@@ -43,7 +43,8 @@ export class Failures implements FailureFeature {
     private readonly groups: readonly GroupSpec[],
     private readonly horizon: number,
   ) {
-    const n = store.layout.vmCount, nOps = OPERATIONS.length;
+    const n = store.layout.vmCount,
+      nOps = OPERATIONS.length;
     this.prob = new Float64Array(groups.length * nOps);
     groups.forEach((g, gi) => {
       OPERATIONS.forEach((name, oi) => {
@@ -63,7 +64,7 @@ export class Failures implements FailureFeature {
     this.retryOp = new Uint8Array(retries ? n : 0);
     this.retryHandle = new Int32Array(retries ? n : 0).fill(-1);
     // Only OSProvisioningTimedOut leaves a late completion pending.
-    const late = groups.some((g) => Object.values(g.failures).some((f) => f !== undefined && f.codes.some((c) => c.code === 'OSProvisioningTimedOut')));
+    const late = groups.some((g) => Object.values(g.failures).some((f) => f?.codes.some((c) => c.code === 'OSProvisioningTimedOut')));
     this.lateHandle = new Int32Array(late ? n : 0).fill(-1);
     this.lateAfter = new DurationTable(groups.map((g) => g.lateCompletion.after));
   }
@@ -108,9 +109,7 @@ export class Failures implements FailureFeature {
     const attempt = this.attempts[vm]! + 1; // attempts made so far
     if (attempt >= policy.maxAttempts) return;
     this.attempts[vm] = attempt;
-    const delay = policy.backoff === 'fixed'
-      ? policy.delaySeconds
-      : Math.min(policy.delaySeconds * 2 ** (attempt - 1), policy.maxDelaySeconds);
+    const delay = policy.backoff === 'fixed' ? policy.delaySeconds : Math.min(policy.delaySeconds * 2 ** (attempt - 1), policy.maxDelaySeconds);
     const at = now + Math.min(delay, policy.maxDelaySeconds);
     if (at >= this.horizon) return;
     this.stats.counters.retries++;
@@ -144,7 +143,8 @@ export class Failures implements FailureFeature {
   lateDue(vm: number, now: number): void {
     if (this.lateHandle[vm] !== this.engine.current) return;
     this.lateHandle[vm] = -1;
-    const st = this.store.st, b = vm * ST;
+    const st = this.store.st,
+      b = vm * ST;
     if (st[b + ST_PROV] === P_FAILED && st[b + ST_OP] === OP_NONE && st[b + ST_POWER] === RUNNING) this.host!.setProv(vm, P_SUCCEEDED, now, OP_CREATE);
   }
 

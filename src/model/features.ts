@@ -77,4 +77,6 @@ export interface Features {
 }
 
 /** Bits of `groupFeatures[g]`: what a power change must also do for VMs of that group. */
-export const F_CAPACITY = 1, F_SPOT = 2, F_AUTOSCALE = 4;
+export const F_CAPACITY = 1,
+  F_SPOT = 2,
+  F_AUTOSCALE = 4;

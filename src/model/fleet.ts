@@ -104,7 +104,11 @@ export class FleetModel {
 
     const table = compileLifecycle();
     const durations = new DurationTable(groups.flatMap((g) => groupDurationSpecs(g, table.slots)));
-    const streams = new RandomStreams(scenario.seed, this.layout.groups, n, { buffer: this.store.records.buffer, offset: RECORD_COUNTERS_U32, stride: RECORD_U32 });
+    const streams = new RandomStreams(scenario.seed, this.layout.groups, n, {
+      buffer: this.store.records.buffer,
+      offset: RECORD_COUNTERS_U32,
+      stride: RECORD_U32,
+    });
     this.failures = Failures.needed(groups) ? new Failures(this.engine, this.store, this.stats, streams, groups, this.horizon) : null;
     this.capacity = scenario.capacity.length > 0 ? new Capacity(scenario, this.layout, this.stats, options.policies?.allocation) : null;
     this.reserved = scenario.pricing?.commitments.capacityReservations.length ? new ReservedCapacity(scenario, this.layout, this.capacity) : null;
@@ -125,14 +129,34 @@ export class FleetModel {
       this.capacity.onNoRoom = (g, vcpus) => spot.evictForCapacity(g, vcpus);
     }
 
-    const groupFeatures = Uint8Array.from(groups, (g, gi) =>
-      (this.capacity || this.reserved?.covers(gi) ? F_CAPACITY : 0) | (g.spot ? F_SPOT : 0) | (g.autoscale ? F_AUTOSCALE : 0));
-    const features: Features = { failures: this.failures, capacity: this.reserved ?? this.capacity, spot: this.spot, lifetimes: this.lifetimes, autoscale: this.autoscale };
+    const groupFeatures = Uint8Array.from(
+      groups,
+      (g, gi) => (this.capacity || this.reserved?.covers(gi) ? F_CAPACITY : 0) | (g.spot ? F_SPOT : 0) | (g.autoscale ? F_AUTOSCALE : 0),
+    );
+    const features: Features = {
+      failures: this.failures,
+      capacity: this.reserved ?? this.capacity,
+      spot: this.spot,
+      lifetimes: this.lifetimes,
+      autoscale: this.autoscale,
+    };
     const meter = options.meter(this.layout, this.store.records);
     if (this.resize && meter.sizeChanged) this.resize.listener = meter as SizeListener;
     this.lifecycle = new Lifecycle({
-      engine: this.engine, store: this.store, stats: this.stats, table, durations, streams, groups,
-      billed: options.billed, meter, sink, features, groupFeatures, hibernated: this.hibernated, resize: this.resize,
+      engine: this.engine,
+      store: this.store,
+      stats: this.stats,
+      table,
+      durations,
+      streams,
+      groups,
+      billed: options.billed,
+      meter,
+      sink,
+      features,
+      groupFeatures,
+      hibernated: this.hibernated,
+      resize: this.resize,
     });
     this.failures?.attach(this.lifecycle);
     this.spot?.attach(this.lifecycle);
@@ -187,15 +211,24 @@ export class FleetModel {
 
   private dispatch(kind: number, target: number, now: number): void {
     switch (kind) {
-      case EV_PHASE: return this.lifecycle.step(target, now);
-      case EV_RULE: return this.fireRule(target, now);
-      case EV_CREATE: return this.lifecycle.request(target, OP_CREATE, now, 0);
-      case EV_LIFETIME: return this.lifetimes!.due(target, now);
-      case EV_RETRY: return this.failures!.retryDue(target, now);
-      case EV_EVICT_NOTICE: return this.spot!.noticeDue(target, now);
-      case EV_EVICT: return this.spot!.evictDue(target, now);
-      case EV_AUTOSCALE: return this.autoscale!.targetDue(target, now);
-      case EV_LATE: return this.failures!.lateDue(target, now);
+      case EV_PHASE:
+        return this.lifecycle.step(target, now);
+      case EV_RULE:
+        return this.fireRule(target, now);
+      case EV_CREATE:
+        return this.lifecycle.request(target, OP_CREATE, now, 0);
+      case EV_LIFETIME:
+        return this.lifetimes!.due(target, now);
+      case EV_RETRY:
+        return this.failures!.retryDue(target, now);
+      case EV_EVICT_NOTICE:
+        return this.spot!.noticeDue(target, now);
+      case EV_EVICT:
+        return this.spot!.evictDue(target, now);
+      case EV_AUTOSCALE:
+        return this.autoscale!.targetDue(target, now);
+      case EV_LATE:
+        return this.failures!.lateDue(target, now);
     }
   }
 

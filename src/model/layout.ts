@@ -35,9 +35,19 @@ export class FleetLayout {
       if (!size) throw new Error(`internal: group ${g.name} has unknown size ${g.size} (should have failed validation)`);
       const count = workload[index]!.count;
       const layout: GroupLayout = {
-        index, name: g.name, size: g.size, vcpus: size.vcpus, pricePerHour: size.pricePerHour * (1 - (g.spot?.discount ?? 0)),
-        diskPerHour: g.diskPerHour, publicIpPerHour: g.publicIpPerHour, first, count,
-        nameWidth: String(Math.max(0, count - 1)).length, region: g.region, zone: g.zone, spot: g.spot !== null,
+        index,
+        name: g.name,
+        size: g.size,
+        vcpus: size.vcpus,
+        pricePerHour: size.pricePerHour * (1 - (g.spot?.discount ?? 0)),
+        diskPerHour: g.diskPerHour,
+        publicIpPerHour: g.publicIpPerHour,
+        first,
+        count,
+        nameWidth: String(Math.max(0, count - 1)).length,
+        region: g.region,
+        zone: g.zone,
+        spot: g.spot !== null,
       };
       first += count;
       return layout;
@@ -46,10 +56,12 @@ export class FleetLayout {
   }
   groupOf(vm: number): number {
     const gs = this.groups;
-    let lo = 0, hi = gs.length - 1;
+    let lo = 0,
+      hi = gs.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (gs[mid]!.first <= vm) lo = mid; else hi = mid - 1;
+      if (gs[mid]!.first <= vm) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   }

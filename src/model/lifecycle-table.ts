@@ -5,8 +5,21 @@
 
 import { LIFECYCLE, type OperationRule, type PowerStateName } from '../domain/lifecycle.js';
 import {
-  ABSENT, CREATING, OP_EVICT, OP_EVICT_DELETE, OPERATIONS, P_CREATING, P_DELETED, P_DELETING, P_OS_COMPLETE, P_OS_INPROGRESS,
-  P_SUCCEEDED, P_UPDATING, POWER_NAMES, type DurationSpec, type GroupSpec,
+  ABSENT,
+  CREATING,
+  OP_EVICT,
+  OP_EVICT_DELETE,
+  OPERATIONS,
+  P_CREATING,
+  P_DELETED,
+  P_DELETING,
+  P_OS_COMPLETE,
+  P_OS_INPROGRESS,
+  P_SUCCEEDED,
+  P_UPDATING,
+  POWER_NAMES,
+  type DurationSpec,
+  type GroupSpec,
 } from '../domain/index.js';
 
 const OS_PROVISIONING = { OSProvisioningInprogress: P_OS_INPROGRESS, OSProvisioningComplete: P_OS_COMPLETE };
@@ -15,7 +28,10 @@ const OS_PROVISIONING = { OSProvisioningInprogress: P_OS_INPROGRESS, OSProvision
 export const KEEP = 255;
 export const PREVIOUS = 254;
 
-export const ALLOC_NONE = 0, ALLOC_TAKE = 1, ALLOC_FREE = 2, ALLOC_RESIZE = 3;
+export const ALLOC_NONE = 0,
+  ALLOC_TAKE = 1,
+  ALLOC_FREE = 2,
+  ALLOC_RESIZE = 3;
 export const OPS = OPERATIONS.length + 2; // user operations, then evict and evict-delete
 
 export interface CompiledLifecycle {
@@ -65,13 +81,30 @@ export function opCodeOf(r: OperationRule): number {
 export function compileLifecycle(): CompiledLifecycle {
   const u8 = (fill = 0): Uint8Array => new Uint8Array(OPS).fill(fill);
   const c: CompiledLifecycle = {
-    allowed: new Uint16Array(OPS), noop: new Uint16Array(OPS), needsHibernation: u8(), acceptProv: u8(), endProv: u8(),
-    allocation: u8(), failPhase: u8(), failPower: u8(KEEP), osTimeoutPhase: u8(KEEP), startTimeoutPhase: u8(KEEP), startGiveUp: u8(KEEP),
-    pathOf: new Int8Array(OPS * 8).fill(-1), pathPhases: new Uint8Array(32), pathEndPower: new Uint8Array(32), pathFirst: new Uint16Array(32), pathSizeAt: new Uint8Array(32).fill(KEEP),
-    phasePower: new Uint8Array(64), phaseProv: new Uint8Array(64), phaseSlot: new Uint8Array(64), slots: [],
+    allowed: new Uint16Array(OPS),
+    noop: new Uint16Array(OPS),
+    needsHibernation: u8(),
+    acceptProv: u8(),
+    endProv: u8(),
+    allocation: u8(),
+    failPhase: u8(),
+    failPower: u8(KEEP),
+    osTimeoutPhase: u8(KEEP),
+    startTimeoutPhase: u8(KEEP),
+    startGiveUp: u8(KEEP),
+    pathOf: new Int8Array(OPS * 8).fill(-1),
+    pathPhases: new Uint8Array(32),
+    pathEndPower: new Uint8Array(32),
+    pathFirst: new Uint16Array(32),
+    pathSizeAt: new Uint8Array(32).fill(KEEP),
+    phasePower: new Uint8Array(64),
+    phaseProv: new Uint8Array(64),
+    phaseSlot: new Uint8Array(64),
+    slots: [],
   };
   const slots: string[] = [];
-  let paths = 0, phases = 0;
+  let paths = 0,
+    phases = 0;
   for (const r of LIFECYCLE) {
     const op = opCodeOf(r);
     for (const f of r.allowedFrom) c.allowed[op]! |= 1 << powerCode(f);
@@ -120,7 +153,9 @@ export function groupDurationSpecs(g: GroupSpec, slots: readonly string[]): Dura
   const d = g.durations;
   const fixed = (value: number): DurationSpec => ({ dist: 'fixed', value });
   const resize = d.resize ?? {
-    stopping: fixed(DEFAULT_RESIZE_SECONDS.stopping), starting: fixed(DEFAULT_RESIZE_SECONDS.starting), updating: fixed(DEFAULT_RESIZE_SECONDS.updating),
+    stopping: fixed(DEFAULT_RESIZE_SECONDS.stopping),
+    starting: fixed(DEFAULT_RESIZE_SECONDS.starting),
+    updating: fixed(DEFAULT_RESIZE_SECONDS.updating),
   };
   const all: Record<string, Record<string, DurationSpec>> = { ...d, resize } as unknown as Record<string, Record<string, DurationSpec>>;
   return slots.map((s) => {
@@ -130,4 +165,3 @@ export function groupDurationSpecs(g: GroupSpec, slots: readonly string[]): Dura
     return spec;
   });
 }
-

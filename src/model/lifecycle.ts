@@ -8,10 +8,36 @@
 
 import type { Engine } from '../engine/index.js';
 import {
-  ABSENT, ALLOCATION_ERROR_CODES, CREATING, DEALLOCATED, ERROR_CODES, OP_CREATE, OP_EVICT, OP_HIBERNATE, OP_NONE, OP_RESIZE, OP_START,
+  ABSENT,
+  ALLOCATION_ERROR_CODES,
+  CREATING,
+  DEALLOCATED,
+  ERROR_CODES,
+  OP_CREATE,
+  OP_EVICT,
+  OP_HIBERNATE,
+  OP_NONE,
+  OP_RESIZE,
+  OP_START,
   S_RESIZE_NOT_IN_CLUSTER,
-  OPERATIONS, P_DELETED, P_FAILED, P_NONE, P_SUCCEEDED, REASON_DELETED, REASON_IN_FLIGHT, REASON_NO_HIBERNATION, REASON_NOT_CREATED,
-  RUNNING, S_HIBERNATED, S_RESUMED, failedStatus, powerStatus, provStatus, rejectedStatus, type ErrorCode, type GroupSpec,
+  OPERATIONS,
+  P_DELETED,
+  P_FAILED,
+  P_NONE,
+  P_SUCCEEDED,
+  REASON_DELETED,
+  REASON_IN_FLIGHT,
+  REASON_NO_HIBERNATION,
+  REASON_NOT_CREATED,
+  RUNNING,
+  S_HIBERNATED,
+  S_RESUMED,
+  failedStatus,
+  powerStatus,
+  provStatus,
+  rejectedStatus,
+  type ErrorCode,
+  type GroupSpec,
 } from '../domain/index.js';
 import { EV_PHASE, RQ_AUTOSCALE, RQ_RETRY } from './events.js';
 import { F_AUTOSCALE, F_CAPACITY, F_SPOT, type Features, type PowerListener, type TimelineSink } from './features.js';
@@ -90,7 +116,8 @@ export class Lifecycle {
 
   /** Ask for an operation on a VM now: accepted (it begins), a no-op, or rejected with OperationNotAllowed. */
   request(vm: number, op: number, now: number, flags: number): void {
-    const st = this.st, b = vm * ST;
+    const st = this.st,
+      b = vm * ST;
     const prov = st[b + ST_PROV]!;
     if (op === OP_CREATE) {
       if (prov === P_NONE) return this.begin(vm, op, now, flags);
@@ -108,11 +135,17 @@ export class Lifecycle {
       if (op === OP_RESIZE) {
         if ((flags & RQ_RETRY) !== 0) this.resize!.retarget(vm);
         // Resizing to the size it has changes nothing.
-        if (this.resize!.isNoOp(vm)) { this.stats.counters.noops++; return; }
+        if (this.resize!.isNoOp(vm)) {
+          this.stats.counters.noops++;
+          return;
+        }
       }
       return this.begin(vm, op, now, flags);
     }
-    if ((this.t.noop[op]! & (1 << p)) !== 0) { this.stats.counters.noops++; return; }
+    if ((this.t.noop[op]! & (1 << p)) !== 0) {
+      this.stats.counters.noops++;
+      return;
+    }
     this.reject(vm, op, p, now);
   }
 
@@ -125,7 +158,9 @@ export class Lifecycle {
 
   /** Start an accepted operation (also the platform's: a Spot eviction). */
   begin(vm: number, op: number, now: number, flags: number): void {
-    const st = this.st, b = vm * ST, fx = this.fx;
+    const st = this.st,
+      b = vm * ST,
+      fx = this.fx;
     this.stats.counters.operations++;
     const p = st[b + ST_POWER]!;
     const g = this.store.groupOf(vm);
@@ -182,7 +217,9 @@ export class Lifecycle {
 
   /** The end of a phase of the operation in flight. */
   step(vm: number, now: number): void {
-    const st = this.st, b = vm * ST, t = this.t;
+    const st = this.st,
+      b = vm * ST,
+      t = this.t;
     const op = st[b + ST_OP]!;
     const k = st[b + ST_PHASE]! & STEP;
     const prev = st[b + ST_PHASE]! >> 5;
@@ -253,15 +290,16 @@ export class Lifecycle {
    * a Spot eviction that came due meanwhile, the autoscaler's next move.
    */
   private end(vm: number, now: number, succeeded: boolean): void {
-    const b = vm * ST, fx = this.fx;
+    const b = vm * ST,
+      fx = this.fx;
     this.st[b + ST_OP] = OP_NONE;
     this.st[b + ST_FAILING] = 0;
     const g = this.store.groupOf(vm);
     if (succeeded && fx.failures !== null) fx.failures.succeeded(vm);
     const auto = (this.groupFeatures[g]! & F_AUTOSCALE) !== 0;
     if (auto) fx.autoscale!.changed(vm, g);
-    if (fx.lifetimes !== null && fx.lifetimes.afterOperation(vm, now)) return;
-    if (fx.spot !== null && fx.spot.afterOperation(vm, now)) return;
+    if (fx.lifetimes?.afterOperation(vm, now)) return;
+    if (fx.spot?.afterOperation(vm, now)) return;
     if (succeeded && auto) fx.autoscale!.evaluate(g, now);
   }
 

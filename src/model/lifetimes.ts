@@ -63,7 +63,8 @@ export class Lifetimes implements LifetimeFeature {
   due(vm: number, now: number): void {
     if (this.handle[vm] !== this.engine.current) return; // of an earlier incarnation
     this.handle[vm] = -1;
-    const st = this.store.st, b = vm * ST;
+    const st = this.store.st,
+      b = vm * ST;
     const prov = st[b + ST_PROV];
     if (prov === P_NONE || prov === P_DELETED) return;
     const op = st[b + ST_OP];

@@ -57,8 +57,12 @@ export class RandomStreams implements UniformSource {
    * @param records when given, the durations' and failures' counters live in the VMs'
    *   records (beside the state an event touches anyway) at uint32 `offset`, `stride` apart
    */
-  constructor(seed: number, private readonly groups: ReadonlyArray<{ name: string; first: number }>, private readonly vmCount: number,
-    records?: { buffer: ArrayBuffer; offset: number; stride: number }) {
+  constructor(
+    seed: number,
+    readonly groups: ReadonlyArray<{ name: string; first: number }>,
+    private readonly vmCount: number,
+    records?: { buffer: ArrayBuffer; offset: number; stride: number },
+  ) {
     this.keys = new Int32Array(groups.length * PURPOSES * 2);
     groups.forEach((g, gi) => {
       for (let p = 0; p < PURPOSES; p++) {
@@ -113,7 +117,11 @@ export class RandomStreams implements UniformSource {
 }
 
 // Distribution kinds of the compiled duration table.
-const K_FIXED = 0, K_UNIFORM = 1, K_EXPONENTIAL = 2, K_LOGNORMAL = 3, K_EMPIRICAL = 4;
+const K_FIXED = 0,
+  K_UNIFORM = 1,
+  K_EXPONENTIAL = 2,
+  K_LOGNORMAL = 3,
+  K_EMPIRICAL = 4;
 
 /**
  * Durations compiled into flat arrays (slot = group x duration name): a kind and two
@@ -136,12 +144,30 @@ export class DurationTable {
     this.samples = new Array<Float64Array | null>(n).fill(null);
     specs.forEach((d, k) => {
       switch (d.dist) {
-        case 'fixed': this.kind[k] = K_FIXED; this.a[k] = d.value; this.fixed[k] = d.value; break;
-        case 'uniform': this.kind[k] = K_UNIFORM; this.a[k] = d.min; this.b[k] = d.max - d.min; break;
-        case 'exponential': this.kind[k] = K_EXPONENTIAL; this.a[k] = d.mean; break;
+        case 'fixed':
+          this.kind[k] = K_FIXED;
+          this.a[k] = d.value;
+          this.fixed[k] = d.value;
+          break;
+        case 'uniform':
+          this.kind[k] = K_UNIFORM;
+          this.a[k] = d.min;
+          this.b[k] = d.max - d.min;
+          break;
+        case 'exponential':
+          this.kind[k] = K_EXPONENTIAL;
+          this.a[k] = d.mean;
+          break;
         // Parameterised by its mean: E[X] = exp(mu + sigma^2 / 2).
-        case 'lognormal': this.kind[k] = K_LOGNORMAL; this.a[k] = Math.log(d.mean) - (d.sigma * d.sigma) / 2; this.b[k] = d.sigma; break;
-        case 'empirical': this.kind[k] = K_EMPIRICAL; this.samples[k] = Float64Array.from(d.samples); break;
+        case 'lognormal':
+          this.kind[k] = K_LOGNORMAL;
+          this.a[k] = Math.log(d.mean) - (d.sigma * d.sigma) / 2;
+          this.b[k] = d.sigma;
+          break;
+        case 'empirical':
+          this.kind[k] = K_EMPIRICAL;
+          this.samples[k] = Float64Array.from(d.samples);
+          break;
       }
     });
   }
@@ -165,7 +191,8 @@ export class DurationTable {
         if (streams.normal !== undefined) z = streams.normal(vm, g, purpose);
         else {
           // Box-Muller with both uniforms drawn every time, so the stream advances by a fixed amount.
-          const u1 = 1 - streams.next(vm, g, purpose), u2 = streams.next(vm, g, purpose);
+          const u1 = 1 - streams.next(vm, g, purpose),
+            u2 = streams.next(vm, g, purpose);
           z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
         }
         return Math.exp(this.a[k]! + this.b[k]! * z);

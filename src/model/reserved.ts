@@ -16,7 +16,9 @@ import type { Capacity } from './capacity.js';
 import type { FleetLayout } from './layout.js';
 import type { CapacityFeature } from './features.js';
 
-const PENDING = 0, ACTIVE = 1, ENDED = 2;
+const PENDING = 0,
+  ACTIVE = 1,
+  ENDED = 2;
 
 interface Reservation {
   region: string;
@@ -38,20 +40,32 @@ export class ReservedCapacity implements CapacityFeature {
   private readonly unit: Int32Array;
   private nextChange: number;
 
-  constructor(scenario: Scenario, layout: FleetLayout, private readonly inner: Capacity | null) {
+  constructor(
+    scenario: Scenario,
+    layout: FleetLayout,
+    private readonly inner: Capacity | null,
+  ) {
     const specs = scenario.pricing?.commitments.capacityReservations ?? [];
     this.crs = specs.map((c) => ({
-      region: c.region, zone: c.zone, quantity: c.quantity, start: Math.max(0, c.startSeconds), end: c.endSeconds,
-      vcpus: scenario.sizes.find((s) => s.name === c.size)?.vcpus ?? 0, held: 0, state: PENDING,
+      region: c.region,
+      zone: c.zone,
+      quantity: c.quantity,
+      start: Math.max(0, c.startSeconds),
+      end: c.endSeconds,
+      vcpus: scenario.sizes.find((s) => s.name === c.size)?.vcpus ?? 0,
+      held: 0,
+      state: PENDING,
     }));
     const order = specs.map((_, i) => i).sort((a, b) => Number(specs[a]!.zone === null) - Number(specs[b]!.zone === null) || a - b);
     this.byGroup = layout.groups.map((g) => {
       const spec = scenario.groups[g.index]!;
       if (g.spot || spec.hibernation) return new Int32Array(0);
-      return Int32Array.from(order.filter((i) => {
-        const c = specs[i]!;
-        return c.size === g.size && c.region === g.region && (c.zone === null || c.zone === g.zone) && (c.scope === null || c.scope.includes(g.name));
-      }));
+      return Int32Array.from(
+        order.filter((i) => {
+          const c = specs[i]!;
+          return c.size === g.size && c.region === g.region && (c.zone === null || c.zone === g.zone) && (c.scope === null || c.scope.includes(g.name));
+        }),
+      );
     });
     this.unit = new Int32Array(layout.vmCount);
     this.nextChange = 0;

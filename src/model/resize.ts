@@ -70,7 +70,7 @@ export class Resize {
     if (!allocated) return 0;
     const from = this.sizeOf[vm]!;
     if (this.hardware[to] !== this.hardware[from]) return NOT_IN_CLUSTER;
-    if (this.capacity !== null && this.capacity.isAllocated(vm) && this.vcpus[to]! > this.vcpus[from]!) {
+    if (this.capacity?.isAllocated(vm) && this.vcpus[to]! > this.vcpus[from]!) {
       return this.capacity.changeVcpus(vm, this.vcpus[to]!, now);
     }
     return 0;
@@ -79,16 +79,17 @@ export class Resize {
   /** A resize failed (the VM stays on its old size): give back what begin took. */
   failed(vm: number, now: number): void {
     const from = this.sizeOf[vm]!;
-    if (this.capacity !== null && this.capacity.isAllocated(vm) && this.vcpus[this.target[vm]!]! > this.vcpus[from]!) {
+    if (this.capacity?.isAllocated(vm) && this.vcpus[this.target[vm]!]! > this.vcpus[from]!) {
       this.capacity.changeVcpus(vm, this.vcpus[from]!, now);
     }
   }
 
   /** The new size takes effect. */
   apply(vm: number, g: number, now: number): void {
-    const from = this.sizeOf[vm]!, to = this.target[vm]!;
+    const from = this.sizeOf[vm]!,
+      to = this.target[vm]!;
     if (from === to) return;
-    if (this.capacity !== null && this.capacity.isAllocated(vm) && this.vcpus[to]! < this.vcpus[from]!) this.capacity.changeVcpus(vm, this.vcpus[to]!, now);
+    if (this.capacity?.isAllocated(vm) && this.vcpus[to]! < this.vcpus[from]!) this.capacity.changeVcpus(vm, this.vcpus[to]!, now);
     this.sizeOf[vm] = to;
     this.listener?.sizeChanged(vm, g, from, to, now);
   }

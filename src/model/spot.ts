@@ -6,7 +6,16 @@
 // capacity or is deleted meanwhile ignores a stale one.
 
 import type { Engine } from '../engine/index.js';
-import { OP_EVICT, OP_EVICT_DELETE, OP_NONE, RUNNING, STOPPED, S_EVICTION_NOTICE_DEALLOCATE, S_EVICTION_NOTICE_DELETE, type GroupSpec } from '../domain/index.js';
+import {
+  OP_EVICT,
+  OP_EVICT_DELETE,
+  OP_NONE,
+  RUNNING,
+  STOPPED,
+  S_EVICTION_NOTICE_DEALLOCATE,
+  S_EVICTION_NOTICE_DELETE,
+  type GroupSpec,
+} from '../domain/index.js';
 import { IndexSet } from './bitset.js';
 import { EV_EVICT, EV_EVICT_NOTICE } from './events.js';
 import type { FleetLayout } from './layout.js';

@@ -10,11 +10,19 @@ import { ABSENT, ERROR_CODES, OP_NONE, OPERATIONS, P_NONE } from '../domain/inde
 import type { FleetLayout } from './layout.js';
 
 /** Bytes per VM record; `st[vm * ST + ST_POWER]` etc. read the lifecycle's bytes. */
-export const ST = 96, ST_POWER = 0, ST_PROV = 1, ST_OP = 2, ST_PHASE = 3, ST_FAILING = 4;
+export const ST = 96,
+  ST_POWER = 0,
+  ST_PROV = 1,
+  ST_OP = 2,
+  ST_PHASE = 3,
+  ST_FAILING = 4;
 /** Where in a record the streams' uint32 counters start, and their stride, in uint32 units. */
-export const RECORD_COUNTERS_U32 = 2, RECORD_U32 = ST / 4;
+export const RECORD_COUNTERS_U32 = 2,
+  RECORD_U32 = ST / 4;
 /** Where in a record the power listener's doubles start, and the record stride, in float64 units. */
-export const RECORD_LISTENER_F64 = 2, RECORD_LISTENER_DOUBLES = 10, RECORD_F64 = ST / 8;
+export const RECORD_LISTENER_F64 = 2,
+  RECORD_LISTENER_DOUBLES = 10,
+  RECORD_F64 = ST / 8;
 
 /** The per-VM records (see the top of this file). */
 export interface VmRecords {
@@ -62,10 +70,12 @@ export class VmStore {
       while (g < n - 1 && vm >= ends[g]!) g++;
       return g;
     }
-    let lo = 0, hi = n - 1;
+    let lo = 0,
+      hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (vm < ends[mid]!) hi = mid; else lo = mid + 1;
+      if (vm < ends[mid]!) hi = mid;
+      else lo = mid + 1;
     }
     return lo;
   }

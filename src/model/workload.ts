@@ -58,12 +58,12 @@ function profileIntegral(scenario: Scenario, profile: readonly number[], from: n
   // Local hours begin on quarter hours of UTC in every zone: step from one to the next.
   const Q = 900;
   let sum = 0;
-  for (let t = from; t < to;) {
+  for (let t = from; t < to; ) {
     const ms = scenario.startMs + t * 1000;
     const next = Math.min(to, (Math.floor(ms / (Q * 1000)) + 1) * Q - scenario.startMs / 1000);
     const localMs = ms + zone.offset(ms) * 60000;
     const day = Math.floor(localMs / 86400000);
-    const weekday = ((day + 3) % 7 + 7) % 7; // 1970-01-01 was a Thursday: Monday = 0
+    const weekday = (((day + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday: Monday = 0
     const hour = Math.floor((localMs - day * 86400000) / 3600000);
     sum += profile[weekday * 24 + hour]! * (next - t);
     t = next;
@@ -76,15 +76,23 @@ export function poisson(mean: number, u: () => number): number {
   if (!(mean > 0)) return 0;
   if (mean < 10) {
     const limit = Math.exp(-mean);
-    let k = 0, prod = u();
-    while (prod > limit) { k++; prod *= u(); }
+    let k = 0,
+      prod = u();
+    while (prod > limit) {
+      k++;
+      prod *= u();
+    }
     return k;
   }
-  const slam = Math.sqrt(mean), loglam = Math.log(mean);
-  const b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
-  const invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
+  const slam = Math.sqrt(mean),
+    loglam = Math.log(mean);
+  const b = 0.931 + 2.53 * slam,
+    a = -0.059 + 0.02483 * b;
+  const invalpha = 1.1239 + 1.1328 / (b - 3.4),
+    vr = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
-    const U = u() - 0.5, V = u();
+    const U = u() - 0.5,
+      V = u();
     const us = 0.5 - Math.abs(U);
     const k = Math.floor(((2 * a) / us + b) * U + mean + 0.43);
     if (us >= 0.07 && V <= vr) return k;
@@ -95,8 +103,10 @@ export function poisson(mean: number, u: () => number): number {
 
 /** ln Γ(x) for x >= 1 (Lanczos, g = 7): about 15 significant digits. */
 function logGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   x -= 1;
   let s = c[0]!;
   for (let i = 1; i < 9; i++) s += c[i]! / (x + i);

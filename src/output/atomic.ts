@@ -114,8 +114,17 @@ export class AtomicFile {
     if (this.done) return;
     this.done = true;
     open.delete(this);
-    if (this.fd !== -1) try { fs.closeSync(this.fd); } catch { /* already closed */ }
-    try { fs.unlinkSync(this.tempPath); } catch { /* already gone */ }
+    if (this.fd !== -1)
+      try {
+        fs.closeSync(this.fd);
+      } catch {
+        /* already closed */
+      }
+    try {
+      fs.unlinkSync(this.tempPath);
+    } catch {
+      /* already gone */
+    }
   }
 
   /** A string, written whole: writeSync may write less than asked (a nearly full disk). */

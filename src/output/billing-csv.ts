@@ -16,10 +16,23 @@ import { fixed6, seconds3 } from './fixed.js';
 import { csvFields, type TextOut } from './timeline-csv.js';
 
 export const BILLING_COLUMNS = [
-  'vm', 'group', 'size',
+  'vm',
+  'group',
+  'size',
   ...REPORTED_STATES.map((s) => `${s}_s`),
-  'existed_s', 'billed_seconds', 'billed_hours', 'compute_cost', 'disk_cost', 'public_ip_cost', 'other_cost',
-  'list_cost', 'billed_cost', 'effective_cost', 'licence_cost', 'reservation_hours', 'savings_plan_hours',
+  'existed_s',
+  'billed_seconds',
+  'billed_hours',
+  'compute_cost',
+  'disk_cost',
+  'public_ip_cost',
+  'other_cost',
+  'list_cost',
+  'billed_cost',
+  'effective_cost',
+  'licence_cost',
+  'reservation_hours',
+  'savings_plan_hours',
 ];
 
 /** One VM's row, as the values every billing writer (CSV, Parquet) shows. */
@@ -58,10 +71,22 @@ export function* billingRows(sim: FleetSimulation): Generator<BillingRow> {
       const x = vmCommitmentCost(sim, vm, g.index, licence[g.index]!);
       const m = cc.add(c.compute, x);
       yield {
-        vm, group: g.index, secondsByState, existedSeconds: existed, billedSeconds: billed, billedHours: billed / 3600,
-        computeCents: c.compute, diskCents: c.disk, publicIpCents: c.publicIp, otherCents: c.other,
-        listCents: m.list, billedCostCents: m.billed, effectiveCents: m.effective, licenceCents: m.licence,
-        reservationHours: x.reservationHours, savingsPlanHours: x.savingsPlanHours,
+        vm,
+        group: g.index,
+        secondsByState,
+        existedSeconds: existed,
+        billedSeconds: billed,
+        billedHours: billed / 3600,
+        computeCents: c.compute,
+        diskCents: c.disk,
+        publicIpCents: c.publicIp,
+        otherCents: c.other,
+        listCents: m.list,
+        billedCostCents: m.billed,
+        effectiveCents: m.effective,
+        licenceCents: m.licence,
+        reservationHours: x.reservationHours,
+        savingsPlanHours: x.savingsPlanHours,
       };
     }
   }
@@ -84,12 +109,39 @@ export function* billingCsvChunks(sim: FleetSimulation, chunkChars = 1 << 16): G
     const sizeCells = sim.resizes ? ',' + csvFields([g.name, sim.sizeOf(r.vm)]) : groupSize[r.group];
     let row = (p !== null ? p + num : csvFields([`${g.name}-${num}`])) + sizeCells;
     for (const s of r.secondsByState) row += ',' + seconds3(s);
-    row += ',' + seconds3(r.existedSeconds) + ',' + r.billedSeconds + ',' + fixed6(r.billedHours) + ',' + formatCents(r.computeCents) +
-      ',' + formatCents(r.diskCents) + ',' + formatCents(r.publicIpCents) + ',' + formatCents(r.otherCents) +
-      ',' + formatCents(r.listCents) + ',' + formatCents(r.billedCostCents) + ',' + formatCents(r.effectiveCents) + ',' + formatCents(r.licenceCents) +
-      ',' + fixed6(r.reservationHours) + ',' + fixed6(r.savingsPlanHours) + '\n';
+    row +=
+      ',' +
+      seconds3(r.existedSeconds) +
+      ',' +
+      r.billedSeconds +
+      ',' +
+      fixed6(r.billedHours) +
+      ',' +
+      formatCents(r.computeCents) +
+      ',' +
+      formatCents(r.diskCents) +
+      ',' +
+      formatCents(r.publicIpCents) +
+      ',' +
+      formatCents(r.otherCents) +
+      ',' +
+      formatCents(r.listCents) +
+      ',' +
+      formatCents(r.billedCostCents) +
+      ',' +
+      formatCents(r.effectiveCents) +
+      ',' +
+      formatCents(r.licenceCents) +
+      ',' +
+      fixed6(r.reservationHours) +
+      ',' +
+      fixed6(r.savingsPlanHours) +
+      '\n';
     buf += row;
-    if (buf.length >= chunkChars) { yield buf; buf = ''; }
+    if (buf.length >= chunkChars) {
+      yield buf;
+      buf = '';
+    }
   }
   if (buf.length > 0) yield buf;
 }

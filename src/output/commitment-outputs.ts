@@ -23,7 +23,12 @@ export class CommitmentOutputs {
   }
 
   /** @param focusWanted write focus.csv; @param compress gzip both (as the run's other CSVs). */
-  constructor(private readonly dir: string, private readonly scenario: Scenario, private readonly focusWanted: boolean, private readonly compress = false) {}
+  constructor(
+    private readonly dir: string,
+    private readonly scenario: Scenario,
+    private readonly focusWanted: boolean,
+    private readonly compress = false,
+  ) {}
 
   /** Whether the run writes any of these files. */
   get active(): boolean {
@@ -52,10 +57,28 @@ export class CommitmentOutputs {
           const bookRegion = sc.pricing?.priceBook?.region ?? null;
           const crs = cm.capacityReservations;
           this.focus = new FocusCsvWriter(f, {
-            layout, currency: sc.billing.currency, commitments: infos, price, licence,
+            layout,
+            currency: sc.billing.currency,
+            commitments: infos,
+            price,
+            licence,
             regionOf: layout.groups.map((g) => (g.region === 'default' && bookRegion ? bookRegion : g.region)),
-            capacityReservationOf: layout.groups.map((g) => crs.find((c) => !g.spot && c.size === g.size && c.region === g.region && (c.zone === null || c.zone === g.zone) && (c.scope === null || c.scope.includes(g.name)))?.name ?? null),
-            capacityReservations: crs.map((c, i) => ({ key: layout.groups.length + i, size: c.size, region: c.region === 'default' && bookRegion ? bookRegion : c.region })),
+            capacityReservationOf: layout.groups.map(
+              (g) =>
+                crs.find(
+                  (c) =>
+                    !g.spot &&
+                    c.size === g.size &&
+                    c.region === g.region &&
+                    (c.zone === null || c.zone === g.zone) &&
+                    (c.scope === null || c.scope.includes(g.name)),
+                )?.name ?? null,
+            ),
+            capacityReservations: crs.map((c, i) => ({
+              key: layout.groups.length + i,
+              size: c.size,
+              region: c.region === 'default' && bookRegion ? bookRegion : c.region,
+            })),
           });
           this.files.push(f.finalPath);
         }

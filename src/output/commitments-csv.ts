@@ -6,11 +6,27 @@ import { AtomicFile } from './atomic.js';
 import type { CsvFile } from './formats.js';
 import { fixed6 } from './fixed.js';
 
-export const COMMITMENT_COLUMNS = ['hour_start', 'commitment', 'kind', 'term', 'unit', 'capacity', 'used', 'unused', 'utilisation', 'cost', 'unused_cost', 'saving'];
+export const COMMITMENT_COLUMNS = [
+  'hour_start',
+  'commitment',
+  'kind',
+  'term',
+  'unit',
+  'capacity',
+  'used',
+  'unused',
+  'utilisation',
+  'cost',
+  'unused_cost',
+  'saving',
+];
 
 const quote = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 /** Six decimals in every number column (docs/outputs.md: fixed places keep CSV sniffers honest); never `-0.000000`. */
-const num = (x: number): string => { const t = fixed6(x); return t === '-0.000000' ? '0.000000' : t; };
+const num = (x: number): string => {
+  const t = fixed6(x);
+  return t === '-0.000000' ? '0.000000' : t;
+};
 
 export class CommitmentsCsvWriter {
   /** The file being written (the run commits it with the others). */
@@ -18,7 +34,11 @@ export class CommitmentsCsvWriter {
   private readonly labels: string[];
   /** Hours with no capacity for a commitment (before it starts, after it ends) are skipped unless `allHours`. */
   /** `out`: a path, or an open CSV file of a run (plain or gzip). */
-  constructor(out: string | CsvFile, commitments: readonly CommitmentInfo[], private readonly allHours = false) {
+  constructor(
+    out: string | CsvFile,
+    commitments: readonly CommitmentInfo[],
+    private readonly allHours = false,
+  ) {
     this.file = typeof out === 'string' ? new AtomicFile(out, { syncDir: false }) : out;
     this.labels = commitments.map((c) => [quote(c.name), c.kind, c.term ?? '', c.unit].join(','));
     this.file.write(COMMITMENT_COLUMNS.join(',') + '\n');
@@ -38,6 +58,10 @@ export class CommitmentsCsvWriter {
     if (out) this.file.write(out);
   };
 
-  commit(): void { this.file.commit(); }
-  abort(): void { this.file.abort(); }
+  commit(): void {
+    this.file.commit();
+  }
+  abort(): void {
+    this.file.abort();
+  }
 }

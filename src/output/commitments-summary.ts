@@ -57,26 +57,41 @@ export interface CommitmentSummary {
   ratioFile: string | null;
 }
 
-const r6 = (x: number): number => { const v = Math.round(x * 1e6) / 1e6; return v === 0 ? 0 : v; };
+const r6 = (x: number): number => {
+  const v = Math.round(x * 1e6) / 1e6;
+  return v === 0 ? 0 : v;
+};
 
 /** The block, or undefined when the run had no commitments. */
-export function commitmentSummary(sim: FleetSimulation, fleet: MoneyCents, extra: { list: number; billed: number; effective: number; licence: number }): CommitmentSummary | undefined {
+export function commitmentSummary(
+  sim: FleetSimulation,
+  fleet: MoneyCents,
+  extra: { list: number; billed: number; effective: number; licence: number },
+): CommitmentSummary | undefined {
   const h = sim.hourly;
   const pricing = sim.scenario.pricing;
   if (h === null || !pricing) return undefined;
   const res = h.engine.result();
   const K = sim.layout.groups.length;
-  let crList = 0, crBilled = 0;
+  let crList = 0,
+    crBilled = 0;
   for (let k = K; k < res.keys.length; k++) {
     crList += res.byKey.listCost[k]!;
     crBilled += res.byKey.billedCost[k]!;
   }
   const c = res.byCommitment;
   const items: CommitmentItem[] = res.commitments.map((info, i) => ({
-    name: info.name, kind: info.kind, term: info.term, unit: info.unit,
-    capacity: r6(c.capacity[i]!), used: r6(c.used[i]!), unused: r6(c.unused[i]!),
+    name: info.name,
+    kind: info.kind,
+    term: info.term,
+    unit: info.unit,
+    capacity: r6(c.capacity[i]!),
+    used: r6(c.used[i]!),
+    unused: r6(c.unused[i]!),
     utilisation: c.capacity[i]! > 0 ? r6(c.used[i]! / c.capacity[i]!) : null,
-    cost: fromCents(toCents(c.cost[i]!)), unusedCost: fromCents(toCents(c.unusedCost[i]!)), saving: fromCents(toCents(c.saving[i]!)),
+    cost: fromCents(toCents(c.cost[i]!)),
+    unusedCost: fromCents(toCents(c.unusedCost[i]!)),
+    saving: fromCents(toCents(c.saving[i]!)),
   }));
   const listC = extra.list + toCents(crList);
   const feesC = toCents(res.total.commitmentFees);

@@ -14,15 +14,30 @@ export function parseCsv(text: string): string[][] {
     const c = text.charCodeAt(i);
     if (quoted) {
       if (c === 34 /* " */) {
-        if (text.charCodeAt(i + 1) === 34) { field += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
+        if (text.charCodeAt(i + 1) === 34) {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
       }
       field += text[i];
       i++;
       continue;
     }
-    if (c === 34 && field === '') { quoted = true; i++; continue; }
-    if (c === 44 /* , */) { record.push(field); field = ''; i++; continue; }
+    if (c === 34 && field === '') {
+      quoted = true;
+      i++;
+      continue;
+    }
+    if (c === 44 /* , */) {
+      record.push(field);
+      field = '';
+      i++;
+      continue;
+    }
     if (c === 10 || c === 13) {
       record.push(field);
       records.push(record);

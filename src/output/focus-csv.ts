@@ -20,9 +20,29 @@ import type { CsvFile } from './formats.js';
 import { fixed } from './fixed.js';
 
 export const FOCUS_COLUMNS = [
-  'ChargePeriodStart', 'ChargePeriodEnd', 'ChargeCategory', 'ChargeDescription', 'ServiceName', 'ResourceId', 'ResourceName', 'ResourceType',
-  'RegionId', 'SkuId', 'PricingCategory', 'ConsumedQuantity', 'ConsumedUnit', 'ListCost', 'BilledCost', 'EffectiveCost', 'BillingCurrency',
-  'CommitmentDiscountId', 'CommitmentDiscountType', 'CommitmentDiscountStatus', 'CapacityReservationId', 'CapacityReservationStatus', 'Tags',
+  'ChargePeriodStart',
+  'ChargePeriodEnd',
+  'ChargeCategory',
+  'ChargeDescription',
+  'ServiceName',
+  'ResourceId',
+  'ResourceName',
+  'ResourceType',
+  'RegionId',
+  'SkuId',
+  'PricingCategory',
+  'ConsumedQuantity',
+  'ConsumedUnit',
+  'ListCost',
+  'BilledCost',
+  'EffectiveCost',
+  'BillingCurrency',
+  'CommitmentDiscountId',
+  'CommitmentDiscountType',
+  'CommitmentDiscountStatus',
+  'CapacityReservationId',
+  'CapacityReservationStatus',
+  'Tags',
 ];
 
 /** Resource ids in Azure's shape, under a subscription and orders named `fleetsim` (simulated, not real). */
@@ -30,7 +50,8 @@ export const focusIds = {
   vm: (group: string, vm: string): string => `/subscriptions/fleetsim/resourceGroups/${group}/providers/Microsoft.Compute/virtualMachines/${vm}`,
   reservation: (name: string): string => `/providers/Microsoft.Capacity/reservationOrders/fleetsim/reservations/${name}`,
   savingsPlan: (name: string): string => `/providers/Microsoft.BillingBenefits/savingsPlanOrders/fleetsim/savingsPlans/${name}`,
-  capacityReservation: (name: string): string => `/subscriptions/fleetsim/resourceGroups/fleetsim/providers/Microsoft.Compute/capacityReservationGroups/fleetsim/capacityReservations/${name}`,
+  capacityReservation: (name: string): string =>
+    `/subscriptions/fleetsim/resourceGroups/fleetsim/providers/Microsoft.Compute/capacityReservationGroups/fleetsim/capacityReservations/${name}`,
 };
 
 /** Nine decimals in every number column (fixed places: docs/outputs.md); never `-0.000000000`. */
@@ -61,7 +82,10 @@ export class FocusCsvWriter {
   readonly file: AtomicFile | CsvFile;
   rows = 0;
   /** `out`: a path, or an open CSV file of a run (plain or gzip). */
-  constructor(out: string | CsvFile, private readonly ctx: FocusContext) {
+  constructor(
+    out: string | CsvFile,
+    private readonly ctx: FocusContext,
+  ) {
     this.file = typeof out === 'string' ? new AtomicFile(out, { syncDir: false }) : out;
     this.file.write(FOCUS_COLUMNS.join(',') + '\n');
   }
@@ -69,19 +93,27 @@ export class FocusCsvWriter {
   /** Pass as the hourly meter's onDay. */
   readonly day = (d: DayView): void => {
     const { layout, commitments, price, licence, currency } = this.ctx;
-    const start = new Date(d.startMs).toISOString(), end = new Date(d.startMs + 86_400_000).toISOString();
+    const start = new Date(d.startMs).toISOString(),
+      end = new Date(d.startMs + 86_400_000).toISOString();
     const head = `${start},${end}`;
     const v = d.vms;
     let out = '';
-    const flush = (): void => { if (out.length > 1 << 16) { this.file.write(out); out = ''; } };
+    const flush = (): void => {
+      if (out.length > 1 << 16) {
+        this.file.write(out);
+        out = '';
+      }
+    };
     for (const g of layout.groups) {
       const k = g.index;
-      const p = price[k]!, lic = licence[k]!;
+      const p = price[k]!,
+        lic = licence[k]!;
       const tags = quote(JSON.stringify({ 'fleetsim-group': g.name }));
       const cr = this.ctx.capacityReservationOf[k];
       const crCols = cr ? `${focusIds.capacityReservation(cr)},Used` : ',';
       const region = this.ctx.regionOf[k]!;
-      const mr = d.mainReservation[k]!, ms = d.mainSavingsPlan[k]!;
+      const mr = d.mainReservation[k]!,
+        ms = d.mainSavingsPlan[k]!;
       const rId = mr >= 0 ? focusIds.reservation(commitments[mr]!.name) : '';
       const sId = ms >= 0 ? focusIds.savingsPlan(commitments[ms]!.name) : '';
       for (let vm = g.first; vm < g.first + g.count; vm++) {
@@ -89,7 +121,8 @@ export class FocusCsvWriter {
         if (!(sec > 0)) continue;
         const name = layout.vmName(vm);
         const res = `Usage,%D,Virtual Machines,${focusIds.vm(g.name, name)},${name},Virtual machine,${region},${g.size}`;
-        const rH = v.reservationHours[vm]!, sH = v.savingsPlanHours[vm]!;
+        const rH = v.reservationHours[vm]!,
+          sH = v.savingsPlanHours[vm]!;
         let paygH = sec / 3600 - rH - sH;
         if (paygH < 1e-12) paygH = 0;
         if (rH > 1e-12) {
@@ -107,7 +140,8 @@ export class FocusCsvWriter {
           this.rows++;
         }
         if (lic > 0) {
-          const h = sec / 3600, c = h * lic;
+          const h = sec / 3600,
+            c = h * lic;
           out += `${head},${res.replace('%D', 'Windows Server license hours')},Standard,${dec(h)},Hours,${dec(c)},${dec(c)},${dec(c)},${currency},,,,,,${tags}\n`;
           this.rows++;
         }
@@ -123,7 +157,9 @@ export class FocusCsvWriter {
         const unused = cm.unused[i]!;
         if (!(unused > 1e-12)) return;
         const key = cr.key;
-        const list = d.keys.listCost[key]!, billed = d.keys.billedCost[key]!, eff = d.keys.effectiveCost[key]!;
+        const list = d.keys.listCost[key]!,
+          billed = d.keys.billedCost[key]!,
+          eff = d.keys.effectiveCost[key]!;
         out += `${head},Usage,Unused capacity reservation hours,Virtual Machines,${focusIds.capacityReservation(info.name)},${info.name},Capacity reservation,${cr.region},${cr.size},${billed < list - 1e-12 ? 'Committed' : 'Standard'},${dec(unused)},Hours,${dec(list)},${dec(billed)},${dec(eff)},${currency},,,,${focusIds.capacityReservation(info.name)},Unused,{}\n`;
         this.rows++;
         return;
@@ -144,6 +180,10 @@ export class FocusCsvWriter {
     if (out) this.file.write(out);
   };
 
-  commit(): void { this.file.commit(); }
-  abort(): void { this.file.abort(); }
+  commit(): void {
+    this.file.commit();
+  }
+  abort(): void {
+    this.file.abort();
+  }
 }

@@ -99,9 +99,18 @@ export function addToManifest(dir: string, entries: readonly string[]): void {
  * `name: ../../victim` writes to results/victim/, not two folders up.
  */
 export function safeFolderName(name: string): string {
-  let s = name.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[.-]+/, '').replace(/[.-]+$/, '');
+  let s = name
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/[.-]+$/, '');
   const chars = Array.from(s);
-  if (chars.length > 80) s = chars.slice(0, 80).join('').replace(/[.-]+$/, '');
+  if (chars.length > 80)
+    s = chars
+      .slice(0, 80)
+      .join('')
+      .replace(/[.-]+$/, '');
   return s === '' ? 'scenario' : s;
 }
 
@@ -155,7 +164,11 @@ function isFleetsimFolder(dir: string, depth = 0): boolean {
 export function checkOutputDir(dirIn: string, options: GuardOptions = {}): OutputDirState {
   const shown = dirIn;
   if (dirIn.includes('\u0000')) {
-    throw new OutputError('the output folder is not a valid path: it contains a NUL byte', shown.replace(/\u0000/g, '\\0'), 'remove control characters from --out or the scenario name');
+    throw new OutputError(
+      'the output folder is not a valid path: it contains a NUL byte',
+      shown.replace(/\u0000/g, '\\0'),
+      'remove control characters from --out or the scenario name',
+    );
   }
   let dir = path.resolve(dirIn);
   let st: fs.Stats | undefined;
@@ -181,22 +194,32 @@ export function checkOutputDir(dirIn: string, options: GuardOptions = {}): Outpu
   };
   if (!force && dir === path.parse(dir).root) refuse('refusing to write results into the root of the file system', 'choose a results folder with --out');
   let home = '';
-  try { home = fs.realpathSync.native(os.homedir()); } catch { /* no home */ }
-  if (!force && home && dir === home) refuse('refusing to write results into your home folder', 'choose a results folder with --out, e.g. --out results/my-run');
+  try {
+    home = fs.realpathSync.native(os.homedir());
+  } catch {
+    /* no home */
+  }
+  if (!force && home && dir === home)
+    refuse('refusing to write results into your home folder', 'choose a results folder with --out, e.g. --out results/my-run');
   let entries: string[];
   try {
     entries = fs.readdirSync(dir);
   } catch (e) {
     throw explainFsError(e, shown, `cannot read the output folder ${shown}`);
   }
-  if (!force && entries.includes('.git')) refuse('refusing to write results into a folder holding .git (a source checkout)', 'choose a results folder with --out, e.g. --out results/my-run');
+  if (!force && entries.includes('.git'))
+    refuse('refusing to write results into a folder holding .git (a source checkout)', 'choose a results folder with --out, e.g. --out results/my-run');
   const manifest = readManifest(dir);
   const owned = new Set((manifest?.files ?? []).map((f) => f.replace(/\/$/, '')));
   const foreign = entries.filter((n) => n !== MANIFEST && !owned.has(n) && !isOwnTransient(n) && !isFleetsimFolder(path.join(dir, n))).sort();
   if (!force && foreign.length) {
     const list = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, ... (${foreign.length} in all)` : '');
-    refuse(`refusing to write into a folder with files fleetsim did not write: ${list}`,
-      manifest ? 'move those files away or choose another --out' : 'choose an empty or new folder with --out (results of an older fleetsim have no manifest: remove them, or use --force once)');
+    refuse(
+      `refusing to write into a folder with files fleetsim did not write: ${list}`,
+      manifest
+        ? 'move those files away or choose another --out'
+        : 'choose an empty or new folder with --out (results of an older fleetsim have no manifest: remove them, or use --force once)',
+    );
   }
   return { dir, exists: true, manifest, foreign };
 }
@@ -205,12 +228,14 @@ function checkAncestors(dir: string, shown: string): void {
   for (let up = path.dirname(dir); ; up = path.dirname(up)) {
     try {
       const st = fs.statSync(up);
-      if (!st.isDirectory()) throw new OutputError('the output folder cannot be created: a part of its path is a file', shown, 'choose a folder path for --out');
+      if (!st.isDirectory())
+        throw new OutputError('the output folder cannot be created: a part of its path is a file', shown, 'choose a folder path for --out');
       return;
     } catch (e) {
       if (e instanceof InputError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR') throw new OutputError('the output folder cannot be created: a part of its path is a file', shown, 'choose a folder path for --out');
+      if (code === 'ENOTDIR')
+        throw new OutputError('the output folder cannot be created: a part of its path is a file', shown, 'choose a folder path for --out');
       if (code !== 'ENOENT') throw explainFsError(e, shown, `cannot use the output folder ${shown}`);
     }
     if (path.dirname(up) === up) return;
@@ -234,7 +259,11 @@ export function cleanStale(dirIn: string, options: { includeOwn?: boolean } = {}
   const esc = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const beside = new RegExp(`^\\.${esc}\\.fleetsim-(staging|old)-(\\d+)$`);
   let siblings: string[] = [];
-  try { siblings = fs.readdirSync(parent); } catch { /* no parent yet */ }
+  try {
+    siblings = fs.readdirSync(parent);
+  } catch {
+    /* no parent yet */
+  }
   const stale = siblings.map((n) => [n, beside.exec(n)] as const).filter(([, m]) => m && dead(Number(m[2])));
   // old folders first: one may have to be restored under the name
   stale.sort(([, a], [, b]) => (a![1] === 'old' ? 0 : 1) - (b![1] === 'old' ? 0 : 1));
@@ -250,7 +279,11 @@ export function cleanStale(dirIn: string, options: { includeOwn?: boolean } = {}
     }
   }
   let entries: string[] = [];
-  try { entries = fs.readdirSync(dir); } catch { return notes; }
+  try {
+    entries = fs.readdirSync(dir);
+  } catch {
+    return notes;
+  }
   for (const name of entries) {
     const t = TEMP.exec(name) ?? INNER_STAGING.exec(name);
     if (!t) continue;
@@ -321,8 +354,16 @@ export function beginOutput(target: string, options: GuardOptions = {}): OutputT
     const cwdInside = rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
     let otherDevice = false;
     let parentWritable = true;
-    try { otherDevice = fs.statSync(dir).dev !== fs.statSync(parent).dev; } catch { otherDevice = true; }
-    try { fs.accessSync(parent, fs.constants.W_OK); } catch { parentWritable = false; }
+    try {
+      otherDevice = fs.statSync(dir).dev !== fs.statSync(parent).dev;
+    } catch {
+      otherDevice = true;
+    }
+    try {
+      fs.accessSync(parent, fs.constants.W_OK);
+    } catch {
+      parentWritable = false;
+    }
     if (state.foreign.length || cwdInside || otherDevice || !parentWritable || dir === parent) mode = 'inside';
   } else {
     try {
@@ -341,7 +382,11 @@ export function beginOutput(target: string, options: GuardOptions = {}): OutputT
   }
   let open = true;
   const tx: OutputTransaction = {
-    target, dir: staging, mode, hadPrevious: state.exists && ((state.manifest?.files.length ?? 0) > 0 || state.foreign.length > 0), notes,
+    target,
+    dir: staging,
+    mode,
+    hadPrevious: state.exists && ((state.manifest?.files.length ?? 0) > 0 || state.foreign.length > 0),
+    notes,
     commit(files, kind = 'run') {
       if (!open) throw new Error('output transaction already finished');
       const names = [...new Set(files)];
@@ -379,7 +424,11 @@ function swapBeside(dir: string, staging: string, notes: string[]): void {
     fs.renameSync(staging, dir);
   } catch (e) {
     // put the previous result back before reporting
-    try { fs.renameSync(old, dir); } catch { /* cleanStale restores it next time */ }
+    try {
+      fs.renameSync(old, dir);
+    } catch {
+      /* cleanStale restores it next time */
+    }
     throw e;
   }
   syncFolder(parent);

@@ -38,7 +38,9 @@ export class CsvFile implements TextOut {
     this.file = new AtomicFile(path.join(dir, csvFileName(table, compress)), options);
     this.gz = compress ? new GzipOut(this.file) : null;
   }
-  get finalPath(): string { return this.file.finalPath; }
+  get finalPath(): string {
+    return this.file.finalPath;
+  }
   write(s: string): void {
     if (this.gz) this.gz.write(s);
     else this.file.write(s);
@@ -56,7 +58,9 @@ export class CsvFile implements TextOut {
     this.gz?.end();
     await this.file.commitAsync();
   }
-  abort(): void { this.file.abort(); }
+  abort(): void {
+    this.file.abort();
+  }
 }
 
 /** Sends every row to each sink (CSV and Parquet timelines side by side). */
@@ -98,8 +102,12 @@ export class ParquetOutputs {
     if (capacityCsv !== null) writeParquetFromCsv(this.file('capacity.parquet'), OUTPUT_SCHEMAS.capacity, capacityCsv, CREATED_BY);
   }
 
-  commit(): void { for (const f of this.files) f.commit(); }
-  abort(): void { for (const f of this.files) f.abort(); }
+  commit(): void {
+    for (const f of this.files) f.commit();
+  }
+  abort(): void {
+    for (const f of this.files) f.abort();
+  }
 }
 
 /** A study table (replications, sweep) as Parquet next to its CSV, atomically. */

@@ -39,7 +39,12 @@ export function fsErrorCode(e: unknown): string | undefined {
 
 /** An error writing results: exit 2, the path, the cause in plain words and the fix. */
 export class OutputError extends InputError {
-  constructor(problem: string, file: string, hint: string, readonly code?: string) {
+  constructor(
+    problem: string,
+    file: string,
+    hint: string,
+    readonly code?: string,
+  ) {
     super(problem, { file, hint });
     this.name = 'OutputError';
   }

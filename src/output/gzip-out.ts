@@ -24,19 +24,21 @@ const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 type Crc32 = (data: Uint8Array, value?: number) => number;
 let crcTable: Uint32Array | null = null;
 /** CRC-32 (IEEE): node:zlib's from Node 20.15, this table version before. */
-const crc32: Crc32 = (zlib as unknown as { crc32?: Crc32 }).crc32 ?? ((data, value = 0) => {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
+const crc32: Crc32 =
+  (zlib as unknown as { crc32?: Crc32 }).crc32 ??
+  ((data, value = 0) => {
+    if (!crcTable) {
+      crcTable = new Uint32Array(256);
+      for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        crcTable[n] = c >>> 0;
+      }
     }
-  }
-  let c = ~value >>> 0;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-});
+    let c = ~value >>> 0;
+    for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+    return ~c >>> 0;
+  });
 
 export class GzipOut implements TextOut {
   private readonly buf = Buffer.allocUnsafe(CHUNK);

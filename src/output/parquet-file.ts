@@ -19,10 +19,15 @@ import { ThriftWriter, TList } from './thrift-compact.js';
 
 export type Physical = 'BOOLEAN' | 'INT64' | 'DOUBLE' | 'BYTE_ARRAY';
 const PHYSICAL: Record<Physical, number> = { BOOLEAN: 0, INT64: 2, DOUBLE: 5, BYTE_ARRAY: 6 };
-const ENC_PLAIN = 0, ENC_RLE = 3, ENC_RLE_DICTIONARY = 8;
-const CODEC_UNCOMPRESSED = 0, CODEC_GZIP = 2;
-const PAGE_DATA = 0, PAGE_DICTIONARY = 2;
-const CONVERTED_UTF8 = 0, CONVERTED_TIMESTAMP_MILLIS = 9;
+const ENC_PLAIN = 0,
+  ENC_RLE = 3,
+  ENC_RLE_DICTIONARY = 8;
+const CODEC_UNCOMPRESSED = 0,
+  CODEC_GZIP = 2;
+const PAGE_DATA = 0,
+  PAGE_DICTIONARY = 2;
+const CONVERTED_UTF8 = 0,
+  CONVERTED_TIMESTAMP_MILLIS = 9;
 
 export interface ParquetColumn {
   name: string;
@@ -82,7 +87,12 @@ export class ParquetFileWriter {
   // are compressed once: the names of a million VMs took ~0.15 s a row group to deflate.
   private readonly compressed = new WeakMap<Uint8Array, Uint8Array>();
 
-  constructor(private readonly out: ByteOut, private readonly columns: readonly ParquetColumn[], private readonly createdBy: string, options: ParquetFileOptions = {}) {
+  constructor(
+    private readonly out: ByteOut,
+    private readonly columns: readonly ParquetColumn[],
+    private readonly createdBy: string,
+    options: ParquetFileOptions = {},
+  ) {
     this.compressBytes = options.compressBytes ?? 4096;
     this.gzipLevel = options.gzipLevel ?? 1;
     this.write(MAGIC);
@@ -99,7 +109,8 @@ export class ParquetFileWriter {
     if (rows === 0) return;
     const group: RowGroupMeta = { rows, offset: this.offset, chunks: [] };
     chunks.forEach((c, k) => {
-      if ((c.definitionLevels !== undefined) !== (this.columns[k]!.optional === true)) throw new Error(`internal: column ${this.columns[k]!.name}: definition levels for an OPTIONAL column only`);
+      if ((c.definitionLevels !== undefined) !== (this.columns[k]!.optional === true))
+        throw new Error(`internal: column ${this.columns[k]!.name}: definition levels for an OPTIONAL column only`);
       const body = c.definitionLevels ? Buffer.concat([c.definitionLevels, c.data]) : c.data;
       const raw = (c.dictionary?.bytes.length ?? 0) + body.length;
       const codec = raw >= this.compressBytes ? CODEC_GZIP : CODEC_UNCOMPRESSED;
@@ -114,8 +125,15 @@ export class ParquetFileWriter {
       const encoding = c.dictionary ? ENC_RLE_DICTIONARY : ENC_PLAIN;
       uncompressed += this.page(codec, body, (w) => w.struct(5, (d) => d.i32(1, rows).i32(2, encoding).i32(3, ENC_RLE).i32(4, ENC_RLE)), PAGE_DATA);
       group.chunks.push({
-        codec, encodings: c.dictionary ? [ENC_PLAIN, ENC_RLE, ENC_RLE_DICTIONARY] : [ENC_PLAIN, ENC_RLE], numValues: rows,
-        uncompressed, compressed: this.offset - start, dataPageOffset, dictionaryPageOffset, minMax: c.minMax, nullCount: c.nullCount ?? 0,
+        codec,
+        encodings: c.dictionary ? [ENC_PLAIN, ENC_RLE, ENC_RLE_DICTIONARY] : [ENC_PLAIN, ENC_RLE],
+        numValues: rows,
+        uncompressed,
+        compressed: this.offset - start,
+        dataPageOffset,
+        dictionaryPageOffset,
+        minMax: c.minMax,
+        nullCount: c.nullCount ?? 0,
       });
     });
     this.groups.push(group);
@@ -158,7 +176,9 @@ export class ParquetFileWriter {
         s.string(4, 'schema').i32(5, this.columns.length);
         return;
       }
-      s.i32(1, PHYSICAL[c.physical]).i32(3, c.optional ? 1 : 0).string(4, c.name);
+      s.i32(1, PHYSICAL[c.physical])
+        .i32(3, c.optional ? 1 : 0)
+        .string(4, c.name);
       if (c.logical === 'string') s.i32(6, CONVERTED_UTF8).struct(10, (l) => l.struct(1, () => {}));
       if (c.logical === 'timestamp-ms-utc') {
         s.i32(6, CONVERTED_TIMESTAMP_MILLIS).struct(10, (l) => l.struct(8, (t) => t.bool(1, true).struct(2, (u) => u.struct(1, () => {}))));
@@ -186,7 +206,9 @@ export class ParquetFileWriter {
     });
     w.string(6, this.createdBy);
     // Min/max follow each type's own order (signed for INT64, numeric for DOUBLE).
-    w.list(7, TList.struct, this.columns, (o) => { o.struct(1, () => {}); });
+    w.list(7, TList.struct, this.columns, (o) => {
+      o.struct(1, () => {});
+    });
     const footer = w.end();
     const len = Buffer.allocUnsafe(4);
     len.writeUInt32LE(footer.length, 0);
@@ -248,26 +270,39 @@ export function hybridIndices(values: Int32Array, n: number, width: number, map:
     pos = varint(out, pos, groups * 2 + 1);
     const end = start + groups * 8;
     const full = end <= n ? end : n - ((n - start) & 7);
-    let acc = 0, bits = 0;
+    let acc = 0,
+      bits = 0;
     // Whole groups inside the data; widths up to 8 emit at most one byte a value.
     if (width <= 8) {
       for (let k = start; k < full; k++) {
         acc |= (map === null ? values[k]! : map[values[k]!]!) << bits;
         bits += width;
-        if (bits >= 8) { out[pos++] = acc & 0xff; acc >>>= 8; bits -= 8; }
+        if (bits >= 8) {
+          out[pos++] = acc & 0xff;
+          acc >>>= 8;
+          bits -= 8;
+        }
       }
     } else {
       for (let k = start; k < full; k++) {
         acc |= (map === null ? values[k]! : map[values[k]!]!) << bits;
         bits += width;
-        while (bits >= 8) { out[pos++] = acc & 0xff; acc >>>= 8; bits -= 8; }
+        while (bits >= 8) {
+          out[pos++] = acc & 0xff;
+          acc >>>= 8;
+          bits -= 8;
+        }
       }
     }
     // The last, partial group, padded with zeros.
     for (let k = full; k < end; k++) {
       acc |= (k < n ? (map === null ? values[k]! : map[values[k]!]!) : 0) << bits;
       bits += width;
-      while (bits >= 8) { out[pos++] = acc & 0xff; acc >>>= 8; bits -= 8; }
+      while (bits >= 8) {
+        out[pos++] = acc & 0xff;
+        acc >>>= 8;
+        bits -= 8;
+      }
     }
     if (i > n) i = n;
   }
@@ -297,11 +332,16 @@ export function hybridRuns(lengths: Int32Array, runs: number, width: number): Bu
     if (nl === 0) return;
     const groups = (nl + 7) >> 3;
     pos = varint(out, pos, groups * 2 + 1);
-    let acc = 0, bits = 0;
+    let acc = 0,
+      bits = 0;
     for (let k = 0; k < groups * 8; k++) {
       acc |= (k < nl ? lit[k]! : 0) << bits;
       bits += width;
-      while (bits >= 8) { out[pos++] = acc & 0xff; acc >>>= 8; bits -= 8; }
+      while (bits >= 8) {
+        out[pos++] = acc & 0xff;
+        acc >>>= 8;
+        bits -= 8;
+      }
     }
     nl = 0;
   };

@@ -22,9 +22,19 @@ export function writeBillingParquet(out: ByteOut, sim: FleetSimulation, createdB
   let names: string[] = [];
   const groupKeys = new Int32Array(R);
   const secs = REPORTED_STATES.map(() => new Float64Array(R));
-  const existed = new Float64Array(R), billed = new Float64Array(R), hours = new Float64Array(R);
-  const compute = new Float64Array(R), disk = new Float64Array(R), ip = new Float64Array(R), other = new Float64Array(R);
-  const list = new Float64Array(R), billedCost = new Float64Array(R), effective = new Float64Array(R), licence = new Float64Array(R), resH = new Float64Array(R), spH = new Float64Array(R);
+  const existed = new Float64Array(R),
+    billed = new Float64Array(R),
+    hours = new Float64Array(R);
+  const compute = new Float64Array(R),
+    disk = new Float64Array(R),
+    ip = new Float64Array(R),
+    other = new Float64Array(R);
+  const list = new Float64Array(R),
+    billedCost = new Float64Array(R),
+    effective = new Float64Array(R),
+    licence = new Float64Array(R),
+    resH = new Float64Array(R),
+    spH = new Float64Array(R);
   const flush = (): void => {
     if (n === 0) return;
     const sub = (a: Float64Array): Float64Array => a.subarray(0, n);
@@ -47,7 +57,9 @@ export function writeBillingParquet(out: ByteOut, sim: FleetSimulation, createdB
       reservation_hours: { kind: 'float', values: sub(resH) },
       savings_plan_hours: { kind: 'float', values: sub(spH) },
     };
-    REPORTED_STATES.forEach((st, s) => { cols[`${st}_s`] = { kind: 'float', values: sub(secs[s]!) }; });
+    REPORTED_STATES.forEach((st, s) => {
+      cols[`${st}_s`] = { kind: 'float', values: sub(secs[s]!) };
+    });
     w.push(cols, n);
     n = 0;
     names = [];
@@ -87,9 +99,13 @@ export function writeParquetFromCsv(out: ByteOut, schema: TableSchema, csvText: 
   const known = new Map(schema.columns.map((c) => [c.name, c]));
   const full: TableSchema = {
     ...schema,
-    columns: header.map((name, i) => known.get(name) ?? (i === 0 && name === 'point'
-      ? { name, type: 'integer' as const, description: 'point index' }
-      : { name, type: 'string' as const, description: 'swept parameter value' })),
+    columns: header.map(
+      (name, i) =>
+        known.get(name) ??
+        (i === 0 && name === 'point'
+          ? { name, type: 'integer' as const, description: 'point index' }
+          : { name, type: 'string' as const, description: 'swept parameter value' }),
+    ),
   };
   const rows = records.slice(1);
   const w = new ParquetTableWriter(out, full, createdBy);
@@ -100,15 +116,23 @@ export function writeParquetFromCsv(out: ByteOut, schema: TableSchema, csvText: 
     full.columns.forEach((c, j) => {
       const cells = part.map((r) => r[j] ?? '');
       switch (c.type) {
-        case 'string': cols[c.name] = { kind: 'strings', values: c.nullable ? cells.map((x) => (x === '' ? null : x)) : cells }; break;
-        case 'integer': cols[c.name] = { kind: 'int', values: cells.map(Number) }; break;
+        case 'string':
+          cols[c.name] = { kind: 'strings', values: c.nullable ? cells.map((x) => (x === '' ? null : x)) : cells };
+          break;
+        case 'integer':
+          cols[c.name] = { kind: 'int', values: cells.map(Number) };
+          break;
         case 'decimal': {
           const values = Float64Array.from(cells, (x) => (x === '' ? 0 : Number(x)));
           cols[c.name] = cells.includes('') ? { kind: 'float', values, nulls: Uint8Array.from(cells, (x) => (x === '' ? 1 : 0)) } : { kind: 'float', values };
           break;
         }
-        case 'boolean': cols[c.name] = { kind: 'bool', values: Uint8Array.from(cells, (x) => (x === 'true' ? 1 : 0)) }; break;
-        case 'timestamp': cols[c.name] = { kind: 'timestampMs', values: Float64Array.from(cells, (x) => Date.parse(x)) }; break;
+        case 'boolean':
+          cols[c.name] = { kind: 'bool', values: Uint8Array.from(cells, (x) => (x === 'true' ? 1 : 0)) };
+          break;
+        case 'timestamp':
+          cols[c.name] = { kind: 'timestampMs', values: Float64Array.from(cells, (x) => Date.parse(x)) };
+          break;
       }
     });
     w.push(cols, part.length);

@@ -17,7 +17,18 @@ import type { TimelineSink } from '../model/fleet.js';
 import type { FleetLayout } from '../model/layout.js';
 import { roundMs } from './fixed.js';
 import { parquetColumn, PARQUET_SETTINGS, type ByteOut } from './parquet.js';
-import { bitWidth, hybridIndices, hybridRuns, ParquetFileWriter, plainBooleans, plainDoubles, plainInt64, plainStrings, type EncodedChunk, type ParquetColumn } from './parquet-file.js';
+import {
+  bitWidth,
+  hybridIndices,
+  hybridRuns,
+  ParquetFileWriter,
+  plainBooleans,
+  plainDoubles,
+  plainInt64,
+  plainStrings,
+  type EncodedChunk,
+  type ParquetColumn,
+} from './parquet-file.js';
 import { OUTPUT_SCHEMAS } from './schema.js';
 import { timelineMessage } from './timeline-csv.js';
 
@@ -80,7 +91,12 @@ export class TimelineParquetWriter implements TimelineSink {
   private readonly runLengths: Int32Array;
   private readonly distinct: Float64Array;
 
-  constructor(out: ByteOut, private readonly layout: FleetLayout, private readonly startMs: number, createdBy: string) {
+  constructor(
+    out: ByteOut,
+    private readonly layout: FleetLayout,
+    private readonly startMs: number,
+    createdBy: string,
+  ) {
     const names = OUTPUT_SCHEMAS.timeline.columns.map((c) => c.name).join(',');
     if (names !== 'time_s,timestamp,vm,group,size,kind,state,code,level,display_status,billed,operation,message') {
       throw new Error(`internal: timeline.parquet writer out of step with the schema (${names})`);
@@ -127,8 +143,10 @@ export class TimelineParquetWriter implements TimelineSink {
     const m = this.n;
     if (m === 0) return;
     this.n = 0;
-    const dict = (d: CodeDictionary, values: Int32Array, map: Int32Array): EncodedChunk =>
-      ({ dictionary: { bytes: d.page, count: d.values.length }, data: hybridIndices(values, m, bitWidth(d.values.length - 1), map) });
+    const dict = (d: CodeDictionary, values: Int32Array, map: Int32Array): EncodedChunk => ({
+      dictionary: { bytes: d.page, count: d.values.length },
+      data: hybridIndices(values, m, bitWidth(d.values.length - 1), map),
+    });
     const [timeS, timestamp] = this.timeChunks(m);
     const vm = this.vmChunk(m);
     const group = dict(this.groupDict, this.vm, this.vmGroupKey);
@@ -159,7 +177,10 @@ export class TimelineParquetWriter implements TimelineSink {
     for (let i = 0; i < m; i++) {
       const t = roundMs(time[i]!);
       if (t !== last) {
-        if (d === limit) { few = false; break; }
+        if (d === limit) {
+          few = false;
+          break;
+        }
         distinct[d++] = t;
         last = t;
       }
@@ -168,7 +189,8 @@ export class TimelineParquetWriter implements TimelineSink {
     const start = this.startMs;
     const seconds = (v: ArrayLike<number>, k: number): Float64Array => Float64Array.from({ length: k }, (_, i) => v[i]! / 1000);
     const stamps = (v: ArrayLike<number>, k: number): Float64Array => Float64Array.from({ length: k }, (_, i) => start + v[i]!);
-    const t0 = roundMs(time[0]!), t1 = roundMs(time[m - 1]!);
+    const t0 = roundMs(time[0]!),
+      t1 = roundMs(time[m - 1]!);
     const statsS: [Uint8Array, Uint8Array] = [plainDoubles([t0 / 1000], 1), plainDoubles([t1 / 1000], 1)];
     const statsT: [Uint8Array, Uint8Array] = [plainInt64([start + t0], 1), plainInt64([start + t1], 1)];
     // A dictionary pays when instants repeat: each row then costs its index bits, not 8 bytes.
@@ -192,11 +214,16 @@ export class TimelineParquetWriter implements TimelineSink {
    * VM indices themselves (no mapping pass; the names page is built once).
    */
   private vmChunk(m: number): EncodedChunk {
-    const b = this.batch, stamp = this.stamp, vm = this.vm;
+    const b = this.batch,
+      stamp = this.stamp,
+      vm = this.vm;
     let present = 0;
     for (let i = 0; i < m; i++) {
       const v = vm[i]!;
-      if (stamp[v] !== b) { stamp[v] = b; present++; }
+      if (stamp[v] !== b) {
+        stamp[v] = b;
+        present++;
+      }
     }
     const all = this.layout.vmCount;
     if (present * 4 >= all * 3) {
@@ -223,7 +250,8 @@ export class TimelineParquetWriter implements TimelineSink {
     for (let k = 0, g = 0; k < vms.length; k++) {
       const v = vms[k]!;
       while (v >= groups[g]!.first + groups[g]!.count) g++;
-      const prefix = this.prefixes[g]!, width = groups[g]!.nameWidth;
+      const prefix = this.prefixes[g]!,
+        width = groups[g]!.nameWidth;
       out.writeUInt32LE(prefix.length + width, pos);
       pos += 4;
       out.set(prefix, pos);

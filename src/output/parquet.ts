@@ -5,7 +5,17 @@
 // Parquet writer (src/output/parquet-file.ts; why not a library: docs/outputs.md, Parquet)
 // in row groups of PARQUET_SETTINGS.rowGroupRows rows, so memory holds one row group.
 
-import { bitWidth, hybridIndices, ParquetFileWriter, plainBooleans, plainDoubles, plainInt64, plainStrings, type EncodedChunk, type ParquetColumn } from './parquet-file.js';
+import {
+  bitWidth,
+  hybridIndices,
+  ParquetFileWriter,
+  plainBooleans,
+  plainDoubles,
+  plainInt64,
+  plainStrings,
+  type EncodedChunk,
+  type ParquetColumn,
+} from './parquet-file.js';
 import type { ColumnSchema, TableSchema } from './schema.js';
 
 /**
@@ -36,11 +46,16 @@ export type ColumnValues =
 export function parquetColumn(c: ColumnSchema): ParquetColumn {
   const optional = c.nullable === true;
   switch (c.type) {
-    case 'string': return { name: c.name, physical: 'BYTE_ARRAY', logical: 'string', optional };
-    case 'integer': return { name: c.name, physical: 'INT64', optional };
-    case 'decimal': return { name: c.name, physical: 'DOUBLE', optional };
-    case 'boolean': return { name: c.name, physical: 'BOOLEAN', optional };
-    case 'timestamp': return { name: c.name, physical: 'INT64', logical: 'timestamp-ms-utc', optional };
+    case 'string':
+      return { name: c.name, physical: 'BYTE_ARRAY', logical: 'string', optional };
+    case 'integer':
+      return { name: c.name, physical: 'INT64', optional };
+    case 'decimal':
+      return { name: c.name, physical: 'DOUBLE', optional };
+    case 'boolean':
+      return { name: c.name, physical: 'BOOLEAN', optional };
+    case 'timestamp':
+      return { name: c.name, physical: 'INT64', logical: 'timestamp-ms-utc', optional };
   }
 }
 
@@ -90,18 +105,38 @@ function encode(col: ColumnSchema, v: ColumnValues, rows: number): EncodedChunk 
       const present = v.values.filter((x): x is string => x !== null);
       const chunk = stringChunk(present, v.unique === true);
       if (present.length === rows) return chunk;
-      return { ...chunk, definitionLevels: definitionLevels(Int32Array.from(v.values, (x) => (x === null ? 0 : 1)), rows), nullCount: rows - present.length };
+      return {
+        ...chunk,
+        definitionLevels: definitionLevels(
+          Int32Array.from(v.values, (x) => (x === null ? 0 : 1)),
+          rows,
+        ),
+        nullCount: rows - present.length,
+      };
     }
-    case 'int': check(v.values.length); return { data: plainInt64(v.values, rows) };
+    case 'int':
+      check(v.values.length);
+      return { data: plainInt64(v.values, rows) };
     case 'float': {
       check(v.values.length);
       const nulls = v.nulls;
-      if (!nulls || !nulls.includes(1)) return { data: plainDoubles(v.values, rows) };
+      if (!nulls?.includes(1)) return { data: plainDoubles(v.values, rows) };
       const present = v.values.filter((_, i) => nulls[i] === 0);
-      return { data: plainDoubles(present, present.length), definitionLevels: definitionLevels(Int32Array.from(nulls, (x) => 1 - x), rows), nullCount: rows - present.length };
+      return {
+        data: plainDoubles(present, present.length),
+        definitionLevels: definitionLevels(
+          Int32Array.from(nulls, (x) => 1 - x),
+          rows,
+        ),
+        nullCount: rows - present.length,
+      };
     }
-    case 'bool': check(v.values.length); return { data: plainBooleans(v.values, rows) };
-    case 'timestampMs': check(v.values.length); return { data: plainInt64(v.values, rows) };
+    case 'bool':
+      check(v.values.length);
+      return { data: plainBooleans(v.values, rows) };
+    case 'timestampMs':
+      check(v.values.length);
+      return { data: plainInt64(v.values, rows) };
   }
 }
 
@@ -110,20 +145,27 @@ export class ParquetTableWriter {
   private readonly file: ParquetFileWriter;
   rows = 0;
 
-  constructor(out: ByteOut, private readonly schema: TableSchema, createdBy: string) {
+  constructor(
+    out: ByteOut,
+    private readonly schema: TableSchema,
+    createdBy: string,
+  ) {
     this.file = new ParquetFileWriter(out, schema.columns.map(parquetColumn), createdBy);
   }
 
   /** One row group of `rows` rows: every schema column's values. */
   push(columns: Record<string, ColumnValues>, rows: number): void {
     if (rows === 0) return;
-    this.file.writeRowGroup(rows, this.schema.columns.map((c) => {
-      const v = columns[c.name];
-      if (!v) throw new Error(`internal: row group of ${this.schema.table} lacks column ${c.name}`);
-      const chunk = encode(c, v, rows);
-      // A nullable column always carries definition levels, null or not.
-      return c.nullable && !chunk.definitionLevels ? { ...chunk, definitionLevels: definitionLevels(new Int32Array(rows).fill(1), rows) } : chunk;
-    }));
+    this.file.writeRowGroup(
+      rows,
+      this.schema.columns.map((c) => {
+        const v = columns[c.name];
+        if (!v) throw new Error(`internal: row group of ${this.schema.table} lacks column ${c.name}`);
+        const chunk = encode(c, v, rows);
+        // A nullable column always carries definition levels, null or not.
+        return c.nullable && !chunk.definitionLevels ? { ...chunk, definitionLevels: definitionLevels(new Int32Array(rows).fill(1), rows) } : chunk;
+      }),
+    );
     this.rows += rows;
   }
 

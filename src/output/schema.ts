@@ -45,7 +45,11 @@ export interface TableSchema {
 
 /** What DuckDB's read_csv_auto infers for each type, with no hints. */
 export const DUCKDB_TYPES: Record<ColumnType, string> = {
-  string: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', boolean: 'BOOLEAN', timestamp: 'TIMESTAMP WITH TIME ZONE',
+  string: 'VARCHAR',
+  integer: 'BIGINT',
+  decimal: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  timestamp: 'TIMESTAMP WITH TIME ZONE',
 };
 
 /**
@@ -54,13 +58,23 @@ export const DUCKDB_TYPES: Record<ColumnType, string> = {
  * file (every `zone` empty) reads as float64 NaN; `dtype=PANDAS_DTYPES` from the JSON fixes it.
  */
 export const PANDAS_DTYPES: Record<ColumnType, string> = {
-  string: 'object', integer: 'int64', decimal: 'float64', boolean: 'bool', timestamp: 'object',
+  string: 'object',
+  integer: 'int64',
+  decimal: 'float64',
+  boolean: 'bool',
+  timestamp: 'object',
 };
 
 const s = (name: string, description: string, extra: Partial<ColumnSchema> = {}): ColumnSchema => ({ name, type: 'string', description, ...extra });
 const int = (name: string, description: string, unit?: string): ColumnSchema => ({ name, type: 'integer', description, ...(unit ? { unit } : {}) });
-const dec = (name: string, places: number, description: string, unit?: string, nullable = false): ColumnSchema =>
-  ({ name, type: 'decimal', places, description, ...(unit ? { unit } : {}), ...(nullable ? { nullable } : {}) });
+const dec = (name: string, places: number, description: string, unit?: string, nullable = false): ColumnSchema => ({
+  name,
+  type: 'decimal',
+  places,
+  description,
+  ...(unit ? { unit } : {}),
+  ...(nullable ? { nullable } : {}),
+});
 const TIME_S = dec('time_s', 3, 'seconds from the scenario start, to the millisecond', 'seconds');
 const TIMESTAMP: ColumnSchema = { name: 'timestamp', type: 'timestamp', description: 'the same instant as time_s, UTC' };
 const money = (name: string, description: string): ColumnSchema => dec(name, 2, `${description}, in cents (docs/outputs.md, Money)`, 'currency');
@@ -69,7 +83,8 @@ const TIMELINE: TableSchema = {
   table: 'timeline',
   rowPer: 'state change (and rejected operation), in time order',
   columns: [
-    TIME_S, TIMESTAMP,
+    TIME_S,
+    TIMESTAMP,
     s('vm', 'VM name: group, a dash, the zero-padded index in the group'),
     s('group', 'group name'),
     s('size', 'VM size'),
@@ -88,7 +103,9 @@ const BILLING: TableSchema = {
   table: 'billing',
   rowPer: 'VM, group by group in scenario order',
   columns: [
-    s('vm', 'VM name'), s('group', 'group name'), s('size', 'VM size'),
+    s('vm', 'VM name'),
+    s('group', 'group name'),
+    s('size', 'VM size'),
     ...REPORTED_STATES.map((st) => dec(`${st}_s`, 3, `seconds in ${st} within the horizon`, 'seconds')),
     dec('existed_s', 3, 'seconds the VM existed within the horizon (disk and IP charges accrue on these)', 'seconds'),
     int('billed_seconds', 'compute seconds charged (after per-run rounding and minimum charges): whole seconds', 'seconds'),
@@ -98,8 +115,14 @@ const BILLING: TableSchema = {
     money('public_ip_cost', 'public IP charges'),
     money('other_cost', 'disk_cost + public_ip_cost'),
     money('list_cost', 'compute at pay-as-you-go (FOCUS ListCost): equal to compute_cost'),
-    money('billed_cost', 'compute as the invoice shows it (FOCUS BilledCost): reservation-covered hours 0, savings-plan hours at the plan rate, the rest pay-as-you-go; compute_cost with no commitments'),
-    money('effective_cost', 'amortized compute (FOCUS EffectiveCost): billed_cost plus the reservation fees spread over the hours they covered; compute_cost with no commitments'),
+    money(
+      'billed_cost',
+      'compute as the invoice shows it (FOCUS BilledCost): reservation-covered hours 0, savings-plan hours at the plan rate, the rest pay-as-you-go; compute_cost with no commitments',
+    ),
+    money(
+      'effective_cost',
+      'amortized compute (FOCUS EffectiveCost): billed_cost plus the reservation fees spread over the hours they covered; compute_cost with no commitments',
+    ),
     money('licence_cost', 'the Windows software meter (never covered by commitments); 0 for Linux and Hybrid Benefit'),
     dec('reservation_hours', 6, 'billed hours covered by reservations', 'hours'),
     dec('savings_plan_hours', 6, 'billed hours covered by savings plans', 'hours'),
@@ -110,7 +133,9 @@ const SERIES: TableSchema = {
   table: 'series',
   rowPer: 'sample time and group (the fleet just before the events of that instant)',
   columns: [
-    TIME_S, TIMESTAMP, s('group', 'group name'),
+    TIME_S,
+    TIMESTAMP,
+    s('group', 'group name'),
     ...POWER_NAMES.slice(0, TIMED_POWER_STATES).map((st) => int(`${st}_vms`, `VMs in ${st}`, 'VMs')),
     int('absent_vms', 'VMs of the group that do not exist (not created yet, or deleted)', 'VMs'),
     int('billed_vms', 'VMs in a billed power state', 'VMs'),
@@ -127,13 +152,14 @@ const CAPACITY: TableSchema = {
   table: 'capacity',
   rowPer: 'sample time and capacity pool (a region, and each of its zones)',
   columns: [
-    TIME_S, TIMESTAMP,
+    TIME_S,
+    TIMESTAMP,
     s('region', 'region'),
-    s('zone', '`<region>/<zone>` for a zone; empty on the region\'s own row', { nullable: true }),
+    s('zone', "`<region>/<zone>` for a zone; empty on the region's own row", { nullable: true }),
     dec('vcpus_capacity', 1, 'vCPUs the pool holds; empty when the pool has no limit of its own', 'vCPUs', true),
     int('vcpus_used', 'vCPUs allocated', 'vCPUs'),
     dec('utilisation', 6, 'vcpus_used / vcpus_capacity; empty when the pool has no limit', undefined, true),
-    int('allocation_failures_cum', 'AllocationFailed / ZonalAllocationFailed of the pool\'s groups since the start'),
+    int('allocation_failures_cum', "AllocationFailed / ZonalAllocationFailed of the pool's groups since the start"),
   ],
 };
 
@@ -159,12 +185,16 @@ const COMMITMENTS: TableSchema = {
 const f9 = (name: string, description: string, nullable = false, unit?: string): ColumnSchema => dec(name, 9, description, unit, nullable);
 const FOCUS: TableSchema = {
   table: 'focus',
-  rowPer: 'VM, UTC day and way its hours were paid (reservation, savings plan, on demand, Windows licence), plus per commitment and day a purchase row and an unused-commitment row (FOCUS 1.2 columns; docs/outputs.md)',
+  rowPer:
+    'VM, UTC day and way its hours were paid (reservation, savings plan, on demand, Windows licence), plus per commitment and day a purchase row and an unused-commitment row (FOCUS 1.2 columns; docs/outputs.md)',
   columns: [
     { name: 'ChargePeriodStart', type: 'timestamp', description: 'start of the charge period: midnight UTC' },
     { name: 'ChargePeriodEnd', type: 'timestamp', description: 'end of the charge period (exclusive): the next midnight UTC' },
     s('ChargeCategory', 'Usage or Purchase'),
-    s('ChargeDescription', 'VM hours, Spot VM hours, Reserved VM instance hours, Savings plan hours, Windows Server license hours, a commitment fee, unused commitment'),
+    s(
+      'ChargeDescription',
+      'VM hours, Spot VM hours, Reserved VM instance hours, Savings plan hours, Windows Server license hours, a commitment fee, unused commitment',
+    ),
     s('ServiceName', 'Virtual Machines (empty on commitment rows)', { nullable: true }),
     s('ResourceId', "Azure-shaped id: /subscriptions/fleetsim/resourceGroups/<group>/providers/Microsoft.Compute/virtualMachines/<vm>, or the commitment's"),
     s('ResourceName', 'the VM or the commitment'),
@@ -195,7 +225,10 @@ const METRIC_SCHEMA: ColumnSchema[] = [
   money('total_cost', 'compute + other'),
   int('allocation_failures', 'failed operations with a no-capacity code'),
   int('failed_operations', 'failed operations (any code)'),
-  money('effective_cost', 'amortized compute + licences + disks and IPs; the fleet total adds unused commitment and capacity-reservation units (the invoice). Equal to total_cost with no commitments and no licences'),
+  money(
+    'effective_cost',
+    'amortized compute + licences + disks and IPs; the fleet total adds unused commitment and capacity-reservation units (the invoice). Equal to total_cost with no commitments and no licences',
+  ),
 ];
 
 const REPLICATIONS: TableSchema = {
@@ -212,19 +245,42 @@ const SWEEP: TableSchema = {
   rowPer: 'point, group (and (total)) and metric',
   leadingColumns: 'point (integer), then one column per swept parameter holding its value as given',
   columns: [
-    s('group', 'group name or (total)'), s('metric', METRIC_SCHEMA.map((c) => c.name).join(', ')), int('n', 'replications'),
-    stat('mean', 'mean'), stat('sd', 'sample standard deviation'), stat('ci_low', 'lower end of the 95% confidence interval of the mean'), stat('ci_high', 'upper end'),
-    stat('diff_mean', 'with a baseline only: mean of the paired differences (this point - baseline); NaN on the baseline\'s own rows'),
-    stat('diff_sd', 'with a baseline only: their sd'), stat('diff_ci_low', 'with a baseline only: interval of the difference'), stat('diff_ci_high', 'with a baseline only'),
+    s('group', 'group name or (total)'),
+    s('metric', METRIC_SCHEMA.map((c) => c.name).join(', ')),
+    int('n', 'replications'),
+    stat('mean', 'mean'),
+    stat('sd', 'sample standard deviation'),
+    stat('ci_low', 'lower end of the 95% confidence interval of the mean'),
+    stat('ci_high', 'upper end'),
+    stat('diff_mean', "with a baseline only: mean of the paired differences (this point - baseline); NaN on the baseline's own rows"),
+    stat('diff_sd', 'with a baseline only: their sd'),
+    stat('diff_ci_low', 'with a baseline only: interval of the difference'),
+    stat('diff_ci_high', 'with a baseline only'),
   ],
 };
 
 /** Every table, by name. replications and sweep are written by studies (src/parallel). */
-export const OUTPUT_SCHEMAS = { timeline: TIMELINE, billing: BILLING, series: SERIES, capacity: CAPACITY, commitments: COMMITMENTS, focus: FOCUS, replications: REPLICATIONS, sweep: SWEEP } as const;
+export const OUTPUT_SCHEMAS = {
+  timeline: TIMELINE,
+  billing: BILLING,
+  series: SERIES,
+  capacity: CAPACITY,
+  commitments: COMMITMENTS,
+  focus: FOCUS,
+  replications: REPLICATIONS,
+  sweep: SWEEP,
+} as const;
 export type TableName = keyof typeof OUTPUT_SCHEMAS;
 
 // The writers' own column lists must be the schema's, in order.
-for (const [t, cols] of [[TIMELINE, TIMELINE_COLUMNS], [BILLING, BILLING_COLUMNS], [SERIES, SERIES_COLUMNS], [CAPACITY, CAPACITY_COLUMNS], [COMMITMENTS, COMMITMENT_COLUMNS], [FOCUS, FOCUS_COLUMNS]] as const) {
+for (const [t, cols] of [
+  [TIMELINE, TIMELINE_COLUMNS],
+  [BILLING, BILLING_COLUMNS],
+  [SERIES, SERIES_COLUMNS],
+  [CAPACITY, CAPACITY_COLUMNS],
+  [COMMITMENTS, COMMITMENT_COLUMNS],
+  [FOCUS, FOCUS_COLUMNS],
+] as const) {
   const names = t.columns.map((c) => c.name).join(',');
   if (names !== cols.join(',')) throw new Error(`internal: ${t.table} schema (${names}) differs from its writer's columns (${cols.join(',')})`);
 }

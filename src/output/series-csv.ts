@@ -12,13 +12,20 @@ import { fixed6, seconds3, timeCells } from './fixed.js';
 import { otherCost } from '../billing/rules.js';
 
 export const SERIES_COLUMNS = [
-  'time_s', 'timestamp', 'group',
-  ...POWER_NAMES.slice(0, TIMED_POWER_STATES).map((s) => `${s}_vms`), 'absent_vms',
-  'billed_vms', 'billed_vm_seconds_cum', 'compute_cost_cum', 'failed_ops_cum', 'allocation_failures_cum', 'rejected_ops_cum',
+  'time_s',
+  'timestamp',
+  'group',
+  ...POWER_NAMES.slice(0, TIMED_POWER_STATES).map((s) => `${s}_vms`),
+  'absent_vms',
+  'billed_vms',
+  'billed_vm_seconds_cum',
+  'compute_cost_cum',
+  'failed_ops_cum',
+  'allocation_failures_cum',
+  'rejected_ops_cum',
   // Appended after the columns above (which keep their places): disks and public IPs, accrued from creation until the VM is gone.
   'other_cost_cum',
 ];
-
 
 /** Sampling interval: the smallest round step that keeps a run under ~1,000 samples. */
 export function seriesStep(horizonSeconds: number): number {
@@ -47,9 +54,22 @@ export class SeriesRecorder {
       const billedVmSeconds = sim.billedVmSecondsUntil(g.index, t);
       let failed = 0;
       for (let k = 0; k < nOps; k++) failed += sim.failuresByGroupOp[g.index * nOps + k]!;
-      row += ',' + sim.billedVmsByGroup[g.index] + ',' + seconds3(billedVmSeconds) + ',' +
-        fixed6((billedVmSeconds / 3600) * g.pricePerHour) + ',' + failed + ',' + sim.allocationFailures(g.index) + ',' + sim.rejectedByGroup[g.index] + ',' +
-        fixed6(otherCost(sim.existedVmSecondsUntil(g.index, t), g.diskPerHour + g.publicIpPerHour)) + '\n';
+      row +=
+        ',' +
+        sim.billedVmsByGroup[g.index] +
+        ',' +
+        seconds3(billedVmSeconds) +
+        ',' +
+        fixed6((billedVmSeconds / 3600) * g.pricePerHour) +
+        ',' +
+        failed +
+        ',' +
+        sim.allocationFailures(g.index) +
+        ',' +
+        sim.rejectedByGroup[g.index] +
+        ',' +
+        fixed6(otherCost(sim.existedVmSecondsUntil(g.index, t), g.diskPerHour + g.publicIpPerHour)) +
+        '\n';
       this.buf += row;
     }
   }

@@ -64,7 +64,6 @@ export interface GroupActivity {
   maxTimeToRunningSeconds: number | null;
 }
 
-
 function activity(sim: FleetSimulation): Record<string, GroupActivity> {
   const out: Record<string, GroupActivity> = {};
   for (const g of sim.layout.groups) {
@@ -96,8 +95,12 @@ function activity(sim: FleetSimulation): Record<string, GroupActivity> {
 function capacity(sim: FleetSimulation): RunSummary['capacity'] {
   return sim.capacity.map((p) => {
     return {
-      region: p.region, zone: p.zone, vcpus: p.vcpus === Infinity ? null : p.vcpus, peakVcpus: p.peak,
-      meanVcpus: Math.round((p.integral / sim.horizon) * 1000) / 1000, allocationFailures: sim.poolAllocationFailures(p),
+      region: p.region,
+      zone: p.zone,
+      vcpus: p.vcpus === Infinity ? null : p.vcpus,
+      peakVcpus: p.peak,
+      meanVcpus: Math.round((p.integral / sim.horizon) * 1000) / 1000,
+      allocationFailures: sim.poolAllocationFailures(p),
     };
   });
 }
@@ -109,7 +112,12 @@ function capacity(sim: FleetSimulation): RunSummary['capacity'] {
  */
 type ExtraCents = { list: number; billed: number; effective: number; licence: number };
 const ZERO_EXTRA: ExtraCents = { list: 0, billed: 0, effective: 0, licence: 0 };
-const addExtra = (a: ExtraCents, b: ExtraCents): ExtraCents => ({ list: a.list + b.list, billed: a.billed + b.billed, effective: a.effective + b.effective, licence: a.licence + b.licence });
+const addExtra = (a: ExtraCents, b: ExtraCents): ExtraCents => ({
+  list: a.list + b.list,
+  billed: a.billed + b.billed,
+  effective: a.effective + b.effective,
+  licence: a.licence + b.licence,
+});
 
 function tidy<T extends CostTotals>(t: T, cents: MoneyCents, extra: ExtraCents): T {
   const out = { ...t, secondsByState: { ...t.secondsByState } };
@@ -126,7 +134,13 @@ function tidy<T extends CostTotals>(t: T, cents: MoneyCents, extra: ExtraCents):
   return out;
 }
 
-export function buildSummary(loaded: LoadedScenario, sim: FleetSimulation, report: BillingReport, wallSeconds: number, timelineRows: number | null): RunSummary {
+export function buildSummary(
+  loaded: LoadedScenario,
+  sim: FleetSimulation,
+  report: BillingReport,
+  wallSeconds: number,
+  timelineRows: number | null,
+): RunSummary {
   const s = loaded.scenario;
   const perGroup = groupCents(sim);
   const perGroupExtra = groupCommitmentCents(sim);
@@ -136,7 +150,8 @@ export function buildSummary(loaded: LoadedScenario, sim: FleetSimulation, repor
   let fleetCents: MoneyCents = ZERO_CENTS;
   let fleetExtra = ZERO_EXTRA;
   for (const g of sim.layout.groups) {
-    const c = perGroup[g.index]!, x = perGroupExtra[g.index]!;
+    const c = perGroup[g.index]!,
+      x = perGroupExtra[g.index]!;
     groups[g.name] = tidy(report.groups[g.name]!, c, x);
     sizeCents.set(g.size, addCents(sizeCents.get(g.size) ?? ZERO_CENTS, c));
     sizeExtra.set(g.size, addExtra(sizeExtra.get(g.size) ?? ZERO_EXTRA, x));
@@ -149,8 +164,14 @@ export function buildSummary(loaded: LoadedScenario, sim: FleetSimulation, repor
   return {
     fleetsimVersion: VERSION,
     scenario: {
-      name: s.name, file: loaded.file, fileSha256: loaded.fileSha256, overrides: loaded.overrides, seed: s.seed,
-      start: new Date(s.startMs).toISOString(), horizonSeconds: s.horizonSeconds, billing: s.billing,
+      name: s.name,
+      file: loaded.file,
+      fileSha256: loaded.fileSha256,
+      overrides: loaded.overrides,
+      seed: s.seed,
+      start: new Date(s.startMs).toISOString(),
+      horizonSeconds: s.horizonSeconds,
+      billing: s.billing,
     },
     run: {
       wallSeconds: Math.round(wallSeconds * 1000) / 1000,

@@ -4,7 +4,14 @@
 // write fields in increasing id order, as the protocol's field-id deltas assume.
 // Spec: https://github.com/apache/thrift/blob/master/doc/specs/thrift-compact-protocol.md
 
-const T_TRUE = 1, T_FALSE = 2, T_I16 = 4, T_I32 = 5, T_I64 = 6, T_BINARY = 8, T_LIST = 9, T_STRUCT = 12;
+const T_TRUE = 1,
+  T_FALSE = 2,
+  T_I16 = 4,
+  T_I32 = 5,
+  T_I64 = 6,
+  T_BINARY = 8,
+  T_LIST = 9,
+  T_STRUCT = 12;
 
 /** Element types of a list. */
 export const TList = { i32: T_I32, i64: T_I64, binary: T_BINARY, struct: T_STRUCT } as const;
@@ -52,16 +59,33 @@ export class ThriftWriter {
     this.lastId = id;
   }
 
-  i32(id: number, v: number): this { this.header(id, T_I32); this.zigzag(v); return this; }
-  i64(id: number, v: number): this { this.header(id, T_I64); this.zigzag(v); return this; }
-  i16(id: number, v: number): this { this.header(id, T_I16); this.zigzag(v); return this; }
-  bool(id: number, v: boolean): this { this.header(id, v ? T_TRUE : T_FALSE); return this; }
+  i32(id: number, v: number): this {
+    this.header(id, T_I32);
+    this.zigzag(v);
+    return this;
+  }
+  i64(id: number, v: number): this {
+    this.header(id, T_I64);
+    this.zigzag(v);
+    return this;
+  }
+  i16(id: number, v: number): this {
+    this.header(id, T_I16);
+    this.zigzag(v);
+    return this;
+  }
+  bool(id: number, v: boolean): this {
+    this.header(id, v ? T_TRUE : T_FALSE);
+    return this;
+  }
   binary(id: number, bytes: Uint8Array): this {
     this.header(id, T_BINARY);
     this.rawBinary(bytes);
     return this;
   }
-  string(id: number, s: string): this { return this.binary(id, Buffer.from(s, 'utf8')); }
+  string(id: number, s: string): this {
+    return this.binary(id, Buffer.from(s, 'utf8'));
+  }
 
   private rawBinary(bytes: Uint8Array): void {
     this.varint(bytes.length);
@@ -102,8 +126,12 @@ export class ThriftWriter {
   }
 
   /** List elements (no field header). */
-  elemI32(v: number): void { this.zigzag(v); }
-  elemString(s: string): void { this.rawBinary(Buffer.from(s, 'utf8')); }
+  elemI32(v: number): void {
+    this.zigzag(v);
+  }
+  elemString(s: string): void {
+    this.rawBinary(Buffer.from(s, 'utf8'));
+  }
 
   /** The bytes of a top-level struct: its fields followed by the stop byte. */
   end(): Buffer {

@@ -36,15 +36,24 @@ export function metricsOf(result: RunResult): { total: Metrics; groups: Record<s
     const alloc = sim.allocationFailures(g.index);
     allocTotal += alloc;
     groups[g.name] = {
-      billedHours: t.billedHours, computeCost: t.computeCost, otherCost: t.otherCost, totalCost: t.totalCost,
-      allocationFailures: alloc, failedOperations: t.failedOperations, effectiveCost: effectiveOf(t),
+      billedHours: t.billedHours,
+      computeCost: t.computeCost,
+      otherCost: t.otherCost,
+      totalCost: t.totalCost,
+      allocationFailures: alloc,
+      failedOperations: t.failedOperations,
+      effectiveCost: effectiveOf(t),
     };
   }
   const t = summary.total;
   return {
     total: {
-      billedHours: t.billedHours, computeCost: t.computeCost, otherCost: t.otherCost, totalCost: t.totalCost,
-      allocationFailures: allocTotal, failedOperations: summary.run.failedOperations,
+      billedHours: t.billedHours,
+      computeCost: t.computeCost,
+      otherCost: t.otherCost,
+      totalCost: t.totalCost,
+      allocationFailures: allocTotal,
+      failedOperations: summary.run.failedOperations,
       effectiveCost: summary.commitments?.totalCost ?? effectiveOf(t),
     },
     groups,

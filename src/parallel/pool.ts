@@ -12,9 +12,7 @@
 // length aborts the whole process); the scenario bounds are what keep runs away from those.
 import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { RunAborted } from '../run.js';
@@ -40,7 +38,8 @@ export class ReplicationFailed extends Error {
   /** Node's error code when the thread itself failed (ERR_WORKER_OUT_OF_MEMORY, ...). */
   readonly code: string | undefined;
   constructor(task: Pick<ReplicationTask, 'point' | 'replication' | 'seed'>, cause: unknown, pointLabel?: string, heapMb?: number) {
-    const code = typeof cause === 'object' && cause !== null && typeof (cause as { code?: unknown }).code === 'string' ? (cause as { code: string }).code : undefined;
+    const code =
+      typeof cause === 'object' && cause !== null && typeof (cause as { code?: unknown }).code === 'string' ? (cause as { code: string }).code : undefined;
     const why = cause instanceof Error ? cause.message : String(cause);
     const oom = code === 'ERR_WORKER_OUT_OF_MEMORY';
     const text = oom
@@ -82,7 +81,12 @@ export interface PoolOptions {
 export async function runTasks(tasks: readonly PoolTask[], options: PoolOptions): Promise<ReplicationResult[]> {
   if (options.signal?.aborted) throw new RunAborted();
   const threads = Math.max(1, Math.min(options.workers, tasks.length));
-  const pool = new Piscina({ filename: workerFilename(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 1, idleTimeout: 60_000,
+  const pool = new Piscina({
+    filename: workerFilename(),
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: 1,
+    idleTimeout: 60_000,
     // A bigger young generation than V8's default means fewer scavenges of the short-lived
     // strings and objects a run makes (measured: ~4% less CPU
     // for office-week at 100,000 VMs).
@@ -102,22 +106,27 @@ export async function runTasks(tasks: readonly PoolTask[], options: PoolOptions)
   const results = new Array<ReplicationResult>(tasks.length);
   const ports: MessagePort[] = [];
   try {
-    await Promise.all(tasks.map(async (task, i) => {
-      const { port1, port2 } = new MessageChannel();
-      ports.push(port1);
-      if (options.onProgress) port1.on('message', (m: ProgressMessage) => options.onProgress!(i, m.simSeconds));
-      try {
-        const result = await pool.run({ ...task, progress: port2 } satisfies ReplicationTask, { transferList: [port2], signal: stop.signal }) as ReplicationResult;
-        results[i] = result;
-        options.onDone?.(i, result);
-      } catch (e) {
-        // Aborted tasks reject too; only the first real failure is the cause worth reporting.
-        if (!stop.signal.aborted) failure ??= new ReplicationFailed(task, e, options.pointLabel?.(task.point), options.heapMb);
-        stop.abort();
-      } finally {
-        port1.close();
-      }
-    }));
+    await Promise.all(
+      tasks.map(async (task, i) => {
+        const { port1, port2 } = new MessageChannel();
+        ports.push(port1);
+        if (options.onProgress) port1.on('message', (m: ProgressMessage) => options.onProgress!(i, m.simSeconds));
+        try {
+          const result = (await pool.run({ ...task, progress: port2 } satisfies ReplicationTask, {
+            transferList: [port2],
+            signal: stop.signal,
+          })) as ReplicationResult;
+          results[i] = result;
+          options.onDone?.(i, result);
+        } catch (e) {
+          // Aborted tasks reject too; only the first real failure is the cause worth reporting.
+          if (!stop.signal.aborted) failure ??= new ReplicationFailed(task, e, options.pointLabel?.(task.point), options.heapMb);
+          stop.abort();
+        } finally {
+          port1.close();
+        }
+      }),
+    );
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort);
     for (const p of ports) p.close();

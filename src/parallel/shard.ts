@@ -16,7 +16,18 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { VERSION } from '../version.js';
-import { executeUnits, planStudy, specUnits, studyFingerprint, type ReplicationRow, type StudyPoint, type StudyRunOptions, type StudySpec, type StudyUnit, type UnitResult } from './study.js';
+import {
+  executeUnits,
+  planStudy,
+  specUnits,
+  studyFingerprint,
+  type ReplicationRow,
+  type StudyPoint,
+  type StudyRunOptions,
+  type StudySpec,
+  type StudyUnit,
+  type UnitResult,
+} from './study.js';
 
 export interface Shard {
   /** 0-based. */
@@ -38,7 +49,8 @@ export function shardUnits(total: number, shard: Shard): number[] {
 
 function checkShard(shard: Shard, total: number): void {
   if (!Number.isSafeInteger(shard.count) || shard.count < 1) throw new RangeError(`shard count must be an integer >= 1, got ${shard.count}`);
-  if (!Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) throw new RangeError(`shard index must be an integer in 0..${shard.count - 1}, got ${shard.index}`);
+  if (!Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count)
+    throw new RangeError(`shard index must be an integer in 0..${shard.count - 1}, got ${shard.index}`);
   if (shard.count > total) throw new RangeError(`${shard.count} shards for ${total} units: at most one shard per unit`);
 }
 
@@ -95,11 +107,22 @@ export async function runShard(points: readonly StudyPoint[], options: ShardOpti
     results = await executeUnits(points, plan, mine, shardDir, options, () => {
       // An old shard.json would vouch for files this run is about to replace.
       fs.rmSync(manifestPath, { force: true });
-      writeFileAtomic(pendingPath, JSON.stringify({ format: SHARD_FORMAT, fleetsimVersion: VERSION, fingerprint, shard: options.shard, units: { total, todo: mine.map((u) => u.unit) } }, null, 2) + '\n');
+      writeFileAtomic(
+        pendingPath,
+        JSON.stringify(
+          { format: SHARD_FORMAT, fleetsimVersion: VERSION, fingerprint, shard: options.shard, units: { total, todo: mine.map((u) => u.unit) } },
+          null,
+          2,
+        ) + '\n',
+      );
     });
   } catch (e) {
     if (!parentExisted) {
-      try { fs.rmdirSync(options.outDir); } catch { /* not empty: other shards' folders */ }
+      try {
+        fs.rmdirSync(options.outDir);
+      } catch {
+        /* not empty: other shards' folders */
+      }
     }
     throw e;
   }
@@ -129,10 +152,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function readPendingShard(dir: string): { shard: Shard; fingerprint: string } | null {
   try {
     const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, SHARD_PENDING), 'utf8'));
-    if (isObject(raw) && isObject(raw.shard) && typeof raw.shard.index === 'number' && typeof raw.shard.count === 'number' && typeof raw.fingerprint === 'string') {
+    if (
+      isObject(raw) &&
+      isObject(raw.shard) &&
+      typeof raw.shard.index === 'number' &&
+      typeof raw.shard.count === 'number' &&
+      typeof raw.fingerprint === 'string'
+    ) {
       return { shard: { index: raw.shard.index, count: raw.shard.count }, fingerprint: raw.fingerprint };
     }
-  } catch { /* absent or unreadable: nothing to say */ }
+  } catch {
+    /* absent or unreadable: nothing to say */
+  }
   return null;
 }
 
@@ -148,9 +179,15 @@ export function readShardManifest(dir: string): ShardManifest {
     text = fs.readFileSync(file, 'utf8');
   } catch {
     const pending = readPendingShard(dir);
-    throw new InputError(pending ? `shard ${pending.shard.index}/${pending.shard.count} in this folder did not finish: no shard.json` : 'not a shard folder: shard.json is missing', {
-      file, hint: pending ? rerun : 'give the folders `fleetsim run|sweep --shard I/N` wrote (shard-III-of-NNN/), or their parent',
-    });
+    throw new InputError(
+      pending
+        ? `shard ${pending.shard.index}/${pending.shard.count} in this folder did not finish: no shard.json`
+        : 'not a shard folder: shard.json is missing',
+      {
+        file,
+        hint: pending ? rerun : 'give the folders `fleetsim run|sweep --shard I/N` wrote (shard-III-of-NNN/), or their parent',
+      },
+    );
   }
   let raw: unknown;
   try {
@@ -158,18 +195,38 @@ export function readShardManifest(dir: string): ShardManifest {
   } catch (e) {
     throw new InputError('shard.json is not valid JSON', { file, value: e instanceof Error ? e.message : String(e), hint: rerun });
   }
-  const bad = (what: string): InputError => new InputError(`shard.json ${what}`, { file, expected: `a manifest written by fleetsim ${VERSION} (format ${SHARD_FORMAT})`, hint: rerun });
+  const bad = (what: string): InputError =>
+    new InputError(`shard.json ${what}`, { file, expected: `a manifest written by fleetsim ${VERSION} (format ${SHARD_FORMAT})`, hint: rerun });
   if (!isObject(raw) || raw.format !== SHARD_FORMAT) throw bad(`is not a ${SHARD_FORMAT} manifest`);
   if (raw.fleetsimVersion !== VERSION) {
     throw new InputError(`the shard was run by fleetsim ${String(raw.fleetsimVersion)}, this is fleetsim ${VERSION}`, {
-      file, path: 'fleetsimVersion', value: raw.fleetsimVersion, expected: `shards run by fleetsim ${VERSION}, the version that merges them`, hint: 'run every shard and the merge with one fleetsim version',
+      file,
+      path: 'fleetsimVersion',
+      value: raw.fleetsimVersion,
+      expected: `shards run by fleetsim ${VERSION}, the version that merges them`,
+      hint: 'run every shard and the merge with one fleetsim version',
     });
   }
-  const shard = raw.shard, units = raw.units, study = raw.study, results = raw.results;
+  const shard = raw.shard,
+    units = raw.units,
+    study = raw.study,
+    results = raw.results;
   if (!isObject(shard) || !Number.isSafeInteger(shard.index) || !Number.isSafeInteger(shard.count)) throw bad('has no valid `shard`');
   if (!isObject(units) || !Number.isSafeInteger(units.total) || !Array.isArray(units.done)) throw bad('has no valid `units`');
-  if (!isObject(study) || !Array.isArray(study.points) || !isObject(study.replications) || typeof raw.fingerprint !== 'string') throw bad('has no valid `study`');
-  if (!Array.isArray(results) || !results.every((r) => isObject(r) && Number.isSafeInteger(r.unit) && Number.isSafeInteger(r.point) && Number.isSafeInteger(r.replication) && typeof r.dir === 'string' && Array.isArray(r.files))) {
+  if (!isObject(study) || !Array.isArray(study.points) || !isObject(study.replications) || typeof raw.fingerprint !== 'string')
+    throw bad('has no valid `study`');
+  if (
+    !Array.isArray(results) ||
+    !results.every(
+      (r) =>
+        isObject(r) &&
+        Number.isSafeInteger(r.unit) &&
+        Number.isSafeInteger(r.point) &&
+        Number.isSafeInteger(r.replication) &&
+        typeof r.dir === 'string' &&
+        Array.isArray(r.files),
+    )
+  ) {
     throw bad('has no valid `results`');
   }
   const m = raw as unknown as ShardManifest;
@@ -186,7 +243,9 @@ export function readShardManifest(dir: string): ShardManifest {
   for (const r of m.results) {
     const u = all[r.unit];
     if (!u || u.point !== r.point || u.replication !== r.replication || u.seed !== r.seed || u.dir !== r.dir) {
-      throw bad(`has a result for unit ${r.unit} that is not that unit of its study (point ${r.point}, replication ${r.replication}, seed ${r.seed}, folder ${r.dir})`);
+      throw bad(
+        `has a result for unit ${r.unit} that is not that unit of its study (point ${r.point}, replication ${r.replication}, seed ${r.seed}, folder ${r.dir})`,
+      );
     }
   }
   const got = m.results.map((r) => r.unit);

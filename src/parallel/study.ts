@@ -209,8 +209,17 @@ export const replicationDirName = (k: number, count: number): string => `rep-${p
 export const pointDirName = (p: number, count: number): string => `point-${pad(p, count)}`;
 
 /** Rounded for output: 6 decimals are below cents and micro-hours, and hide float noise. */
-const r6 = (x: number): number => { const v = Math.round(x * 1e6) / 1e6; return v === 0 ? 0 : v; };
-const roundStat = (s: Stat): Stat => ({ n: s.n, mean: r6(s.mean), sd: s.sd === null ? null : r6(s.sd), ciLow: s.ciLow === null ? null : r6(s.ciLow), ciHigh: s.ciHigh === null ? null : r6(s.ciHigh) });
+const r6 = (x: number): number => {
+  const v = Math.round(x * 1e6) / 1e6;
+  return v === 0 ? 0 : v;
+};
+const roundStat = (s: Stat): Stat => ({
+  n: s.n,
+  mean: r6(s.mean),
+  sd: s.sd === null ? null : r6(s.sd),
+  ciLow: s.ciLow === null ? null : r6(s.ciLow),
+  ciHigh: s.ciHigh === null ? null : r6(s.ciHigh),
+});
 
 function statsOf(rows: readonly ReplicationRow[], pick: (r: ReplicationRow) => Metrics | undefined): GroupStats | undefined {
   const ms = rows.map(pick);
@@ -225,12 +234,20 @@ function pairedOf(rows: readonly ReplicationRow[], base: readonly ReplicationRow
   const b = base.map(pick);
   if (a.some((m) => m === undefined) || b.some((m) => m === undefined)) return undefined;
   const out = {} as GroupStats;
-  for (const k of METRICS) out[k] = roundStat(describePaired(a.map((m) => m![k]), b.map((m) => m![k])));
+  for (const k of METRICS)
+    out[k] = roundStat(
+      describePaired(
+        a.map((m) => m![k]),
+        b.map((m) => m![k]),
+      ),
+    );
   return out;
 }
 
 function block(rows: readonly ReplicationRow[], groupNames: readonly string[], base?: readonly ReplicationRow[]): StatsBlock {
-  const f = base ? (pick: (r: ReplicationRow) => Metrics | undefined) => pairedOf(rows, base, pick) : (pick: (r: ReplicationRow) => Metrics | undefined) => statsOf(rows, pick);
+  const f = base
+    ? (pick: (r: ReplicationRow) => Metrics | undefined) => pairedOf(rows, base, pick)
+    : (pick: (r: ReplicationRow) => Metrics | undefined) => statsOf(rows, pick);
   const groups: Record<string, GroupStats> = {};
   for (const g of groupNames) {
     const s = f((r) => r.groups[g]);
@@ -247,7 +264,10 @@ export function studyFingerprint(spec: StudySpec): string {
 }
 
 /** Plans a study: its spec and its units (point-major: unit = point * R + replication). */
-export function planStudy(points: readonly StudyPoint[], options: Pick<StudyRunOptions, 'replications' | 'sweep' | 'baseline' | 'timeline' | 'format' | 'compress'>): StudyPlan {
+export function planStudy(
+  points: readonly StudyPoint[],
+  options: Pick<StudyRunOptions, 'replications' | 'sweep' | 'baseline' | 'timeline' | 'format' | 'compress'>,
+): StudyPlan {
   const R = options.replications;
   if (!Number.isInteger(R) || R < 1) throw new RangeError(`replications must be an integer >= 1, got ${R}`);
   if (points.length === 0) throw new RangeError('a study needs at least one point');
@@ -263,10 +283,14 @@ export function planStudy(points: readonly StudyPoint[], options: Pick<StudyRunO
     ...(options.format && options.format !== 'csv' ? { format: options.format } : {}),
     ...(options.compress ? { compress: true } : {}),
     scenario: {
-      name: s0.name, file: first.file, fileSha256: first.fileSha256,
+      name: s0.name,
+      file: first.file,
+      fileSha256: first.fileSha256,
       // for a sweep, the --set flags shared by every point (each point lists its own in full)
       overrides: options.sweep ? first.overrides.slice(0, first.overrides.length - points[0]!.params.length) : first.overrides,
-      seed: s0.seed, start: new Date(s0.startMs).toISOString(), horizonSeconds: s0.horizonSeconds,
+      seed: s0.seed,
+      start: new Date(s0.startMs).toISOString(),
+      horizonSeconds: s0.horizonSeconds,
     },
     replications: { count: R, seeds, seedRule: SEED_RULE, confidence: CONFIDENCE },
     sweepParams: options.sweep
@@ -292,7 +316,13 @@ export function specUnits(spec: StudySpec): StudyUnit[] {
   for (let p = 0; p < P; p++) {
     const pointRel = spec.sweep ? pointDirName(p, P) : '';
     for (let k = 0; k < R; k++) {
-      units.push({ unit: p * R + k, point: p, replication: k, seed: spec.replications.seeds[k]!, dir: pointRel ? `${pointRel}/${replicationDirName(k, R)}` : replicationDirName(k, R) });
+      units.push({
+        unit: p * R + k,
+        point: p,
+        replication: k,
+        seed: spec.replications.seeds[k]!,
+        dir: pointRel ? `${pointRel}/${replicationDirName(k, R)}` : replicationDirName(k, R),
+      });
     }
   }
   return units;
@@ -314,7 +344,9 @@ function cleanUp(outDir: string, outExisted: boolean, dirs: ReadonlyArray<{ dir:
     }
     try {
       for (const name of fs.readdirSync(d.dir)) if (tmp.test(name)) fs.rmSync(path.join(d.dir, name), { force: true });
-    } catch { /* not a folder (or gone): nothing of ours in it */ }
+    } catch {
+      /* not a folder (or gone): nothing of ours in it */
+    }
   }
   for (const name of ['replications.csv', 'sweep.csv', 'replications.parquet', 'sweep.parquet', 'summary.json']) {
     fs.rmSync(path.join(outDir, `.${name}.tmp-${process.pid}`), { force: true });
@@ -326,7 +358,14 @@ function cleanUp(outDir: string, outExisted: boolean, dirs: ReadonlyArray<{ dir:
  * `prepare` runs once the folder exists, before any unit: it removes markers that would vouch
  * for files about to be replaced. On failure or abort, what this run created is removed.
  */
-export async function executeUnits(points: readonly StudyPoint[], plan: StudyPlan, units: readonly StudyUnit[], baseDir: string, options: StudyRunOptions, prepare: () => void): Promise<UnitResult[]> {
+export async function executeUnits(
+  points: readonly StudyPoint[],
+  plan: StudyPlan,
+  units: readonly StudyUnit[],
+  baseDir: string,
+  options: StudyRunOptions,
+  prepare: () => void,
+): Promise<UnitResult[]> {
   const baseExisted = fs.existsSync(baseDir);
   const dirs: Array<{ dir: string; existed: boolean }> = [];
   const seenPoints = new Set<number>();
@@ -339,8 +378,14 @@ export async function executeUnits(points: readonly StudyPoint[], plan: StudyPla
     const dir = path.join(baseDir, u.dir);
     dirs.push({ dir, existed: fs.existsSync(dir) });
     return {
-      loaded: points[u.point]!.loaded, point: u.point, replication: u.replication, seed: u.seed, outDir: dir, timeline: plan.spec.timeline,
-      ...(plan.spec.format ? { format: plan.spec.format } : {}), ...(plan.spec.compress ? { compress: true } : {}),
+      loaded: points[u.point]!.loaded,
+      point: u.point,
+      replication: u.replication,
+      seed: u.seed,
+      outDir: dir,
+      timeline: plan.spec.timeline,
+      ...(plan.spec.format ? { format: plan.spec.format } : {}),
+      ...(plan.spec.compress ? { compress: true } : {}),
     };
   });
   fs.mkdirSync(baseDir, { recursive: true });
@@ -370,13 +415,25 @@ export async function executeUnits(points: readonly StudyPoint[], plan: StudyPla
       workers: options.workers,
       ...(options.workerHeapMb !== undefined ? { heapMb: options.workerHeapMb } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-      onProgress: (i, t) => { reached.set(i, t); report(); },
+      onProgress: (i, t) => {
+        reached.set(i, t);
+        report();
+      },
       onDone: (i, r) => {
         reached.delete(i);
         done++;
         if (options.onUnitDone) {
           const u = units[i]!;
-          options.onUnitDone({ unit: u.unit, point: u.point, replication: u.replication, seed: u.seed, seconds: r.wallSeconds, done, total: tasks.length, work: partial().work });
+          options.onUnitDone({
+            unit: u.unit,
+            point: u.point,
+            replication: u.replication,
+            seed: u.seed,
+            seconds: r.wallSeconds,
+            done,
+            total: tasks.length,
+            work: partial().work,
+          });
         }
         report();
       },
@@ -385,7 +442,8 @@ export async function executeUnits(points: readonly StudyPoint[], plan: StudyPla
     return results.map((r, i) => {
       const u = units[i]!;
       return {
-        unit: u.unit, point: u.point,
+        unit: u.unit,
+        point: u.point,
         row: { replication: r.replication, seed: r.seed, dir: u.dir, events: r.events, stateChanges: r.stateChanges, total: r.total, groups: r.groups },
         files: r.files,
       };
@@ -414,7 +472,7 @@ export function writeStudyFiles(outDir: string, spec: StudySpec, rowsByPoint: Re
     for (let k = 0; k < R; k++) if (!rowsByPoint[p]?.[k]) throw new RangeError(`no result for replication ${k} of point ${p}`);
   }
   const groupNamesOf = (p: number): string[] => spec.points[p]!.groups;
-  const baseline = spec.sweep ? spec.sweepParams?.baseline ?? null : null;
+  const baseline = spec.sweep ? (spec.sweepParams?.baseline ?? null) : null;
 
   const pointSummaries: PointSummary[] = spec.points.map((pt, p) => {
     const rows = rowsByPoint[p]!.slice(0, R);
@@ -454,7 +512,8 @@ export function writeStudyFiles(outDir: string, spec: StudySpec, rowsByPoint: Re
         for (const k of METRICS) {
           const s = st[k];
           const d = diff?.[k];
-          const diffCells = baseline === null ? [] : d ? [cell(d.mean), cell(d.sd), cell(d.ciLow), cell(d.ciHigh)] : [cell(null), cell(null), cell(null), cell(null)];
+          const diffCells =
+            baseline === null ? [] : d ? [cell(d.mean), cell(d.sd), cell(d.ciLow), cell(d.ciHigh)] : [cell(null), cell(null), cell(null), cell(null)];
           sweepCsv += csvLine([...pointCells(p), g, METRIC_COLUMNS[k], s.n, cell(s.mean), cell(s.sd), cell(s.ciLow), cell(s.ciHigh), ...diffCells]);
         }
       }
@@ -492,7 +551,11 @@ export function writeStudyFiles(outDir: string, spec: StudySpec, rowsByPoint: Re
   }
   files.push(path.join(outDir, 'summary.json'));
   writeFileAtomic(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-  writeStudyManifests(outDir, files, specUnits(spec).map((u) => u.dir));
+  writeStudyManifests(
+    outDir,
+    files,
+    specUnits(spec).map((u) => u.dir),
+  );
   return { outDir, files, summary };
 }
 
@@ -508,7 +571,12 @@ function writeStudyManifests(outDir: string, files: readonly string[], unitDirs:
   const sub = new Map<string, string[]>();
   for (const r of unitDirs) {
     const dir = path.join(outDir, r);
-    if (!readManifest(dir)) writeManifest(dir, 'run', fs.readdirSync(dir).filter((n) => UNIT_OUTPUT.test(n)));
+    if (!readManifest(dir))
+      writeManifest(
+        dir,
+        'run',
+        fs.readdirSync(dir).filter((n) => UNIT_OUTPUT.test(n)),
+      );
     const [top, inner] = r.split('/');
     if (!sub.has(top!)) sub.set(top!, []);
     if (inner) sub.get(top!)!.push(inner + '/');

@@ -71,14 +71,21 @@ export function parseParamFlag(flag: string): SweepParam {
   }
   const texts = splitValues(flag.slice(eq + 1));
   if (texts.some((t) => t === '')) {
-    throw new InputError('malformed --param: an empty value', { path: `--param ${flag}`, value: flag.slice(eq + 1), expected: PARAM_EXPECTED, hint: 'remove the stray comma, or quote an empty string as ""' });
+    throw new InputError('malformed --param: an empty value', {
+      path: `--param ${flag}`,
+      value: flag.slice(eq + 1),
+      expected: PARAM_EXPECTED,
+      hint: 'remove the stray comma, or quote an empty string as ""',
+    });
   }
   const shown = texts.map((t) => {
     try {
       return showValue(parseYaml(t));
     } catch (e) {
       throw new InputError('malformed --param: a value is not a valid YAML flow value', {
-        path: `--param ${flag}`, value: t, expected: 'YAML flow values such as 3, true, azure-2023, "19:00", [mon, fri]',
+        path: `--param ${flag}`,
+        value: t,
+        expected: 'YAML flow values such as 3, true, azure-2023, "19:00", [mon, fri]',
         hint: `${(e as Error).message.split('\n')[0]}; quote strings containing special characters`,
       });
     }
@@ -92,11 +99,20 @@ export async function readSweepFile(file: string): Promise<SweepFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new InputError('cannot read the sweep file', { file, path: '--sweep', expected: 'the path of a YAML or JSON sweep file', hint: (e as Error).message });
+    throw new InputError('cannot read the sweep file', {
+      file,
+      path: '--sweep',
+      expected: 'the path of a YAML or JSON sweep file',
+      hint: (e as Error).message,
+    });
   }
   const doc = parseDocument(text, { prettyErrors: false });
   const bad = (problem: string, detail: InputErrorDetail = {}): InputError =>
-    new InputError(problem, { file, expected: 'a mapping with params: {path: [v1, v2, ...]} and optionally set: [path=value], replications: N, baseline: {path: value}', ...detail });
+    new InputError(problem, {
+      file,
+      expected: 'a mapping with params: {path: [v1, v2, ...]} and optionally set: [path=value], replications: N, baseline: {path: value}',
+      ...detail,
+    });
   if (doc.errors.length) throw bad(`YAML syntax error: ${doc.errors[0]!.message.split('\n')[0]}`);
   const raw: unknown = doc.toJS();
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw bad('the sweep file is not a mapping');
@@ -111,7 +127,8 @@ export async function readSweepFile(file: string): Promise<SweepFile> {
   });
   const out: SweepFile = { params, set: [] };
   if (r['set'] !== undefined) {
-    if (!Array.isArray(r['set']) || r['set'].some((s) => typeof s !== 'string')) throw bad('`set` is not a list of path=value strings', { path: 'set', value: r['set'] });
+    if (!Array.isArray(r['set']) || r['set'].some((s) => typeof s !== 'string'))
+      throw bad('`set` is not a list of path=value strings', { path: 'set', value: r['set'] });
     out.set = r['set'] as string[];
   }
   if (r['replications'] !== undefined) {
@@ -151,10 +168,22 @@ function rewordForParam(e: InputError, flags: ReadonlyMap<string, string>): Inpu
  * Builds the points of a sweep: the base scenario text with `set` and then each combination's
  * overrides. Throws InputErrors (worded for --param) for unknown paths and wrong values.
  */
-export async function buildPoints(base: LoadedScenario, text: string, params: readonly SweepParam[], set: readonly string[], seed?: number, load: { allowOutsideData?: boolean } = {}): Promise<StudyPoint[]> {
+export async function buildPoints(
+  base: LoadedScenario,
+  text: string,
+  params: readonly SweepParam[],
+  set: readonly string[],
+  seed?: number,
+  load: { allowOutsideData?: boolean } = {},
+): Promise<StudyPoint[]> {
   const seen = new Set<string>();
   for (const p of params) {
-    if (seen.has(p.path)) throw new InputError(`parameter \`${p.path}\` is given twice`, { path: `--param ${p.path}`, expected: 'each path in one --param only', hint: `list all its values in one flag: --param ${p.path}=v1,v2,...` });
+    if (seen.has(p.path))
+      throw new InputError(`parameter \`${p.path}\` is given twice`, {
+        path: `--param ${p.path}`,
+        expected: 'each path in one --param only',
+        hint: `list all its values in one flag: --param ${p.path}=v1,v2,...`,
+      });
     seen.add(p.path);
   }
   // Points share one trace cache: a trace-replay scenario reads its trace files once.
@@ -188,21 +217,29 @@ export async function buildPoints(base: LoadedScenario, text: string, params: re
 export function findBaseline(points: readonly StudyPoint[], spec: Record<string, string> | number, flag: string): number {
   if (typeof spec === 'number') {
     if (!Number.isInteger(spec) || spec < 0 || spec >= points.length) {
-      throw new InputError('no such baseline point', { path: flag, value: spec, expected: `a point index in 0..${points.length - 1}, or path=value naming the point's parameter values` });
+      throw new InputError('no such baseline point', {
+        path: flag,
+        value: spec,
+        expected: `a point index in 0..${points.length - 1}, or path=value naming the point's parameter values`,
+      });
     }
     return spec;
   }
   const paths = points[0]?.params.map((p) => p.path) ?? [];
   for (const k of Object.keys(spec)) {
-    if (!paths.includes(k)) throw new InputError(`the baseline names \`${k}\`, which is not a swept parameter`, { path: flag, value: k, expected: `one of: ${paths.join(', ')}` });
+    if (!paths.includes(k))
+      throw new InputError(`the baseline names \`${k}\`, which is not a swept parameter`, { path: flag, value: k, expected: `one of: ${paths.join(', ')}` });
   }
   const matches = points.filter((pt) => pt.params.every((x) => !(x.path in spec) || spec[x.path] === x.value));
   const describePoint = (pt: StudyPoint): string => pt.params.map((x) => `${x.path}=${x.value}`).join(',');
   if (matches.length !== 1) {
     throw new InputError(matches.length ? 'the baseline matches several points' : 'the baseline matches no point', {
-      path: flag, value: spec,
+      path: flag,
+      value: spec,
       expected: `values that single out one point, e.g. ${flag} ${describePoint(points[0]!).split(',').join(` ${flag} `)}`,
-      hint: matches.length ? `it matches: ${matches.map(describePoint).join('; ')}` : `the points are: ${points.slice(0, 8).map(describePoint).join('; ')}${points.length > 8 ? '; ...' : ''}`,
+      hint: matches.length
+        ? `it matches: ${matches.map(describePoint).join('; ')}`
+        : `the points are: ${points.slice(0, 8).map(describePoint).join('; ')}${points.length > 8 ? '; ...' : ''}`,
     });
   }
   return points.indexOf(matches[0]!);
@@ -215,9 +252,18 @@ export function parseBaselineFlags(flags: readonly string[]): Record<string, str
   const out: Record<string, string> = {};
   for (const f of flags) {
     const eq = f.indexOf('=');
-    if (eq <= 0) throw new InputError('malformed --baseline', { path: '--baseline', value: f, expected: 'a point index (--baseline 0) or path=value of a swept parameter (--baseline billing.preset=azure-2018), repeatable' });
+    if (eq <= 0)
+      throw new InputError('malformed --baseline', {
+        path: '--baseline',
+        value: f,
+        expected: 'a point index (--baseline 0) or path=value of a swept parameter (--baseline billing.preset=azure-2018), repeatable',
+      });
     let v: unknown;
-    try { v = parseYaml(f.slice(eq + 1)); } catch { v = f.slice(eq + 1); }
+    try {
+      v = parseYaml(f.slice(eq + 1));
+    } catch {
+      v = f.slice(eq + 1);
+    }
     out[f.slice(0, eq).trim()] = showValue(v);
   }
   return out;

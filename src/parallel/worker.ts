@@ -61,11 +61,11 @@ export default async function runReplication(task: ReplicationTask): Promise<Rep
       ...(task.compress ? { compress: true } : {}),
       onProgress: task.progress
         ? (t, horizon) => {
-          const now = performance.now();
-          if (now - last < PROGRESS_EVERY_MS && t < horizon) return;
-          last = now;
-          task.progress!.postMessage({ simSeconds: t } satisfies ProgressMessage);
-        }
+            const now = performance.now();
+            if (now - last < PROGRESS_EVERY_MS && t < horizon) return;
+            last = now;
+            task.progress!.postMessage({ simSeconds: t } satisfies ProgressMessage);
+          }
         : undefined,
     });
     // Wall time is the one thing in a run that is not reproducible: leave it out.
@@ -75,9 +75,13 @@ export default async function runReplication(task: ReplicationTask): Promise<Rep
     writeFileAtomic(summaryPath, JSON.stringify(summary, null, 2) + '\n');
     const m = metricsOf(result);
     return {
-      point: task.point, replication: task.replication, seed: task.seed,
-      events: result.summary.run.events, stateChanges: result.summary.run.stateChanges,
-      total: m.total, groups: m.groups,
+      point: task.point,
+      replication: task.replication,
+      seed: task.seed,
+      events: result.summary.run.events,
+      stateChanges: result.summary.run.stateChanges,
+      total: m.total,
+      groups: m.groups,
       files: result.files.map((f) => ({ name: path.basename(f), bytes: fs.statSync(f).size })),
       wallSeconds: (performance.now() - t0) / 1000,
     };

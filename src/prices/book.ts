@@ -70,7 +70,13 @@ export interface ImportOptions {
 }
 
 type Field = 'payg' | 'spot' | 'reservation1y' | 'reservation3y' | 'savingsPlan1y' | 'savingsPlan3y';
-interface Candidate { value: number; total: number | null; date: string; primary: boolean; file: string }
+interface Candidate {
+  value: number;
+  total: number | null;
+  date: string;
+  primary: boolean;
+  file: string;
+}
 
 /** Why an item is not a VM price fleetsim uses; null = use it. */
 function dropReason(it: RetailItem): string | null {
@@ -80,7 +86,8 @@ function dropReason(it: RetailItem): string | null {
   if (it.armSkuName === '' || it.armRegionName === '') return 'no armSkuName or armRegionName';
   if (it.unitOfMeasure !== '1 Hour') return `unit ${it.unitOfMeasure || 'missing'}`;
   if (it.type !== 'Consumption' && it.type !== 'DevTestConsumption' && it.type !== 'Reservation') return `type ${it.type}`;
-  if (it.type === 'Reservation' && it.reservationTerm !== '1 Year' && it.reservationTerm !== '3 Years') return `reservation term ${it.reservationTerm ?? 'missing'}`;
+  if (it.type === 'Reservation' && it.reservationTerm !== '1 Year' && it.reservationTerm !== '3 Years')
+    return `reservation term ${it.reservationTerm ?? 'missing'}`;
   return null;
 }
 
@@ -95,7 +102,11 @@ function parseDateOption(v: string, flag: string): string {
 
 /** Builds a price book from pages of one Retail Prices API query. */
 export function buildPriceBook(pages: readonly RetailPage[], opts: ImportOptions = {}): PriceBook {
-  if (pages.length === 0) throw new InputError('no price pages given', { expected: 'one or more JSON pages saved from the Retail Prices API', hint: 'fleetsim prices import page-*.json --out prices.json' });
+  if (pages.length === 0)
+    throw new InputError('no price pages given', {
+      expected: 'one or more JSON pages saved from the Retail Prices API',
+      hint: 'fleetsim prices import page-*.json --out prices.json',
+    });
   checkPaging(pages);
   const effective = opts.effectiveDate ? parseDateOption(opts.effectiveDate, '--effective') : null;
   const effectiveMs = effective ? Date.parse(effective.length === 10 ? `${effective}T23:59:59.999Z` : effective) : Infinity;
@@ -105,14 +116,22 @@ export function buildPriceBook(pages: readonly RetailPage[], opts: ImportOptions
   const dropped: Record<string, number> = {};
   const notes: string[] = [];
   const slots = new Map<string, Map<Field, Candidate[]>>();
-  const drop = (why: string): void => { dropped[why] = (dropped[why] ?? 0) + 1; };
+  const drop = (why: string): void => {
+    dropped[why] = (dropped[why] ?? 0) + 1;
+  };
   let newest = '';
 
   for (const page of pages) {
     page.items.forEach((it, i) => {
       if (currency === null) currency = it.currencyCode;
       else if (it.currencyCode !== currency) {
-        throw new InputError(`prices in two currencies (${currency} and ${it.currencyCode})`, { file: page.file, path: `Items[${i}].currencyCode`, value: it.currencyCode, expected: currency, hint: 'fetch every page with the same currencyCode filter' });
+        throw new InputError(`prices in two currencies (${currency} and ${it.currencyCode})`, {
+          file: page.file,
+          path: `Items[${i}].currencyCode`,
+          value: it.currencyCode,
+          expected: currency,
+          hint: 'fetch every page with the same currencyCode filter',
+        });
       }
       const why = dropReason(it);
       if (why) return drop(why);
@@ -148,8 +167,19 @@ export function buildPriceBook(pages: readonly RetailPage[], opts: ImportOptions
   for (const [slot, fields] of slots) {
     const [armSkuName, region, os, kind] = slot.split('\u0000') as [string, string, OsType, PriceKind];
     const e: PriceEntry = {
-      armSkuName, region, os, kind, payg: null, spot: null, reservation1y: null, reservation3y: null,
-      reservation1yTotal: null, reservation3yTotal: null, savingsPlan1y: null, savingsPlan3y: null, effectiveStartDate: '',
+      armSkuName,
+      region,
+      os,
+      kind,
+      payg: null,
+      spot: null,
+      reservation1y: null,
+      reservation3y: null,
+      reservation1yTotal: null,
+      reservation3yTotal: null,
+      savingsPlan1y: null,
+      savingsPlan3y: null,
+      effectiveStartDate: '',
     };
     for (const [f, cands] of fields) {
       // The newest price in force wins; at equal dates the primary meter region's.
@@ -158,7 +188,9 @@ export function buildPriceBook(pages: readonly RetailPage[], opts: ImportOptions
       const pool = atDate.some((c) => c.primary) ? atDate.filter((c) => c.primary) : atDate;
       const chosen = pool[0]!;
       if (pool.some((c) => c.value !== chosen.value)) {
-        notes.push(`${armSkuName} ${region} ${os} ${kind} ${f}: ${new Set(pool.map((c) => c.value)).size} different prices effective ${dateOnly(date)}; kept ${chosen.value} (${chosen.file})`);
+        notes.push(
+          `${armSkuName} ${region} ${os} ${kind} ${f}: ${new Set(pool.map((c) => c.value)).size} different prices effective ${dateOnly(date)}; kept ${chosen.value} (${chosen.file})`,
+        );
       }
       e[f] = chosen.value;
       if (f === 'reservation1y') e.reservation1yTotal = chosen.total;
@@ -170,19 +202,34 @@ export function buildPriceBook(pages: readonly RetailPage[], opts: ImportOptions
   }
   if (entries.length === 0) {
     throw new InputError('no virtual-machine prices in the pages', {
-      file: pages[0]!.file, value: dropped, expected: 'Consumption, Reservation or DevTestConsumption items of serviceName "Virtual Machines", unit "1 Hour"',
+      file: pages[0]!.file,
+      value: dropped,
+      expected: 'Consumption, Reservation or DevTestConsumption items of serviceName "Virtual Machines", unit "1 Hour"',
       hint: "query with $filter=serviceName eq 'Virtual Machines'",
     });
   }
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   entries.sort((a, b) => cmp(a.armSkuName, b.armSkuName) || cmp(a.region, b.region) || cmp(a.os, b.os) || cmp(a.kind, b.kind));
   const outDir = opts.outDir ?? process.cwd();
-  const sources = pages.map((p) => ({ file: path.relative(outDir, path.resolve(p.file)).split(path.sep).join('/'), sha256: p.sha256, items: p.items.length, nextPageLink: p.nextPageLink }));
+  const sources = pages.map((p) => ({
+    file: path.relative(outDir, path.resolve(p.file)).split(path.sep).join('/'),
+    sha256: p.sha256,
+    items: p.items.length,
+    nextPageLink: p.nextPageLink,
+  }));
   const sortedDropped = Object.fromEntries(Object.entries(dropped).sort(([a], [b]) => cmp(a, b)));
-  const cur = currency as string | null ?? 'USD';
+  const cur = (currency as string | null) ?? 'USD';
   return {
-    format: PRICE_BOOK_FORMAT, source: 'Azure Retail Prices API', currency: cur, fetchedAt,
-    effectiveDate: effective ?? dateOnly(newest), sources, dropped: sortedDropped, notes, fingerprint: fingerprint(cur, entries), entries,
+    format: PRICE_BOOK_FORMAT,
+    source: 'Azure Retail Prices API',
+    currency: cur,
+    fetchedAt,
+    effectiveDate: effective ?? dateOnly(newest),
+    sources,
+    dropped: sortedDropped,
+    notes,
+    fingerprint: fingerprint(cur, entries),
+    entries,
   };
 }
 
@@ -202,7 +249,10 @@ export function importPriceFiles(files: readonly string[], opts: ImportOptions =
     try {
       text = readFileSync(f, 'utf8');
     } catch (e) {
-      throw new InputError(`cannot read price page: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file: f, expected: 'a JSON page saved from the Retail Prices API' });
+      throw new InputError(`cannot read price page: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+        file: f,
+        expected: 'a JSON page saved from the Retail Prices API',
+      });
     }
     return parseRetailPage(text, f);
   });
@@ -215,14 +265,29 @@ export function readPriceBook(file: string): PriceBook {
   try {
     book = JSON.parse(readFileSync(file, 'utf8')) as PriceBook;
   } catch (e) {
-    throw new InputError(`cannot read price book: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file, expected: 'a prices.json written by `fleetsim prices import`' });
+    throw new InputError(`cannot read price book: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      file,
+      expected: 'a prices.json written by `fleetsim prices import`',
+    });
   }
   if (typeof book !== 'object' || book === null || book.format !== PRICE_BOOK_FORMAT || !Array.isArray(book.entries)) {
-    throw new InputError('not a fleetsim price book', { file, path: 'format', value: (book as { format?: unknown } | null)?.format, expected: `"${PRICE_BOOK_FORMAT}"`, hint: 'make one with fleetsim prices import <pages...> --out prices.json' });
+    throw new InputError('not a fleetsim price book', {
+      file,
+      path: 'format',
+      value: (book as { format?: unknown } | null)?.format,
+      expected: `"${PRICE_BOOK_FORMAT}"`,
+      hint: 'make one with fleetsim prices import <pages...> --out prices.json',
+    });
   }
   const want = fingerprint(book.currency, book.entries);
   if (book.fingerprint !== want) {
-    throw new InputError('price book entries do not match its fingerprint (edited by hand?)', { file, path: 'fingerprint', value: book.fingerprint, expected: want, hint: 're-import the pages: fleetsim prices import <pages...> --out ' + path.basename(file) });
+    throw new InputError('price book entries do not match its fingerprint (edited by hand?)', {
+      file,
+      path: 'fingerprint',
+      value: book.fingerprint,
+      expected: want,
+      hint: 're-import the pages: fleetsim prices import <pages...> --out ' + path.basename(file),
+    });
   }
   return book;
 }
@@ -259,7 +324,8 @@ export interface LookupContext {
 /** The prices of a size in a region, or an InputError naming what is missing and the nearest match. */
 export function priceFor(book: PriceBook, size: string, region: string, os: OsType, ctx: LookupContext = {}): SizePrices {
   const kind = ctx.kind ?? 'standard';
-  const find = (o: OsType, k: PriceKind = kind): PriceEntry | undefined => book.entries.find((e) => e.armSkuName === size && e.region === region && e.os === o && e.kind === k);
+  const find = (o: OsType, k: PriceKind = kind): PriceEntry | undefined =>
+    book.entries.find((e) => e.armSkuName === size && e.region === region && e.os === o && e.kind === k);
   const e = find(os);
   const where = { ...(ctx.file ? { file: ctx.file } : {}), ...(ctx.path ? { path: ctx.path } : {}) };
   if (!e || e.payg === null) {
@@ -275,18 +341,28 @@ export function priceFor(book: PriceBook, size: string, region: string, os: OsTy
       const guess = didYouMean(region, regionsOfSize.length ? regionsOfSize : regions);
       hint = guess ? `did you mean \`${guess}\`?` : `${size} is priced in: ${regionsOfSize.join(', ') || 'no region'}`;
     } else if (regionsOfSize.includes(region)) {
-      hint = `the book prices ${size} in ${region} for ${book.entries.filter((x) => x.armSkuName === size && x.region === region && x.payg !== null).map((x) => `${x.os}/${x.kind}`).join(', ')}; import the ${os} ${kind} pages too`;
+      hint = `the book prices ${size} in ${region} for ${book.entries
+        .filter((x) => x.armSkuName === size && x.region === region && x.payg !== null)
+        .map((x) => `${x.os}/${x.kind}`)
+        .join(', ')}; import the ${os} ${kind} pages too`;
     } else {
       hint = `${size} is priced in: ${regionsOfSize.join(', ') || 'no region (Spot or reservations only)'}`;
     }
     throw new InputError(`no ${os} ${kind === 'devtest' ? 'Dev/Test ' : ''}pay-as-you-go price for \`${size}\` in \`${region}\` in the price book`, {
-      ...where, value: { size, region, os }, expected: `a size and region the book prices (${sizes.length} sizes in ${regions.length} regions)`, hint,
+      ...where,
+      value: { size, region, os },
+      expected: `a size and region the book prices (${sizes.length} sizes in ${regions.length} regions)`,
+      hint,
     });
   }
   const linux = os === 'linux' ? e : find('linux');
   const infra = find('linux', 'standard');
   return {
-    size, region, os, kind, payg: e.payg,
+    size,
+    region,
+    os,
+    kind,
+    payg: e.payg,
     computePayg: linux?.payg ?? null,
     licencePerHour: os === 'linux' ? 0 : linux?.payg != null ? Math.max(0, e.payg - linux.payg) : null,
     spot: e.spot,

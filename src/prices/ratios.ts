@@ -43,12 +43,16 @@ function cells(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur.trim()); cur = ''; }
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur.trim());
   return out;
@@ -69,39 +73,69 @@ export function parseRatioCsv(text: string, file: string): RatioTable {
     if (!header) {
       header = true;
       if (c.length !== 3 || c.some((v, j) => v.toLowerCase() !== RATIO_HEADER[j]!.toLowerCase())) {
-        errors.push(new InputError('bad header in instance-size-flexibility ratio file', {
-          file, line, value: raw, expected: `the header ${RATIO_HEADER.join(',')}`,
-          hint: 'use the CSV Azure publishes for instance size flexibility, or start the file with that header line',
-        }));
+        errors.push(
+          new InputError('bad header in instance-size-flexibility ratio file', {
+            file,
+            line,
+            value: raw,
+            expected: `the header ${RATIO_HEADER.join(',')}`,
+            hint: 'use the CSV Azure publishes for instance size flexibility, or start the file with that header line',
+          }),
+        );
         break;
       }
       continue;
     }
     if (c.length !== 3) {
-      errors.push(new InputError(`ratio file line has ${c.length} cells instead of 3`, {
-        file, line, value: raw, expected: 'group,size,ratio such as `DSv2 Series,Standard_DS1_v2,1`', hint: 'quote a group name that contains a comma',
-      }));
+      errors.push(
+        new InputError(`ratio file line has ${c.length} cells instead of 3`, {
+          file,
+          line,
+          value: raw,
+          expected: 'group,size,ratio such as `DSv2 Series,Standard_DS1_v2,1`',
+          hint: 'quote a group name that contains a comma',
+        }),
+      );
       continue;
     }
     const [group, size, ratioText] = c as [string, string, string];
     const ratio = Number(ratioText);
     if (group === '' || size === '') {
-      errors.push(new InputError('empty group or size in ratio file', { file, line, value: raw, expected: 'a flexibility group name and an ArmSkuName such as Standard_DS1_v2' }));
+      errors.push(
+        new InputError('empty group or size in ratio file', {
+          file,
+          line,
+          value: raw,
+          expected: 'a flexibility group name and an ArmSkuName such as Standard_DS1_v2',
+        }),
+      );
     } else if (ratioText === '' || !Number.isFinite(ratio) || ratio <= 0) {
-      errors.push(new InputError(`bad ratio for \`${size}\` in ratio file`, {
-        file, line, value: ratioText, expected: 'a number > 0 (the size\'s footprint relative to its group, e.g. 1, 2, 0.5)',
-        hint: 'fix or delete the line',
-      }));
+      errors.push(
+        new InputError(`bad ratio for \`${size}\` in ratio file`, {
+          file,
+          line,
+          value: ratioText,
+          expected: "a number > 0 (the size's footprint relative to its group, e.g. 1, 2, 0.5)",
+          hint: 'fix or delete the line',
+        }),
+      );
     } else if (seen.has(size)) {
-      errors.push(new InputError(`size \`${size}\` listed twice in ratio file`, {
-        file, line, value: raw, expected: `one line per size (first at line ${seen.get(size)})`, hint: 'delete one of the two lines',
-      }));
+      errors.push(
+        new InputError(`size \`${size}\` listed twice in ratio file`, {
+          file,
+          line,
+          value: raw,
+          expected: `one line per size (first at line ${seen.get(size)})`,
+          hint: 'delete one of the two lines',
+        }),
+      );
     } else {
       seen.set(size, line);
       rows.push({ group, size, ratio });
     }
   }
-  if (!header) errors.push(new InputError('empty instance-size-flexibility ratio file', { file, expected: `the header ${RATIO_HEADER.join(',')} and one line per size` }));
+  if (!header)
+    errors.push(new InputError('empty instance-size-flexibility ratio file', { file, expected: `the header ${RATIO_HEADER.join(',')} and one line per size` }));
   if (errors.length) throw errors.length === 1 ? errors[0]! : new InputErrors(errors);
   return ratioTable(rows);
 }
@@ -113,7 +147,9 @@ export function readRatioCsv(file: string): RatioTable {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new InputError(`cannot read ratio file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
-      file, expected: 'a readable CSV with header InstanceSizeFlexibilityGroup,ArmSkuName,Ratio', hint: 'check the path (relative paths are relative to the scenario file)',
+      file,
+      expected: 'a readable CSV with header InstanceSizeFlexibilityGroup,ArmSkuName,Ratio',
+      hint: 'check the path (relative paths are relative to the scenario file)',
     });
   }
   return parseRatioCsv(text, file);

@@ -45,7 +45,15 @@ export interface Bucketing {
 
 // Billed states warm, unbilled cool: the eye reads "what costs" in both charts alike.
 const WARM = { starting: '#fdae6b', running: '#e6550d', stopping: '#fd8d3c', stopped: '#a63603' } as Record<string, string>;
-const COOL = { starting: '#c6dbef', creating: '#d9d9d9', deallocating: '#6baed6', deallocated: '#2171b5', running: '#9ecae1', stopping: '#9ecae1', stopped: '#9ecae1' } as Record<string, string>;
+const COOL = {
+  starting: '#c6dbef',
+  creating: '#d9d9d9',
+  deallocating: '#6baed6',
+  deallocated: '#2171b5',
+  running: '#9ecae1',
+  stopping: '#9ecae1',
+  stopped: '#9ecae1',
+} as Record<string, string>;
 
 /**
  * Groups get their own palette, free of the state colours' oranges and blues, and one
@@ -140,18 +148,21 @@ function powerStatesChart(data: ResultsData, styles: StateStyle[], k: number): C
   return {
     id: 'power-states',
     title: 'VMs per power state over time',
-    caption: k > 1
-      ? `Each point is the mean of ${k} samples of series.csv; warm colours are states the ${data.summary.scenario.billing.preset} rules bill.`
-      : `Each step is one sample of series.csv (the fleet just before that instant); warm colours are states the ${data.summary.scenario.billing.preset} rules bill.`,
+    caption:
+      k > 1
+        ? `Each point is the mean of ${k} samples of series.csv; warm colours are states the ${data.summary.scenario.billing.preset} rules bill.`
+        : `Each step is one sample of series.csv (the fleet just before that instant); warm colours are states the ${data.summary.scenario.billing.preset} rules bill.`,
     spec: {
-      width: WIDTH, height: 280,
+      width: WIDTH,
+      height: 280,
       data: { values: values.filter((v) => kept.has(v.state)) },
       mark: { type: 'area', interpolate: 'step-before' },
       encoding: {
         x: { field: 'time', type: 'temporal', scale: { type: 'utc' }, axis: timeAxis(data) },
         y: { field: 'vms', type: 'quantitative', stack: 'zero', axis: { title: 'VMs', format: data.summary.run.vms >= 1e6 ? '~s' : ',.0f' } },
         color: {
-          field: 'state', type: 'nominal',
+          field: 'state',
+          type: 'nominal',
           scale: { domain: used.map((u) => u.label), range: used.map((u) => u.color) },
           legend: { title: 'power state', orient: 'right', labelLimit: 240 },
         },
@@ -170,29 +181,36 @@ function hoursChart(data: ResultsData, styles: StateStyle[]): Chart {
   let shown = groups;
   if (groups.length > MAX_BAR_GROUPS) {
     const rest = groups.slice(MAX_BAR_GROUPS - 1);
-    shown = [...groups.slice(0, MAX_BAR_GROUPS - 1), {
-      name: `other groups (${rest.length})`,
-      hours: styles.map((_, s) => rest.reduce((a, g) => a + g.hours[s]!, 0)),
-      total: rest.reduce((a, g) => a + g.total, 0),
-    }];
+    shown = [
+      ...groups.slice(0, MAX_BAR_GROUPS - 1),
+      {
+        name: `other groups (${rest.length})`,
+        hours: styles.map((_, s) => rest.reduce((a, g) => a + g.hours[s]!, 0)),
+        total: rest.reduce((a, g) => a + g.total, 0),
+      },
+    ];
   }
   // Billed states first, so each bar reads billed | not billed from the axis out.
   const order = styles.map((st, s) => ({ st, s })).sort((a, b) => Number(b.st.billed) - Number(a.st.billed) || a.s - b.s);
   const used = order.filter(({ s }) => shown.some((g) => g.hours[s]! > 0));
-  const values = shown.flatMap((g) => used.map(({ st, s }, rank) => ({ group: g.name, state: st.label, hours: Math.round(g.hours[s]! * 1000) / 1000, order: rank })));
+  const values = shown.flatMap((g) =>
+    used.map(({ st, s }, rank) => ({ group: g.name, state: st.label, hours: Math.round(g.hours[s]! * 1000) / 1000, order: rank })),
+  );
   return {
     id: 'hours-by-group',
     title: 'VM-hours per group: billed vs not billed',
-    caption: 'Hours each group\'s VMs spent in each power state over the whole horizon (summary.json); warm segments are billed compute, cool ones are not.',
+    caption: "Hours each group's VMs spent in each power state over the whole horizon (summary.json); warm segments are billed compute, cool ones are not.",
     spec: {
-      width: WIDTH - 220, height: { step: 26 },
+      width: WIDTH - 220,
+      height: { step: 26 },
       data: { values },
       mark: { type: 'bar' },
       encoding: {
         y: { field: 'group', type: 'nominal', sort: shown.map((g) => g.name), axis: { title: null, labelLimit: 200 } },
         x: { field: 'hours', type: 'quantitative', stack: 'zero', axis: { title: 'VM-hours', format: '~s' } },
         color: {
-          field: 'state', type: 'nominal',
+          field: 'state',
+          type: 'nominal',
           scale: { domain: used.map(({ st }) => st.label), range: used.map(({ st }) => st.color) },
           legend: { title: 'power state', orient: 'right', labelLimit: 240 },
         },
@@ -227,16 +245,23 @@ function costChart(data: ResultsData, k: number): Chart {
   return {
     id: 'cumulative-cost',
     title: 'Cumulative cost: compute and disks/IPs',
-    caption: 'The fleet\'s cost accrued since the start, stacked (series.csv: compute is exact billed seconds times the size\'s price, before per-run rounding and minimum charges; disks and IPs accrue from creation until a VM is gone, deallocated or not; the table above is authoritative).' +
+    caption:
+      "The fleet's cost accrued since the start, stacked (series.csv: compute is exact billed seconds times the size's price, before per-run rounding and minimum charges; disks and IPs accrue from creation until a VM is gone, deallocated or not; the table above is authoritative)." +
       (!otherCostCum ? ' This series.csv predates the disk and IP column: compute only.' : other === 0 ? ' The scenario has no disk or IP charges.' : ''),
     spec: {
-      width: WIDTH - 160, height: 260,
+      width: WIDTH - 160,
+      height: 260,
       data: { values },
       mark: { type: 'area', line: true },
       encoding: {
         x: { field: 'time', type: 'temporal', scale: { type: 'utc' }, axis: timeAxis(data) },
         y: { field: 'cost', type: 'quantitative', stack: 'zero', axis: { title: `cost${currency ? ` (${currency})` : ''}`, format: ',.0f' } },
-        color: { field: 'part', type: 'nominal', scale: { domain: parts.map((p) => p.name), range: parts.map((p) => p.colour) }, legend: { title: 'cost', orient: 'right' } },
+        color: {
+          field: 'part',
+          type: 'nominal',
+          scale: { domain: parts.map((p) => p.name), range: parts.map((p) => p.colour) },
+          legend: { title: 'cost', orient: 'right' },
+        },
         order: { field: 'order', type: 'quantitative' },
       },
     },
@@ -267,13 +292,19 @@ function groupCostChart(data: ResultsData, k: number): Chart | null {
     title: 'Cumulative cost per group',
     caption: `Each group's compute plus disk and IP cost accrued since the start (series.csv)${rest.length ? `; the ${rest.length} cheapest groups summed` : ''}.`,
     spec: {
-      width: WIDTH - 160, height: 240,
+      width: WIDTH - 160,
+      height: 240,
       data: { values },
       mark: { type: 'line', strokeWidth: 2 },
       encoding: {
         x: { field: 'time', type: 'temporal', scale: { type: 'utc' }, axis: timeAxis(data) },
         y: { field: 'cost', type: 'quantitative', axis: { title: `cost${currency ? ` (${currency})` : ''}`, format: ',.0f' } },
-        color: { field: 'series', type: 'nominal', scale: { domain, range: domain.map((d) => groupColour(data, d)) }, legend: { title: 'group', orient: 'right', labelLimit: 180 } },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          scale: { domain, range: domain.map((d) => groupColour(data, d)) },
+          legend: { title: 'group', orient: 'right', labelLimit: 180 },
+        },
       },
     },
   };
@@ -306,24 +337,48 @@ function capacityChart(data: ResultsData, k: number): Chart | null {
   }
   const hasLimit = ordered.some((p) => p.capacity !== null);
   const domain = ['vCPUs in use', ...(hasLimit ? ['capacity'] : [])];
-  const colour = { field: 'series', type: 'nominal', scale: { domain, range: [MEASURE_COLOURS.used, MEASURE_COLOURS.total] }, legend: { title: null, orient: 'top' } };
+  const colour = {
+    field: 'series',
+    type: 'nominal',
+    scale: { domain, range: [MEASURE_COLOURS.used, MEASURE_COLOURS.total] },
+    legend: { title: null, orient: 'top' },
+  };
   const x = { field: 'time', type: 'temporal', scale: { type: 'utc' }, axis: { ...timeAxis(data), tickCount: 4 } };
   const cols = ordered.length === 1 ? 1 : 2;
-  const peakText = ordered.map((p) => `${p.name} ${Math.round(p.peak).toLocaleString('en-US')}${p.capacity !== null ? ` of ${p.capacity.toLocaleString('en-US')} (${Math.round((p.peak / p.capacity) * 100)}%)` : ''}`).join('; ');
+  const peakText = ordered
+    .map(
+      (p) =>
+        `${p.name} ${Math.round(p.peak).toLocaleString('en-US')}${p.capacity !== null ? ` of ${p.capacity.toLocaleString('en-US')} (${Math.round((p.peak / p.capacity) * 100)}%)` : ''}`,
+    )
+    .join('; ');
   return {
     id: 'capacity',
     title: 'vCPUs in use against capacity, per pool',
-    caption: `Allocated vCPUs per region and zone (capacity.csv; Stopped VMs keep theirs, Deallocated ones release them)${k > 1 ? `, the highest of each ${k} samples` : ''}; dashed: the pool's capacity. Peaks: ${peakText}.` +
+    caption:
+      `Allocated vCPUs per region and zone (capacity.csv; Stopped VMs keep theirs, Deallocated ones release them)${k > 1 ? `, the highest of each ${k} samples` : ''}; dashed: the pool's capacity. Peaks: ${peakText}.` +
       (cap.pools.length > ordered.length ? ` The ${ordered.length} fullest of ${cap.pools.length} pools are shown.` : ''),
     spec: {
       data: { values },
       columns: cols,
       facet: { field: 'pool', type: 'nominal', sort: ordered.map((p) => p.name), header: { title: null, labelFontSize: 12, labelFontWeight: 'bold' } },
       spec: {
-        width: cols === 1 ? WIDTH - 160 : (WIDTH - 160) / 2, height: 150,
+        width: cols === 1 ? WIDTH - 160 : (WIDTH - 160) / 2,
+        height: 150,
         layer: [
-          { transform: [{ filter: "datum.series === 'vCPUs in use'" }], mark: { type: 'area', interpolate: 'step-before', opacity: 0.85 }, encoding: { x, y: { field: 'vcpus', type: 'quantitative', axis: { title: 'vCPUs', format: '~s' } }, color: colour } },
-          ...(hasLimit ? [{ transform: [{ filter: "datum.series === 'capacity'" }], mark: { type: 'line', strokeDash: [6, 3], strokeWidth: 1.5 }, encoding: { x, y: { field: 'vcpus', type: 'quantitative' }, color: colour } }] : []),
+          {
+            transform: [{ filter: "datum.series === 'vCPUs in use'" }],
+            mark: { type: 'area', interpolate: 'step-before', opacity: 0.85 },
+            encoding: { x, y: { field: 'vcpus', type: 'quantitative', axis: { title: 'vCPUs', format: '~s' } }, color: colour },
+          },
+          ...(hasLimit
+            ? [
+                {
+                  transform: [{ filter: "datum.series === 'capacity'" }],
+                  mark: { type: 'line', strokeDash: [6, 3], strokeWidth: 1.5 },
+                  encoding: { x, y: { field: 'vcpus', type: 'quantitative' }, color: colour },
+                },
+              ]
+            : []),
         ],
       },
       resolve: { scale: { y: 'independent' } },
@@ -366,15 +421,29 @@ function allocationChart(data: ResultsData): Chart | null {
     title: 'Allocation failures over time',
     caption: `Creates and starts that found no capacity (AllocationFailed and kin), per ${formatOffset(width)}: ${total.toLocaleString('en-US')} in all.`,
     spec: {
-      width: WIDTH - 160, height: 220,
+      width: WIDTH - 160,
+      height: 220,
       data: { values },
       mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
       encoding: {
-        x: { field: 'from', type: 'temporal', scale: { type: 'utc', domainMin: startMs + times[0]! * 1000, domainMax: startMs + times[last]! * 1000 }, axis: timeAxis(data) },
+        x: {
+          field: 'from',
+          type: 'temporal',
+          scale: { type: 'utc', domainMin: startMs + times[0]! * 1000, domainMax: startMs + times[last]! * 1000 },
+          axis: timeAxis(data),
+        },
         x2: { field: 'to' },
         y: { field: 'y0', type: 'quantitative', axis: { title: 'allocation failures', format: '~s' } },
         y2: { field: 'y1' },
-        color: { field: 'group', type: 'nominal', scale: { domain: groups.filter((_, gi) => allocationFailuresCum[gi]![last]! > 0), range: groups.filter((_, gi) => allocationFailuresCum[gi]![last]! > 0).map((g) => groupColour(data, g)) }, legend: { title: 'group', orient: 'right' } },
+        color: {
+          field: 'group',
+          type: 'nominal',
+          scale: {
+            domain: groups.filter((_, gi) => allocationFailuresCum[gi]![last]! > 0),
+            range: groups.filter((_, gi) => allocationFailuresCum[gi]![last]! > 0).map((g) => groupColour(data, g)),
+          },
+          legend: { title: 'group', orient: 'right' },
+        },
       },
     },
   };
@@ -397,7 +466,12 @@ function replicationsChart(data: ResultsData): Chart | null {
   // One legend for the layers: a colour per item, through one shared scale.
   const items = [few ? 'one replication' : 'replications', 'mean', ...(hasCi ? [`${Math.round(confidence * 100)}% CI of the mean`] : [])];
   const scale = { domain: items, range: [MEASURE_COLOURS.total, '#000000', MEASURE_COLOURS.interval].slice(0, items.length) };
-  const colour = (item: string): Record<string, unknown> => ({ datum: item, type: 'nominal', scale, legend: { title: null, orient: 'right', symbolOpacity: 1 } });
+  const colour = (item: string): Record<string, unknown> => ({
+    datum: item,
+    type: 'nominal',
+    scale,
+    legend: { title: null, orient: 'right', symbolOpacity: 1 },
+  });
   const layers: Array<Record<string, unknown>> = [];
   if (hasCi) {
     layers.push({
@@ -406,21 +480,26 @@ function replicationsChart(data: ResultsData): Chart | null {
       encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour(items[2]!) },
     });
   }
-  layers.push(few
-    ? {
-      data: { values },
-      mark: { type: 'circle', size: 90, opacity: 0.75 },
-      encoding: { x: { field: 'totalCost', type: 'quantitative', scale: { zero: false, padding: 20 }, axis: { title: xTitle, format: ',.0f' } }, color: colour(items[0]!) },
-    }
-    : {
-      data: { values },
-      mark: { type: 'bar', opacity: 0.85 },
-      encoding: {
-        x: { field: 'totalCost', type: 'quantitative', bin: { maxbins: 20 }, axis: { title: xTitle, format: ',.0f' } },
-        y: { aggregate: 'count', type: 'quantitative', axis: { title: 'replications', tickMinStep: 1 } },
-        color: colour(items[0]!),
-      },
-    });
+  layers.push(
+    few
+      ? {
+          data: { values },
+          mark: { type: 'circle', size: 90, opacity: 0.75 },
+          encoding: {
+            x: { field: 'totalCost', type: 'quantitative', scale: { zero: false, padding: 20 }, axis: { title: xTitle, format: ',.0f' } },
+            color: colour(items[0]!),
+          },
+        }
+      : {
+          data: { values },
+          mark: { type: 'bar', opacity: 0.85 },
+          encoding: {
+            x: { field: 'totalCost', type: 'quantitative', bin: { maxbins: 20 }, axis: { title: xTitle, format: ',.0f' } },
+            y: { aggregate: 'count', type: 'quantitative', axis: { title: 'replications', tickMinStep: 1 } },
+            color: colour(items[0]!),
+          },
+        },
+  );
   layers.push({
     data: { values: [{ mean: stat.mean }] },
     mark: { type: 'rule', strokeWidth: 2 },
@@ -453,7 +532,16 @@ export function buildCharts(data: ResultsData): Chart[] {
 const CONFIG = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
   view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#444', titleColor: '#333', domainColor: '#888', tickColor: '#888', gridColor: '#eee' },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    labelColor: '#444',
+    titleColor: '#333',
+    domainColor: '#888',
+    tickColor: '#888',
+    gridColor: '#eee',
+  },
   legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal' },
 };
 
@@ -465,18 +553,26 @@ export async function renderChart(chart: Chart): Promise<RenderedChart> {
   // A chart's own config refines the page's, key by key (axisY.labelLimit keeps the axis fonts).
   const own = (chart.spec.config ?? {}) as Record<string, unknown>;
   const config: Record<string, unknown> = { ...CONFIG };
-  for (const [k, v] of Object.entries(own)) config[k] = typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(config[k] as object | undefined), ...v } : v;
+  for (const [k, v] of Object.entries(own))
+    config[k] = typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(config[k] as object | undefined), ...v } : v;
   const spec = { ...chart.spec, config } as TopLevelSpec;
   // Warnings are kept with the chart (tests require none) instead of going to the console.
   const warnings: string[] = [];
   const logger = vega.logger(vega.Warn, undefined, (_method, _level, input) => {
-    warnings.push(Array.from(input as ArrayLike<unknown>).map(String).join(' '));
+    warnings.push(
+      Array.from(input as ArrayLike<unknown>)
+        .map(String)
+        .join(' '),
+    );
   });
   const view = new vega.View(vega.parse(compile(spec, { logger }).spec), { renderer: 'none', logger });
   try {
     let svg = await view.toSVG();
     const p = `${chart.id}-`;
-    svg = svg.replace(/\bid="([^"]+)"/g, `id="${p}$1"`).replace(/url\(#([^)]+)\)/g, `url(#${p}$1)`).replace(/href="#([^"]+)"/g, `href="#${p}$1"`);
+    svg = svg
+      .replace(/\bid="([^"]+)"/g, `id="${p}$1"`)
+      .replace(/url\(#([^)]+)\)/g, `url(#${p}$1)`)
+      .replace(/href="#([^"]+)"/g, `href="#${p}$1"`);
     return { ...chart, svg, warnings };
   } finally {
     view.finalize();

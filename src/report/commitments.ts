@@ -30,7 +30,18 @@ export interface ReportCommitments {
   unusedCommitmentCost: number;
   licenceCost: number;
   totalCost: number;
-  items: Array<{ name: string; kind: string; term: string | null; unit: string; capacity: number; used: number; utilisation: number | null; cost: number; unusedCost: number; saving: number }>;
+  items: Array<{
+    name: string;
+    kind: string;
+    term: string | null;
+    unit: string;
+    capacity: number;
+    used: number;
+    utilisation: number | null;
+    cost: number;
+    unusedCost: number;
+    saving: number;
+  }>;
 }
 
 const REQUIRED = ['hour_start', 'commitment', 'kind', 'capacity', 'used', 'saving'];
@@ -44,9 +55,18 @@ export function readCommitmentSeries(dir: string): CommitmentSeries | null {
   const header = rows[0] ?? [];
   const col = new Map(header.map((h, i) => [h, i]));
   const missing = REQUIRED.filter((c) => !col.has(c));
-  if (missing.length) throw new InputError(`commitments.csv lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: 1, expected: `a header with ${REQUIRED.join(', ')}`, hint: 're-run the scenario with this fleetsim' });
-  const hourIndex = new Map<number, number>(), nameIndex = new Map<string, number>();
-  const hours: number[] = [], names: string[] = [], kinds: string[] = [];
+  if (missing.length)
+    throw new InputError(`commitments.csv lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
+      file,
+      line: 1,
+      expected: `a header with ${REQUIRED.join(', ')}`,
+      hint: 're-run the scenario with this fleetsim',
+    });
+  const hourIndex = new Map<number, number>(),
+    nameIndex = new Map<string, number>();
+  const hours: number[] = [],
+    names: string[] = [],
+    kinds: string[] = [];
   const recs: Array<{ h: number; c: number; cap: number; used: number; saving: number }> = [];
   for (let r = 1; r < rows.length; r++) {
     const rec = rows[r]!;
@@ -54,18 +74,44 @@ export function readCommitmentSeries(dir: string): CommitmentSeries | null {
     const ms = Date.parse(rec[col.get('hour_start')!] ?? '');
     const num = (c: string): number => {
       const v = Number(rec[col.get(c)!]);
-      if (!Number.isFinite(v)) throw new InputError(`commitments.csv has a non-numeric ${c}`, { file, line: r + 1, value: rec[col.get(c)!] ?? null, expected: 'a number', hint: 're-run the scenario with this fleetsim' });
+      if (!Number.isFinite(v))
+        throw new InputError(`commitments.csv has a non-numeric ${c}`, {
+          file,
+          line: r + 1,
+          value: rec[col.get(c)!] ?? null,
+          expected: 'a number',
+          hint: 're-run the scenario with this fleetsim',
+        });
       return v;
     };
-    if (!Number.isFinite(ms)) throw new InputError('commitments.csv has a bad hour_start', { file, line: r + 1, value: rec[col.get('hour_start')!] ?? null, expected: 'an ISO 8601 instant' });
+    if (!Number.isFinite(ms))
+      throw new InputError('commitments.csv has a bad hour_start', {
+        file,
+        line: r + 1,
+        value: rec[col.get('hour_start')!] ?? null,
+        expected: 'an ISO 8601 instant',
+      });
     const name = rec[col.get('commitment')!] ?? '';
-    if (!hourIndex.has(ms)) { hourIndex.set(ms, hours.length); hours.push(ms); }
-    if (!nameIndex.has(name)) { nameIndex.set(name, names.length); names.push(name); kinds.push(rec[col.get('kind')!] ?? ''); }
+    if (!hourIndex.has(ms)) {
+      hourIndex.set(ms, hours.length);
+      hours.push(ms);
+    }
+    if (!nameIndex.has(name)) {
+      nameIndex.set(name, names.length);
+      names.push(name);
+      kinds.push(rec[col.get('kind')!] ?? '');
+    }
     recs.push({ h: hourIndex.get(ms)!, c: nameIndex.get(name)!, cap: num('capacity'), used: num('used'), saving: num('saving') });
   }
   const H = hours.length;
-  const capacity = names.map(() => new Float64Array(H)), used = names.map(() => new Float64Array(H)), saving = names.map(() => new Float64Array(H));
-  for (const x of recs) { capacity[x.c]![x.h] = x.cap; used[x.c]![x.h] = x.used; saving[x.c]![x.h] = x.saving; }
+  const capacity = names.map(() => new Float64Array(H)),
+    used = names.map(() => new Float64Array(H)),
+    saving = names.map(() => new Float64Array(H));
+  for (const x of recs) {
+    capacity[x.c]![x.h] = x.cap;
+    used[x.c]![x.h] = x.used;
+    saving[x.c]![x.h] = x.saving;
+  }
   return { hours, names, kinds, capacity, used, saving };
 }
 
@@ -84,8 +130,13 @@ export function commitmentCharts(data: ResultsData, s: CommitmentSeries): Chart[
     const hi = Math.min(s.hours.length, lo + k);
     const time = new Date(s.hours[lo]!).toISOString();
     shown.forEach((name, c) => {
-      let cap = 0, used = 0;
-      for (let h = lo; h < hi; h++) { cap += s.capacity[c]![h]!; used += s.used[c]![h]!; cum[c]! += s.saving[c]![h]!; }
+      let cap = 0,
+        used = 0;
+      for (let h = lo; h < hi; h++) {
+        cap += s.capacity[c]![h]!;
+        used += s.used[c]![h]!;
+        cum[c]! += s.saving[c]![h]!;
+      }
       if (cap > 0) util.push({ time, commitment: name, utilisation: Math.round((used / cap) * 10000) / 10000 });
       saved.push({ time: new Date(s.hours[hi - 1]! + 3_600_000).toISOString(), commitment: name, saving: Math.round(cum[c]! * 100) / 100 });
     });
@@ -101,7 +152,8 @@ export function commitmentCharts(data: ResultsData, s: CommitmentSeries): Chart[
       title: 'Commitment utilisation over time',
       caption: `Share of each commitment used in each clock hour (commitments.csv: used / capacity; ${per}). Unused hours are lost: a reservation used less than its price / pay-as-you-go of the time costs more than it saves.`,
       spec: {
-        width: 600, height: 220,
+        width: 600,
+        height: 220,
         data: { values: util.map((v) => ({ ...v, commitment: label(v.commitment) })) },
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
         encoding: {
@@ -116,7 +168,8 @@ export function commitmentCharts(data: ResultsData, s: CommitmentSeries): Chart[
       title: 'Saving against pay-as-you-go',
       caption: `Cumulative saving of each commitment: the pay-as-you-go value of what it covered minus what it cost (commitments.csv, saving)${cur ? `, ${cur}` : ''}. A line that falls is a commitment costing more than it covers.`,
       spec: {
-        width: 600, height: 220,
+        width: 600,
+        height: 220,
         data: { values: saved.map((v) => ({ ...v, commitment: label(v.commitment) })) },
         mark: { type: 'line', strokeWidth: 2 },
         encoding: {
@@ -137,7 +190,12 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 export function commitmentSection(c: ReportCommitments, currency: string): string {
   const cur = esc(currency);
   const pct = (x: number | null): string => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-  const rows = c.items.map((it) => `<tr><td>${esc(it.name)}</td><td>${esc(KIND(it.kind))}${it.term ? ` ${esc(it.term)}` : ''}</td><td>${num.format(it.used)} of ${num.format(it.capacity)} ${esc(it.unit === 'currency' ? currency : it.unit)}</td><td>${pct(it.utilisation)}</td><td>${money.format(it.cost)}</td><td>${money.format(it.unusedCost)}</td><td>${money.format(it.saving)}</td></tr>`).join('\n');
+  const rows = c.items
+    .map(
+      (it) =>
+        `<tr><td>${esc(it.name)}</td><td>${esc(KIND(it.kind))}${it.term ? ` ${esc(it.term)}` : ''}</td><td>${num.format(it.used)} of ${num.format(it.capacity)} ${esc(it.unit === 'currency' ? currency : it.unit)}</td><td>${pct(it.utilisation)}</td><td>${money.format(it.cost)}</td><td>${money.format(it.unusedCost)}</td><td>${money.format(it.saving)}</td></tr>`,
+    )
+    .join('\n');
   return `<h2>Commitments</h2>
 <p class="answer">Compute cost ${money.format(c.effectiveCost)} ${cur} amortized (the invoice: ${money.format(c.billedCost)} ${cur}) instead of ${money.format(c.listCost)} ${cur} at pay-as-you-go: a saving of ${money.format(c.saving)} ${cur} (${pct(c.savingFraction)}); ${money.format(c.unusedCommitmentCost)} ${cur} of commitment went unused.${c.licenceCost > 0 ? ` Windows licences ${money.format(c.licenceCost)} ${cur} on top (never covered).` : ''} In all, with licences, disks and IPs: ${money.format(c.totalCost)} ${cur}.</p>
 <div class="table-wrap"><table>

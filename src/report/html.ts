@@ -51,8 +51,13 @@ footer { color: #888; font-size: 12px; margin-top: 32px; }
 
 function totalsRow(name: string, size: string, t: ReportTotals, cls = ''): string {
   const cells = [
-    escapeHtml(name), escapeHtml(size), int.format(t.vms), hours.format(t.billedHours),
-    money.format(t.computeCost), money.format(t.otherCost), money.format(t.totalCost),
+    escapeHtml(name),
+    escapeHtml(size),
+    int.format(t.vms),
+    hours.format(t.billedHours),
+    money.format(t.computeCost),
+    money.format(t.otherCost),
+    money.format(t.totalCost),
     t.failedOperations !== undefined ? int.format(t.failedOperations) : '',
     t.rejectedOperations !== undefined ? int.format(t.rejectedOperations) : '',
   ];
@@ -82,15 +87,34 @@ export function answerText(data: ResultsData): string {
   const cur = s.currency;
   const days = s.scenario.horizonSeconds / 86400;
   const groups = Object.entries(s.groups).filter(([, g]) => g.vms > 0);
-  const parts = [`Over ${hours.format(days).replace(/\.0$/, '')} days the ${int.format(s.run.vms)} VMs cost ${money.format(s.total.totalCost)} ${cur}` +
-    (s.total.otherCost > 0 ? ` (${money.format(s.total.computeCost)} compute, ${money.format(s.total.otherCost)} disks and IPs, ${pct(s.total.otherCost / Math.max(1e-9, s.total.totalCost))} of the bill)` : '') + '.'];
+  const parts = [
+    `Over ${hours.format(days).replace(/\.0$/, '')} days the ${int.format(s.run.vms)} VMs cost ${money.format(s.total.totalCost)} ${cur}` +
+      (s.total.otherCost > 0
+        ? ` (${money.format(s.total.computeCost)} compute, ${money.format(s.total.otherCost)} disks and IPs, ${pct(s.total.otherCost / Math.max(1e-9, s.total.totalCost))} of the bill)`
+        : '') +
+      '.',
+  ];
   if (groups.length > 1) {
     const sorted = [...groups].sort((a, b) => b[1].totalCost - a[1].totalCost);
-    parts.push(sorted.slice(0, 4).map(([n, g]) => `${n} ${money.format(g.totalCost)} ${cur} (${pct(g.totalCost / Math.max(1e-9, s.total.totalCost))}, ${money.format(g.totalCost / g.vms)} per VM)`).join('; ') + (sorted.length > 4 ? `; ${sorted.length - 4} more groups` : '') + '.');
+    parts.push(
+      sorted
+        .slice(0, 4)
+        .map(
+          ([n, g]) =>
+            `${n} ${money.format(g.totalCost)} ${cur} (${pct(g.totalCost / Math.max(1e-9, s.total.totalCost))}, ${money.format(g.totalCost / g.vms)} per VM)`,
+        )
+        .join('; ') +
+        (sorted.length > 4 ? `; ${sorted.length - 4} more groups` : '') +
+        '.',
+    );
     const perVm = groups.map(([n, g]) => ({ n, v: g.totalCost / g.vms, hours: g.billedHours / g.vms }));
     perVm.sort((a, b) => a.v - b.v);
-    const lo = perVm[0]!, hi = perVm[perVm.length - 1]!;
-    if (hi.v > 0 && lo.v < hi.v) parts.push(`A VM of ${lo.n} costs ${pct(1 - lo.v / hi.v)} less than one of ${hi.n} (${hours.format(lo.hours)} vs ${hours.format(hi.hours)} billed hours per VM).`);
+    const lo = perVm[0]!,
+      hi = perVm[perVm.length - 1]!;
+    if (hi.v > 0 && lo.v < hi.v)
+      parts.push(
+        `A VM of ${lo.n} costs ${pct(1 - lo.v / hi.v)} less than one of ${hi.n} (${hours.format(lo.hours)} vs ${hours.format(hi.hours)} billed hours per VM).`,
+      );
   }
   const alloc = data.allocationFailures;
   if (alloc > 0) parts.push(`${int.format(alloc)} creates or starts failed for lack of capacity.`);
@@ -117,9 +141,15 @@ export function renderHtml(data: ResultsData, charts: RenderedChart[], b: Bucket
 
   const facts: Array<[string, string]> = [
     ['scenario', `<code>${escapeHtml(sc.file)}</code> <span title="SHA-256 of the file">(sha256 ${escapeHtml(sc.fileSha256.slice(0, 12))}…)</span>`],
-    ['simulated', `${escapeHtml(utc(Date.parse(sc.start)))} → ${escapeHtml(utc(Date.parse(sc.start) + sc.horizonSeconds * 1000))} (${escapeHtml(formatOffset(sc.horizonSeconds))})`],
+    [
+      'simulated',
+      `${escapeHtml(utc(Date.parse(sc.start)))} → ${escapeHtml(utc(Date.parse(sc.start) + sc.horizonSeconds * 1000))} (${escapeHtml(formatOffset(sc.horizonSeconds))})`,
+    ],
     ['fleet', `${int.format(s.run.vms)} VMs in ${int.format(Object.keys(s.groups).length)} group${Object.keys(s.groups).length === 1 ? '' : 's'}`],
-    ['billing', `${escapeHtml(sc.billing.preset)}, per ${escapeHtml(sc.billing.granularity)}${sc.billing.minimumSeconds ? `, ${int.format(sc.billing.minimumSeconds)} s minimum per billed run` : ''}, ${escapeHtml(cur)}`],
+    [
+      'billing',
+      `${escapeHtml(sc.billing.preset)}, per ${escapeHtml(sc.billing.granularity)}${sc.billing.minimumSeconds ? `, ${int.format(sc.billing.minimumSeconds)} s minimum per billed run` : ''}, ${escapeHtml(cur)}`,
+    ],
     ['seed', `${sc.seed}${reps ? ` (replication 0 of ${reps.stat.n})` : ''}`],
   ];
   if (sc.overrides.length) facts.push(['overrides', sc.overrides.map((o) => `<code>--set ${escapeHtml(o)}</code>`).join(' ')]);
@@ -136,24 +166,43 @@ export function renderHtml(data: ResultsData, charts: RenderedChart[], b: Bucket
     [`${money.format(t.totalCost)} ${escapeHtml(cur)}`, 'total cost'],
     [`${money.format(t.computeCost)} ${escapeHtml(cur)}`, 'compute'],
     [`${hours.format(billedStateHours)} h`, 'billed VM-hours'],
-    ...(s.commitments ? [[`${money.format(s.commitments.effectiveCost)} ${escapeHtml(cur)}`, `compute amortized with commitments (saving ${money.format(s.commitments.saving)})`]] : []),
+    ...(s.commitments
+      ? [
+          [
+            `${money.format(s.commitments.effectiveCost)} ${escapeHtml(cur)}`,
+            `compute amortized with commitments (saving ${money.format(s.commitments.saving)})`,
+          ],
+        ]
+      : []),
     ...(reps && reps.stat.ciLow !== null && reps.stat.ciHigh !== null
-      ? [[`${money.format(reps.stat.mean)} ${escapeHtml(cur)}`, `mean total over ${reps.stat.n} replications, ${Math.round(reps.confidence * 100)}% CI ${money.format(reps.stat.ciLow)} – ${money.format(reps.stat.ciHigh)}`]]
+      ? [
+          [
+            `${money.format(reps.stat.mean)} ${escapeHtml(cur)}`,
+            `mean total over ${reps.stat.n} replications, ${Math.round(reps.confidence * 100)}% CI ${money.format(reps.stat.ciLow)} – ${money.format(reps.stat.ciHigh)}`,
+          ],
+        ]
       : []),
   ];
 
-  const groupRows = Object.entries(s.groups).map(([name, g]) => totalsRow(name, g.size ?? '', g)).join('\n');
+  const groupRows = Object.entries(s.groups)
+    .map(([name, g]) => totalsRow(name, g.size ?? '', g))
+    .join('\n');
   const totalRow = totalsRow('total', '', { ...t, failedOperations: s.run.failedOperations, rejectedOperations: s.run.rejectedOperations }, 'total');
 
-  const figures = charts.map((c) => `<figure class="chart" id="chart-${escapeHtml(c.id)}">
+  const figures = charts
+    .map(
+      (c) => `<figure class="chart" id="chart-${escapeHtml(c.id)}">
 <h3>${escapeHtml(c.title)}</h3>
 ${c.svg}
 <figcaption>${escapeHtml(c.caption)}</figcaption>
-</figure>`).join('\n');
+</figure>`,
+    )
+    .join('\n');
 
-  const bucketNote = b.samplesPerPoint > 1
-    ? `series.csv samples the fleet every ${escapeHtml(sampleStepText(b))} (${int.format(b.samples)} samples); to keep the page small the over-time charts show ${int.format(b.points)} points, each summarising ${b.samplesPerPoint} consecutive samples (VM counts averaged, cumulative figures taken at the bucket's end).`
-    : `series.csv samples the fleet every ${escapeHtml(sampleStepText(b))}; the over-time charts show each of its ${int.format(b.samples)} samples. A sample counts the VMs just before its instant, so a change shows from the next sample on.`;
+  const bucketNote =
+    b.samplesPerPoint > 1
+      ? `series.csv samples the fleet every ${escapeHtml(sampleStepText(b))} (${int.format(b.samples)} samples); to keep the page small the over-time charts show ${int.format(b.points)} points, each summarising ${b.samplesPerPoint} consecutive samples (VM counts averaged, cumulative figures taken at the bucket's end).`
+      : `series.csv samples the fleet every ${escapeHtml(sampleStepText(b))}; the over-time charts show each of its ${int.format(b.samples)} samples. A sample counts the VMs just before its instant, so a change shows from the next sample on.`;
   const repNote = reps
     ? ` This folder holds ${reps.stat.n} replications: the table and the over-time charts show replication 0${runRel ? ` (<code>${escapeHtml(runRel)}</code>)` : ''}; the cost distribution covers all of them.`
     : '';

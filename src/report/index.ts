@@ -28,7 +28,11 @@ export async function buildReport(resultsDir: string): Promise<{ html: string; c
     return { html: renderSweepHtml(study, charts), chartIds: charts.map((c) => c.id) };
   }
   const data = loadResults(resultsDir);
-  const charts = await Promise.all([...buildCharts(data), ...(data.commitments ? commitmentCharts(data, data.commitments) : []), ...(study ? replicatedRunCharts(study) : [])].map(renderChart));
+  const charts = await Promise.all(
+    [...buildCharts(data), ...(data.commitments ? commitmentCharts(data, data.commitments) : []), ...(study ? replicatedRunCharts(study) : [])].map(
+      renderChart,
+    ),
+  );
   return { html: renderHtml(data, charts, bucketing(data)), chartIds: charts.map((c) => c.id) };
 }
 

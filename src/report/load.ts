@@ -115,13 +115,19 @@ export function readResultsCsv(dir: string, name: string): { file: string; text:
   try {
     return { file: gz, text: zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8') };
   } catch (e) {
-    throw new InputError(`${name}.gz is not a valid gzip file`, { file: gz, value: e instanceof Error ? e.message : String(e), hint: 're-run the scenario with --compress, or without it' });
+    throw new InputError(`${name}.gz is not a valid gzip file`, {
+      file: gz,
+      value: e instanceof Error ? e.message : String(e),
+      hint: 're-run the scenario with --compress, or without it',
+    });
   }
 }
 
 function rerunHint(summary: Partial<ReportSummary> | null): string {
   const file = summary?.scenario?.file;
-  return file ? `re-run the scenario with this fleetsim: fleetsim run ${file} --out <folder>` : 'point at the folder a `fleetsim run` wrote, or re-run the scenario with this fleetsim';
+  return file
+    ? `re-run the scenario with this fleetsim: fleetsim run ${file} --out <folder>`
+    : 'point at the folder a `fleetsim run` wrote, or re-run the scenario with this fleetsim';
 }
 
 function majorMinor(v: string): string {
@@ -139,7 +145,8 @@ export function readSummaryJson(dir: string): Record<string, unknown> {
   if (!fs.existsSync(file)) {
     const anyOutput = ['timeline', 'billing', 'series'].some((t) => ['.csv', '.csv.gz', '.parquet'].some((x) => fs.existsSync(path.join(dir, t + x))));
     throw new InputError(anyOutput ? 'results folder has no summary.json: the run did not finish' : 'not a fleetsim results folder: summary.json is missing', {
-      file, hint: anyOutput ? 're-run the scenario (fleetsim run <scenario> --out ' + dir + ')' : rerunHint(null),
+      file,
+      hint: anyOutput ? 're-run the scenario (fleetsim run <scenario> --out ' + dir + ')' : rerunHint(null),
     });
   }
   let raw: unknown;
@@ -154,7 +161,11 @@ export function readSummaryJson(dir: string): Record<string, unknown> {
   // Pre-1.0, a minor version may change the files (semver): accept the same major.minor only.
   if (majorMinor(raw.fleetsimVersion) !== majorMinor(VERSION)) {
     throw new InputError(`results come from fleetsim ${raw.fleetsimVersion}, this is fleetsim ${VERSION}`, {
-      file, path: 'fleetsimVersion', value: raw.fleetsimVersion, expected: `a run by fleetsim ${majorMinor(VERSION)}.x`, hint: rerunHint(raw as Partial<ReportSummary>),
+      file,
+      path: 'fleetsimVersion',
+      value: raw.fleetsimVersion,
+      expected: `a run by fleetsim ${majorMinor(VERSION)}.x`,
+      hint: rerunHint(raw as Partial<ReportSummary>),
     });
   }
   return raw;
@@ -164,9 +175,15 @@ function checkRunSummary(dir: string, raw: Record<string, unknown>): ReportSumma
   const file = path.join(dir, 'summary.json');
   const partial = raw as Partial<ReportSummary>;
   const missing: string[] = [];
-  const need = (ok: boolean, where: string): void => { if (!ok) missing.push(where); };
-  const sc = raw.scenario, run = raw.run;
-  need(isObject(sc) && typeof sc.name === 'string' && typeof sc.start === 'string' && typeof sc.horizonSeconds === 'number' && isObject(sc.billing), 'scenario');
+  const need = (ok: boolean, where: string): void => {
+    if (!ok) missing.push(where);
+  };
+  const sc = raw.scenario,
+    run = raw.run;
+  need(
+    isObject(sc) && typeof sc.name === 'string' && typeof sc.start === 'string' && typeof sc.horizonSeconds === 'number' && isObject(sc.billing),
+    'scenario',
+  );
   need(isObject(run) && typeof run.vms === 'number', 'run');
   need(isObject(raw.total) && isObject(raw.total.secondsByState), 'total');
   need(isObject(raw.groups) && Object.values(raw.groups).every((g) => isObject(g) && isObject(g.secondsByState) && typeof g.totalCost === 'number'), 'groups');
@@ -188,12 +205,17 @@ function readSeries(dir: string, summary: ReportSummary): SeriesData {
   const absent = SERIES_REQUIRED.filter((c) => !col.has(c));
   if (absent.length) {
     throw new InputError(`series.csv lacks column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}`, {
-      file, line: 1, expected: `a header with ${SERIES_REQUIRED.join(', ')}`, hint: rerunHint(summary),
+      file,
+      line: 1,
+      expected: `a header with ${SERIES_REQUIRED.join(', ')}`,
+      hint: rerunHint(summary),
     });
   }
-  const iTime = col.get('time_s')!, iGroup = col.get('group')!;
+  const iTime = col.get('time_s')!,
+    iGroup = col.get('group')!;
   const iStates = REPORT_STATES.map((s) => col.get(`${s}_vms`)!);
-  const iCost = col.get('compute_cost_cum')!, iAlloc = col.get('allocation_failures_cum')!;
+  const iCost = col.get('compute_cost_cum')!,
+    iAlloc = col.get('allocation_failures_cum')!;
   const iOther = col.get('other_cost_cum');
   const num = (r: string[], i: number, line: number): number => {
     const v = Number(r[i]);
@@ -212,9 +234,15 @@ function readSeries(dir: string, summary: ReportSummary): SeriesData {
     const rec = records[r]!;
     if (rec.length === 1 && rec[0] === '') continue;
     const t = num(rec, iTime, r + 1);
-    if (!timeIndex.has(t)) { timeIndex.set(t, times.length); times.push(t); }
+    if (!timeIndex.has(t)) {
+      timeIndex.set(t, times.length);
+      times.push(t);
+    }
     const g = rec[iGroup] ?? '';
-    if (!groupIndex.has(g)) { groupIndex.set(g, groups.length); groups.push(g); }
+    if (!groupIndex.has(g)) {
+      groupIndex.set(g, groups.length);
+      groups.push(g);
+    }
   }
   if (times.length === 0) throw new InputError('series.csv has no rows', { file, hint: rerunHint(summary) });
   for (let k = 1; k < times.length; k++) {
@@ -248,7 +276,12 @@ function readCapacity(dir: string, summary: ReportSummary): CapacityData | null 
   const header = records[0] ?? [];
   const absent = CAPACITY_REQUIRED.filter((c) => !header.includes(c));
   if (absent.length) {
-    throw new InputError(`capacity.csv lacks column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}`, { file: csv.file, line: 1, expected: `a header with ${CAPACITY_REQUIRED.join(', ')}`, hint: rerunHint(summary) });
+    throw new InputError(`capacity.csv lacks column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}`, {
+      file: csv.file,
+      line: 1,
+      expected: `a header with ${CAPACITY_REQUIRED.join(', ')}`,
+      hint: rerunHint(summary),
+    });
   }
   const [iTime, iRegion, iZone, iCap, iUsed] = CAPACITY_REQUIRED.map((c) => header.indexOf(c)) as [number, number, number, number, number];
   const times: number[] = [];
@@ -257,10 +290,17 @@ function readCapacity(dir: string, summary: ReportSummary): CapacityData | null 
   const caps: Array<number | null> = [];
   const used: number[][] = [];
   records.slice(1).forEach((rec, k) => {
-    const t = Number(rec[iTime]), u = Number(rec[iUsed]);
+    const t = Number(rec[iTime]),
+      u = Number(rec[iUsed]);
     const capText = rec[iCap] ?? '';
     if (!Number.isFinite(t) || !Number.isFinite(u) || (capText !== '' && !Number.isFinite(Number(capText)))) {
-      throw new InputError('capacity.csv has a non-numeric time_s, vcpus_capacity or vcpus_used', { file: csv.file, line: k + 2, value: rec.join(','), expected: 'numbers', hint: rerunHint(summary) });
+      throw new InputError('capacity.csv has a non-numeric time_s, vcpus_capacity or vcpus_used', {
+        file: csv.file,
+        line: k + 2,
+        value: rec.join(','),
+        expected: 'numbers',
+        hint: rerunHint(summary),
+      });
     }
     if (times.length === 0 || times[times.length - 1]! !== t) times.push(t);
     const name = rec[iZone] || rec[iRegion] || '';
@@ -300,7 +340,11 @@ function readReplications(dir: string, study: Record<string, unknown>): Replicat
   const column = costColumn(header);
   if (iRep < 0 || column === undefined) {
     throw new InputError('replications.csv lacks a replication or a total-cost column', {
-      file, line: 1, value: header.join(','), expected: 'columns replication and total_cost', hint,
+      file,
+      line: 1,
+      value: header.join(','),
+      expected: 'columns replication and total_cost',
+      hint,
     });
   }
   const iCost = header.indexOf(column);
@@ -311,10 +355,15 @@ function readReplications(dir: string, study: Record<string, unknown>): Replicat
     const rec = records[r]!;
     if (rec.length === 1 && rec[0] === '') continue;
     if (hasTotalRows && rec[iGroup] !== TOTAL_GROUP) continue;
-    const replication = Number(rec[iRep]), totalCost = Number(rec[iCost]);
+    const replication = Number(rec[iRep]),
+      totalCost = Number(rec[iCost]);
     if (!Number.isFinite(replication) || !Number.isFinite(totalCost) || rec[iCost] === '' || rec[iRep] === '') {
       throw new InputError(`replications.csv has a non-numeric ${Number.isFinite(replication) ? column : 'replication'}`, {
-        file, line: r + 1, value: rec.join(','), expected: 'numbers', hint,
+        file,
+        line: r + 1,
+        value: rec.join(','),
+        expected: 'numbers',
+        hint,
       });
     }
     rows.push({ replication, totalCost });
@@ -322,7 +371,15 @@ function readReplications(dir: string, study: Record<string, unknown>): Replicat
   if (rows.length === 0) throw new InputError('replications.csv has no rows', { file, hint });
   const reps = isObject(study.replications) ? study.replications : {};
   const confidence = typeof reps.confidence === 'number' && reps.confidence > 0 && reps.confidence < 1 ? reps.confidence : CONFIDENCE;
-  return { column, rows, stat: describe(rows.map((r) => r.totalCost), confidence), confidence };
+  return {
+    column,
+    rows,
+    stat: describe(
+      rows.map((r) => r.totalCost),
+      confidence,
+    ),
+    confidence,
+  };
 }
 
 /**
@@ -349,7 +406,11 @@ export function loadResults(dir: string): ResultsData {
     const runs = Array.isArray(top.runs) ? top.runs : [];
     const first = runs.find((r): r is Record<string, unknown> => isObject(r) && typeof r.dir === 'string');
     if (!first) {
-      throw new InputError('summary.json of a replicated run lists no replication folders', { file: path.join(dir, 'summary.json'), path: 'runs', hint: rerunHint(top as Partial<ReportSummary>) });
+      throw new InputError('summary.json of a replicated run lists no replication folders', {
+        file: path.join(dir, 'summary.json'),
+        path: 'runs',
+        hint: rerunHint(top as Partial<ReportSummary>),
+      });
     }
     runDir = path.join(dir, first.dir as string);
     runRaw = readSummaryJson(runDir);

@@ -21,8 +21,14 @@ import { readSummaryJson } from './load.js';
 
 type Metric = 'billedHours' | 'computeCost' | 'otherCost' | 'totalCost' | 'allocationFailures' | 'failedOperations' | 'effectiveCost';
 type Stats = Record<Metric, Stat>;
-interface Block { total: Stats; groups: Record<string, Stats> }
-interface Rep { replication: number; total: Record<Metric, number> }
+interface Block {
+  total: Stats;
+  groups: Record<string, Stats>;
+}
+interface Rep {
+  replication: number;
+  total: Record<Metric, number>;
+}
 
 export interface StudyPointData {
   point: number;
@@ -62,13 +68,16 @@ export function readStudy(dir: string): StudyData | null {
   const raw: unknown = readSummaryJson(dir);
   if (!isObject(raw) || !isObject(raw.replications) || (!Array.isArray(raw.points) && !isObject(raw.statistics))) return null;
   const hint = 're-run the study with this fleetsim (fleetsim sweep ... or fleetsim run ... -r N), or fleetsim merge its shards';
-  const bad = (where: string): never => { throw new InputError(`summary.json of the study lacks or has malformed ${where}`, { file, path: where, hint }); };
+  const bad = (where: string): never => {
+    throw new InputError(`summary.json of the study lacks or has malformed ${where}`, { file, path: where, hint });
+  };
   const sc = raw.scenario;
   if (!isObject(sc) || typeof sc.name !== 'string' || typeof sc.horizonSeconds !== 'number') bad('scenario');
   const reps = raw.replications as Record<string, unknown>;
   if (typeof reps.count !== 'number') bad('replications.count');
   const readReps = (v: unknown, where: string): Rep[] => {
-    if (!Array.isArray(v) || !v.every((r) => isObject(r) && typeof r.replication === 'number' && isObject(r.total) && typeof r.total.totalCost === 'number')) bad(where);
+    if (!Array.isArray(v) || !v.every((r) => isObject(r) && typeof r.replication === 'number' && isObject(r.total) && typeof r.total.totalCost === 'number'))
+      bad(where);
     return v as Rep[];
   };
   let points: StudyPointData[];
@@ -126,7 +135,8 @@ function groupColour(s: StudyData, name: string): string {
  * IPs: docs/commitments.md) when commitments make it differ from total cost, else total cost.
  */
 export function costMetric(s: StudyData): 'effectiveCost' | 'totalCost' {
-  const eff = s.points.every((p) => isStat(p.statistics.total.effectiveCost)) &&
+  const eff =
+    s.points.every((p) => isStat(p.statistics.total.effectiveCost)) &&
     s.points.some((p) => Math.abs(p.statistics.total.effectiveCost.mean - p.statistics.total.totalCost.mean) > 0.005);
   return eff ? 'effectiveCost' : 'totalCost';
 }
@@ -148,7 +158,9 @@ function costChart(s: StudyData): Chart {
     { label: labels[i]!, part: 'compute', cost: round2(p.statistics.total.computeCost.mean), order: 0 },
     { label: labels[i]!, part: 'disks and IPs', cost: round2(p.statistics.total.otherCost.mean), order: 1 },
   ]);
-  const whiskers = s.points.filter((p) => hasCi(p.statistics.total.totalCost)).map((p) => ({ label: pointLabel(s, p), lo: round2(p.statistics.total.totalCost.ciLow!), hi: round2(p.statistics.total.totalCost.ciHigh!) }));
+  const whiskers = s.points
+    .filter((p) => hasCi(p.statistics.total.totalCost))
+    .map((p) => ({ label: pointLabel(s, p), lo: round2(p.statistics.total.totalCost.ciLow!), hi: round2(p.statistics.total.totalCost.ciHigh!) }));
   const domain = ['compute', 'disks and IPs', ...(whiskers.length ? [ci] : [])];
   const scale = { domain, range: [MEASURE_COLOURS.compute, MEASURE_COLOURS.other, MEASURE_COLOURS.total] };
   const y = { field: 'label', type: 'nominal', sort: labels, axis: { title: 'point', labelLimit: 360 } };
@@ -158,22 +170,28 @@ function costChart(s: StudyData): Chart {
     title: 'Mean total cost per point',
     caption: `The fleet's mean cost per point over ${s.replications.count} replication${s.replications.count === 1 ? '' : 's'} (summary.json statistics), compute and disks/IPs stacked${whiskers.length ? `; whiskers: the ${pctOf(s.replications.confidence)} confidence interval of the mean total` : ''}.`,
     spec: {
-      width: WIDTH, height: { step: BAR_STEP },
+      width: WIDTH,
+      height: { step: BAR_STEP },
       layer: [
         {
           data: { values: bars },
           mark: { type: 'bar' },
           encoding: {
-            y, x: { field: 'cost', type: 'quantitative', stack: 'zero', axis: { title: `mean cost (${cur})`, format: ',.0f' } },
+            y,
+            x: { field: 'cost', type: 'quantitative', stack: 'zero', axis: { title: `mean cost (${cur})`, format: ',.0f' } },
             color: { field: 'part', type: 'nominal', scale, legend: { title: null, orient: 'bottom', direction: 'horizontal' } },
             order: { field: 'order', type: 'quantitative' },
           },
         },
-        ...(whiskers.length ? [{
-          data: { values: whiskers },
-          mark: { type: 'rule', strokeWidth: 2 },
-          encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { datum: ci, type: 'nominal', scale } },
-        }] : []),
+        ...(whiskers.length
+          ? [
+              {
+                data: { values: whiskers },
+                mark: { type: 'rule', strokeWidth: 2 },
+                encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { datum: ci, type: 'nominal', scale } },
+              },
+            ]
+          : []),
       ],
     } as unknown as TopLevelSpec,
   };
@@ -194,18 +212,39 @@ function differenceChart(s: StudyData): Chart | null {
   const y = { field: 'label', type: 'nominal', sort: labels, axis: { title: 'point', labelLimit: 360 } };
   const x = { field: 'diff', type: 'quantitative', axis: { title: `total cost minus the baseline's (${s.currency})`, format: ',.2~f' } };
   const dots = others.map((p, i) => ({ label: labels[i]!, diff: round2(p.differences!.total.totalCost.mean) }));
-  const bars = withCi.map((p) => ({ label: pointLabel(s, p), lo: round2(p.differences!.total.totalCost.ciLow!), hi: round2(p.differences!.total.totalCost.ciHigh!) }));
+  const bars = withCi.map((p) => ({
+    label: pointLabel(s, p),
+    lo: round2(p.differences!.total.totalCost.ciLow!),
+    hi: round2(p.differences!.total.totalCost.ciHigh!),
+  }));
   const basePoint = s.points.find((p) => p.point === base)!;
   return {
     id: 'sweep-differences',
     title: `Difference from the baseline (${pointLabel(s, basePoint)})`,
     caption: `Each point's total cost minus the baseline's, paired by replication (common random numbers: replication k of every point draws the same random numbers), mean${withCi.length ? ` and ${pctOf(s.replications.confidence)} confidence interval; an interval clear of the zero line is a difference the replications establish` : ''}.`,
     spec: {
-      width: WIDTH, height: { step: BAR_STEP },
+      width: WIDTH,
+      height: { step: BAR_STEP },
       layer: [
-        { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x: { field: 'zero', type: 'quantitative' }, color: { datum: 'no difference', type: 'nominal', scale } } },
-        ...(bars.length ? [{ data: { values: bars }, mark: { type: 'rule', strokeWidth: 6 }, encoding: { y, x: { field: 'lo', type: 'quantitative', axis: x.axis }, x2: { field: 'hi' }, color: { datum: ci, type: 'nominal', scale } } }] : []),
-        { data: { values: dots }, mark: { type: 'point', filled: true, size: 70 }, encoding: { y, x, color: { datum: mean, type: 'nominal', scale, legend: { title: null, orient: 'bottom', direction: 'horizontal' } } } },
+        {
+          data: { values: [{ zero: 0 }] },
+          mark: { type: 'rule', strokeDash: [4, 3] },
+          encoding: { x: { field: 'zero', type: 'quantitative' }, color: { datum: 'no difference', type: 'nominal', scale } },
+        },
+        ...(bars.length
+          ? [
+              {
+                data: { values: bars },
+                mark: { type: 'rule', strokeWidth: 6 },
+                encoding: { y, x: { field: 'lo', type: 'quantitative', axis: x.axis }, x2: { field: 'hi' }, color: { datum: ci, type: 'nominal', scale } },
+              },
+            ]
+          : []),
+        {
+          data: { values: dots },
+          mark: { type: 'point', filled: true, size: 70 },
+          encoding: { y, x, color: { datum: mean, type: 'nominal', scale, legend: { title: null, orient: 'bottom', direction: 'horizontal' } } },
+        },
       ],
     } as unknown as TopLevelSpec,
   };
@@ -220,11 +259,18 @@ function groupChart(s: StudyData): Chart | null {
   if (groups.length === 0 || (s.sweep && groups.length < 2)) return null;
   const single = !s.sweep;
   const labels = s.points.map((p) => pointLabel(s, p));
-  const values = s.points.flatMap((p, i) => groups.map((g) => {
-    const st = p.statistics.groups[g]!.totalCost;
-    return { label: labels[i]!, group: g, mean: round2(st.mean), lo: round2(st.ciLow ?? st.mean), hi: round2(st.ciHigh ?? st.mean) };
-  }));
-  const colour = { field: 'group', type: 'nominal', scale: { domain: groups, range: groups.map((g) => groupColour(s, g)) }, legend: { title: 'group', orient: 'bottom', direction: 'horizontal', columns: 4, labelLimit: 160 } };
+  const values = s.points.flatMap((p, i) =>
+    groups.map((g) => {
+      const st = p.statistics.groups[g]!.totalCost;
+      return { label: labels[i]!, group: g, mean: round2(st.mean), lo: round2(st.ciLow ?? st.mean), hi: round2(st.ciHigh ?? st.mean) };
+    }),
+  );
+  const colour = {
+    field: 'group',
+    type: 'nominal',
+    scale: { domain: groups, range: groups.map((g) => groupColour(s, g)) },
+    legend: { title: 'group', orient: 'bottom', direction: 'horizontal', columns: 4, labelLimit: 160 },
+  };
   const y = single
     ? { field: 'group', type: 'nominal', sort: groups, axis: { title: 'group', labelLimit: 200 } }
     : { field: 'label', type: 'nominal', sort: labels, axis: { title: 'point', labelLimit: 360 } };
@@ -237,11 +283,27 @@ function groupChart(s: StudyData): Chart | null {
     caption: `Each group's mean total cost (compute, disks and IPs)${single ? '' : ' at each point'} over ${s.replications.count} replications${anyCi ? `; whiskers: ${pctOf(s.replications.confidence)} confidence intervals` : ''}.${extra > 0 ? ` The first ${groups.length} of ${groupNames(s).length} groups.` : ''}`,
     spec: {
       // With yOffset the step is each group's bar, not the point's band.
-      width: WIDTH, height: { step: single ? BAR_STEP : Math.max(6, Math.min(14, 48 / groups.length)) },
+      width: WIDTH,
+      height: { step: single ? BAR_STEP : Math.max(6, Math.min(14, 48 / groups.length)) },
       data: { values },
       layer: [
-        { mark: { type: 'bar' }, encoding: { y, ...yOffset, x: { field: 'mean', type: 'quantitative', axis: { title: `mean total cost (${s.currency})`, format: ',.0f' } }, color: colour } },
-        ...(anyCi ? [{ mark: { type: 'rule', color: MEASURE_COLOURS.total }, encoding: { y, ...yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } }] : []),
+        {
+          mark: { type: 'bar' },
+          encoding: {
+            y,
+            ...yOffset,
+            x: { field: 'mean', type: 'quantitative', axis: { title: `mean total cost (${s.currency})`, format: ',.0f' } },
+            color: colour,
+          },
+        },
+        ...(anyCi
+          ? [
+              {
+                mark: { type: 'rule', color: MEASURE_COLOURS.total },
+                encoding: { y, ...yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+              },
+            ]
+          : []),
       ],
     } as unknown as TopLevelSpec,
   };
@@ -260,10 +322,23 @@ function replicationsChart(s: StudyData): Chart | null {
     title: 'Total cost of every replication',
     caption: `One dot per replication (summary.json, points[].replications); bar: the point's mean. Replication k of every point uses the same seed, so dots of one k move together from point to point.`,
     spec: {
-      width: WIDTH, height: { step: BAR_STEP },
+      width: WIDTH,
+      height: { step: BAR_STEP },
       layer: [
-        { data: { values: dots }, mark: { type: 'circle', size: 45, opacity: 0.6 }, encoding: { y, x: { field: 'cost', type: 'quantitative', scale: { zero: false }, axis: { title: `total cost per replication (${s.currency})`, format: ',.0f' } }, color: { datum: 'one replication', type: 'nominal', scale, legend: { title: null, orient: 'bottom', direction: 'horizontal' } } } },
-        { data: { values: means }, mark: { type: 'tick', thickness: 2, size: 18 }, encoding: { y, x: { field: 'cost', type: 'quantitative' }, color: { datum: 'mean', type: 'nominal', scale } } },
+        {
+          data: { values: dots },
+          mark: { type: 'circle', size: 45, opacity: 0.6 },
+          encoding: {
+            y,
+            x: { field: 'cost', type: 'quantitative', scale: { zero: false }, axis: { title: `total cost per replication (${s.currency})`, format: ',.0f' } },
+            color: { datum: 'one replication', type: 'nominal', scale, legend: { title: null, orient: 'bottom', direction: 'horizontal' } },
+          },
+        },
+        {
+          data: { values: means },
+          mark: { type: 'tick', thickness: 2, size: 18 },
+          encoding: { y, x: { field: 'cost', type: 'quantitative' }, color: { datum: 'mean', type: 'nominal', scale } },
+        },
       ],
     } as unknown as TopLevelSpec,
   };
@@ -271,7 +346,9 @@ function replicationsChart(s: StudyData): Chart | null {
 
 /** The sweep page's charts, in page order. */
 export function sweepCharts(s: StudyData): Chart[] {
-  return [costMetric(s) === 'effectiveCost' ? effectiveChart(s) : null, costChart(s), differenceChart(s), groupChart(s), replicationsChart(s)].filter((c): c is Chart => c !== null).map(withLabelRoom);
+  return [costMetric(s) === 'effectiveCost' ? effectiveChart(s) : null, costChart(s), differenceChart(s), groupChart(s), replicationsChart(s)]
+    .filter((c): c is Chart => c !== null)
+    .map(withLabelRoom);
 }
 
 /** With commitments: each point's mean effective cost, the cheapest marked (what a reservation-quantity sweep asks). */
@@ -280,7 +357,13 @@ function effectiveChart(s: StudyData): Chart {
   const labels = s.points.map((p) => pointLabel(s, p));
   const values = s.points.map((p, i) => {
     const st = p.statistics.total.effectiveCost;
-    return { label: labels[i]!, mean: round2(st.mean), lo: round2(st.ciLow ?? st.mean), hi: round2(st.ciHigh ?? st.mean), best: p.point === best ? 'cheapest' : 'other points' };
+    return {
+      label: labels[i]!,
+      mean: round2(st.mean),
+      lo: round2(st.ciLow ?? st.mean),
+      hi: round2(st.ciHigh ?? st.mean),
+      best: p.point === best ? 'cheapest' : 'other points',
+    };
   });
   const y = { field: 'label', type: 'nominal', sort: labels, axis: { title: 'point', labelLimit: 360 } };
   const scale = { domain: ['cheapest', 'other points'], range: [MEASURE_COLOURS.total, MEASURE_COLOURS.compute] };
@@ -290,12 +373,24 @@ function effectiveChart(s: StudyData): Chart {
     title: 'Mean effective cost per point',
     caption: `The fleet's mean effective cost per point (sweep.csv, effective_cost: compute with commitments amortized, plus unused commitment, licences, disks and IPs: what the fleet really costs); the cheapest point is marked${anyCi ? `; whiskers: ${pctOf(s.replications.confidence)} confidence intervals` : ''}.`,
     spec: {
-      width: WIDTH, height: { step: BAR_STEP },
+      width: WIDTH,
+      height: { step: BAR_STEP },
       data: { values },
       layer: [
-        { mark: { type: 'bar' }, encoding: { y, x: { field: 'mean', type: 'quantitative', axis: { title: `mean effective cost (${s.currency})`, format: ',.0f' } }, color: { field: 'best', type: 'nominal', scale, legend: { title: null, orient: 'bottom', direction: 'horizontal' } } } },
+        {
+          mark: { type: 'bar' },
+          encoding: {
+            y,
+            x: { field: 'mean', type: 'quantitative', axis: { title: `mean effective cost (${s.currency})`, format: ',.0f' } },
+            color: { field: 'best', type: 'nominal', scale, legend: { title: null, orient: 'bottom', direction: 'horizontal' } },
+          },
+        },
         ...(anyCi ? [{ mark: { type: 'rule', color: '#333333' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } }] : []),
-        { transform: [{ filter: "datum.best === 'cheapest'" }], mark: { type: 'text', align: 'left', dx: 4, fontWeight: 'bold' }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, text: { value: 'cheapest' } } },
+        {
+          transform: [{ filter: "datum.best === 'cheapest'" }],
+          mark: { type: 'text', align: 'left', dx: 4, fontWeight: 'bold' },
+          encoding: { y, x: { field: 'mean', type: 'quantitative' }, text: { value: 'cheapest' } },
+        },
       ],
     } as unknown as TopLevelSpec,
   };
@@ -325,22 +420,34 @@ const pmSigned = (st: Stat | undefined): string => (!st ? '–' : hasCi(st) ? `$
 export function sweepAnswer(s: StudyData): string {
   const cur = s.currency;
   const conf = pctOf(s.replications.confidence);
-  const params = (p: StudyPointData): string => Object.entries(p.params).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const params = (p: StudyPointData): string =>
+    Object.entries(p.params)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ');
   const best = cheapest(s);
   const m = costMetric(s);
   const worst = s.points.reduce((a, p) => (p.statistics.total[m].mean > a.statistics.total[m].mean + 1e-9 ? p : a));
   const what = m === 'effectiveCost' ? 'effective cost (commitments amortized, unused commitment, licences, disks and IPs)' : 'total';
-  const parts = [`Over ${s.points.length} points of ${s.replications.count} replication${s.replications.count === 1 ? '' : 's'} each, the cheapest is point ${best.point} (${params(best)}) at a mean ${what} of ${money.format(best.statistics.total[m].mean)} ${cur}` +
-    (best.point !== worst.point ? `, ${money.format(worst.statistics.total[m].mean - best.statistics.total[m].mean)} ${cur} less than the dearest, point ${worst.point} (${params(worst)}).` : '.')];
+  const parts = [
+    `Over ${s.points.length} points of ${s.replications.count} replication${s.replications.count === 1 ? '' : 's'} each, the cheapest is point ${best.point} (${params(best)}) at a mean ${what} of ${money.format(best.statistics.total[m].mean)} ${cur}` +
+      (best.point !== worst.point
+        ? `, ${money.format(worst.statistics.total[m].mean - best.statistics.total[m].mean)} ${cur} less than the dearest, point ${worst.point} (${params(worst)}).`
+        : '.'),
+  ];
   const base = s.sweep?.baseline;
   if (base !== null && base !== undefined) {
     const diffs = s.points.filter((p) => p.point !== base && p.differences).map((p) => ({ p, d: p.differences!.total.totalCost }));
     const clear = diffs.filter(({ d }) => hasCi(d) && (d.ciLow! > 0 || d.ciHigh! < 0));
-    const list = [...diffs].sort((a, b) => Math.abs(b.d.mean) - Math.abs(a.d.mean)).slice(0, 4)
+    const list = [...diffs]
+      .sort((a, b) => Math.abs(b.d.mean) - Math.abs(a.d.mean))
+      .slice(0, 4)
       .map(({ p, d }) => `point ${p.point} ${signed(d.mean)} ${cur}${hasCi(d) ? ` (${conf} CI ${signed(d.ciLow!)} to ${signed(d.ciHigh!)})` : ''}`);
     if (diffs.length) {
       parts.push(`Against the baseline, point ${base}: ${list.join('; ')}${diffs.length > 4 ? `; ${diffs.length - 4} more` : ''}.`);
-      if (s.replications.count > 1) parts.push(`${clear.length} of ${diffs.length} difference${diffs.length === 1 ? '' : 's'} ${clear.length === 1 ? 'has' : 'have'} ${conf} intervals clear of zero.`);
+      if (s.replications.count > 1)
+        parts.push(
+          `${clear.length} of ${diffs.length} difference${diffs.length === 1 ? '' : 's'} ${clear.length === 1 ? 'has' : 'have'} ${conf} intervals clear of zero.`,
+        );
     }
   }
   return parts.join(' ');
@@ -356,16 +463,22 @@ export function renderSweepHtml(s: StudyData, charts: RenderedChart[]): string {
   const paths = (s.sweep?.params ?? []).map((p) => p.path);
   // Short values stay on one line (a hyphen would otherwise break `azure-2018`); long ones wrap.
   const paramCell = (v: string): string => `<td class="${v.length <= 24 ? 'param' : 'param long'}">${escapeHtml(v)}</td>`;
-  const rows = s.points.map((p) => {
-    const t = p.statistics.total;
-    const tags = [p.point === best ? 'cheapest' : '', p.point === base ? 'baseline' : ''].filter(Boolean).join(', ');
-    return `<tr${p.point === best ? ' class="best"' : ''}><td>${p.point}${tags ? ` <small>(${tags})</small>` : ''}</td>${paths.map((k) => paramCell(p.params[k] ?? '')).join('')}<td>${hoursFmt.format(t.billedHours.mean)}</td><td>${pm(t.computeCost)}</td><td>${pm(t.otherCost)}</td><td>${pm(t.totalCost)}</td>${eff ? `<td>${pm(t.effectiveCost)}</td>` : ''}${base !== null ? `<td>${p.point === base ? '–' : pmSigned(p.differences?.total.totalCost)}</td>` : ''}</tr>`;
-  }).join('\n');
-  const figures = charts.map((c) => `<figure class="chart" id="chart-${escapeHtml(c.id)}">
+  const rows = s.points
+    .map((p) => {
+      const t = p.statistics.total;
+      const tags = [p.point === best ? 'cheapest' : '', p.point === base ? 'baseline' : ''].filter(Boolean).join(', ');
+      return `<tr${p.point === best ? ' class="best"' : ''}><td>${p.point}${tags ? ` <small>(${tags})</small>` : ''}</td>${paths.map((k) => paramCell(p.params[k] ?? '')).join('')}<td>${hoursFmt.format(t.billedHours.mean)}</td><td>${pm(t.computeCost)}</td><td>${pm(t.otherCost)}</td><td>${pm(t.totalCost)}</td>${eff ? `<td>${pm(t.effectiveCost)}</td>` : ''}${base !== null ? `<td>${p.point === base ? '–' : pmSigned(p.differences?.total.totalCost)}</td>` : ''}</tr>`;
+    })
+    .join('\n');
+  const figures = charts
+    .map(
+      (c) => `<figure class="chart" id="chart-${escapeHtml(c.id)}">
 <h3>${escapeHtml(c.title)}</h3>
 ${c.svg}
 <figcaption>${escapeHtml(c.caption)}</figcaption>
-</figure>`).join('\n');
+</figure>`,
+    )
+    .join('\n');
   const swept = (s.sweep?.params ?? []).map((p) => `<code>${escapeHtml(p.path)}</code> = ${p.values.map(escapeHtml).join(', ')}`).join('; ');
   const conf = pctOf(s.replications.confidence);
   return `<!DOCTYPE html>

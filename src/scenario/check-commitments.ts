@@ -36,7 +36,14 @@ export function checkCommitments(cm: CommitmentsSpec, ctx: CheckContext): Commit
     return g ? `did you mean \`${g}\`?` : undefined;
   };
   const size = (path: string, s: string): void => {
-    if (!ctx.sizes.includes(s)) push(path, `unknown size \`${s}\``, s, `one of the sizes defined under \`sizes\`: ${ctx.sizes.join(', ')}`, guess(s, ctx.sizes) ?? 'add the size under `sizes`');
+    if (!ctx.sizes.includes(s))
+      push(
+        path,
+        `unknown size \`${s}\``,
+        s,
+        `one of the sizes defined under \`sizes\`: ${ctx.sizes.join(', ')}`,
+        guess(s, ctx.sizes) ?? 'add the size under `sizes`',
+      );
   };
   const quantity = (path: string, q: number, whole: boolean): void => {
     // 0 is allowed: a commitment of nothing, the natural first point of a sweep over quantities.
@@ -47,36 +54,69 @@ export function checkCommitments(cm: CommitmentsSpec, ctx: CheckContext): Commit
     if (sc.length === 0) push(path, 'empty scope', sc, 'group names, or no scope for shared');
     sc.forEach((g, j) => {
       if (!groupNames.includes(g)) push(`${path}[${j}]`, `unknown group \`${g}\``, g, `one of the groups: ${groupNames.join(', ')}`, guess(g, groupNames));
-      else if (spotGroups.has(g)) push(`${path}[${j}]`, `${what} scoped to Spot group \`${g}\``, g, 'a group of regular (non-Spot) VMs', `${what}s never cover Spot VMs: remove \`${g}\` from the scope`);
+      else if (spotGroups.has(g))
+        push(
+          `${path}[${j}]`,
+          `${what} scoped to Spot group \`${g}\``,
+          g,
+          'a group of regular (non-Spot) VMs',
+          `${what}s never cover Spot VMs: remove \`${g}\` from the scope`,
+        );
     });
   };
   const window = (path: string, start: number, end: number, termHours: number | null): void => {
     if (!(end > start)) push(`${path}.end`, 'ends before it starts', { start, end }, 'an end after the start');
     else if (termHours !== null && end !== Infinity && end - start > termHours * 3600 + 1e-6) {
-      push(`${path}.end`, 'lasts longer than its term', { start, end }, `at most ${termHours.toLocaleString('en-US')} h after the start`, 'a renewal is a second commitment: add one that starts where this term ends');
+      push(
+        `${path}.end`,
+        'lasts longer than its term',
+        { start, end },
+        `at most ${termHours.toLocaleString('en-US')} h after the start`,
+        'a renewal is a second commitment: add one that starts where this term ends',
+      );
     }
   };
   const names = new Map<string, string>();
   const name = (path: string, n: string): void => {
     const first = names.get(n);
-    if (first !== undefined) push(`${path}.name`, `commitment name \`${n}\` used twice`, n, `a name no other commitment has (\`${first}\` has it)`, 'rename one of them');
+    if (first !== undefined)
+      push(`${path}.name`, `commitment name \`${n}\` used twice`, n, `a name no other commitment has (\`${first}\` has it)`, 'rename one of them');
     else names.set(n, path);
   };
 
   cm.reservations.forEach((r, i) => {
     const p = `reservations[${i}]`;
     name(p, r.name);
-    if (r.size === null && r.flexibilityGroup === null) push(p, 'reservation without a size or flexibility group', null, 'a `size`, or a `flexibilityGroup` with quantity in normalized units');
+    if (r.size === null && r.flexibilityGroup === null)
+      push(p, 'reservation without a size or flexibility group', null, 'a `size`, or a `flexibilityGroup` with quantity in normalized units');
     if (r.size !== null) size(`${p}.size`, r.size);
-    if (r.size === null && !r.instanceSizeFlexibility) push(`${p}.instanceSizeFlexibility`, 'a flexibility-group reservation needs instance size flexibility', false, 'true');
+    if (r.size === null && !r.instanceSizeFlexibility)
+      push(`${p}.instanceSizeFlexibility`, 'a flexibility-group reservation needs instance size flexibility', false, 'true');
     if (r.instanceSizeFlexibility && r.size !== null && ctx.sizes.includes(r.size) && !ratios.of(r.size)) {
-      push(`${p}.size`, `size \`${r.size}\` is not in the instance-size-flexibility ratio table`, r.size, 'a size listed in the ratio file', 'add its line to the ratio file, or set instanceSizeFlexibility: false');
+      push(
+        `${p}.size`,
+        `size \`${r.size}\` is not in the instance-size-flexibility ratio table`,
+        r.size,
+        'a size listed in the ratio file',
+        'add its line to the ratio file, or set instanceSizeFlexibility: false',
+      );
     }
     if (r.flexibilityGroup !== null) {
       if (!ratios.groups.includes(r.flexibilityGroup)) {
-        push(`${p}.flexibilityGroup`, `unknown flexibility group \`${r.flexibilityGroup}\``, r.flexibilityGroup, `a group of the ratio table: ${ratios.groups.join(', ')}`, guess(r.flexibilityGroup, ratios.groups));
+        push(
+          `${p}.flexibilityGroup`,
+          `unknown flexibility group \`${r.flexibilityGroup}\``,
+          r.flexibilityGroup,
+          `a group of the ratio table: ${ratios.groups.join(', ')}`,
+          guess(r.flexibilityGroup, ratios.groups),
+        );
       } else if (r.size !== null && ratios.of(r.size) && ratios.of(r.size)!.group !== r.flexibilityGroup) {
-        push(`${p}.flexibilityGroup`, `size \`${r.size}\` belongs to \`${ratios.of(r.size)!.group}\`, not \`${r.flexibilityGroup}\``, r.flexibilityGroup, `\`${ratios.of(r.size)!.group}\``);
+        push(
+          `${p}.flexibilityGroup`,
+          `size \`${r.size}\` belongs to \`${ratios.of(r.size)!.group}\`, not \`${r.flexibilityGroup}\``,
+          r.flexibilityGroup,
+          `\`${ratios.of(r.size)!.group}\``,
+        );
       }
     }
     quantity(`${p}.quantity`, r.quantity, r.size !== null);
@@ -87,9 +127,11 @@ export function checkCommitments(cm: CommitmentsSpec, ctx: CheckContext): Commit
   cm.savingsPlans.forEach((sp, i) => {
     const p = `savingsPlans[${i}]`;
     name(p, sp.name);
-    if (!(sp.hourlyCommitment >= 0) || !Number.isFinite(sp.hourlyCommitment)) push(`${p}.hourlyCommitment`, 'bad hourly commitment', sp.hourlyCommitment, 'a spend per hour >= 0');
+    if (!(sp.hourlyCommitment >= 0) || !Number.isFinite(sp.hourlyCommitment))
+      push(`${p}.hourlyCommitment`, 'bad hourly commitment', sp.hourlyCommitment, 'a spend per hour >= 0');
     if (sp.discount !== null && !(sp.discount >= 0 && sp.discount < 1)) push(`${p}.discount`, 'bad discount', sp.discount, 'a fraction in [0, 1), e.g. 0.27');
-    if (sp.discount === null && sp.rates.length === 0) push(p, 'savings plan with neither rates nor a discount covers nothing', null, '`rates` per size, or a `discount`');
+    if (sp.discount === null && sp.rates.length === 0)
+      push(p, 'savings plan with neither rates nor a discount covers nothing', null, '`rates` per size, or a `discount`');
     sp.rates.forEach((r, j) => {
       size(`${p}.rates[${j}].size`, r.size);
       if (!(r.pricePerHour > 0)) push(`${p}.rates[${j}].pricePerHour`, 'bad plan rate', r.pricePerHour, 'a price per hour > 0');

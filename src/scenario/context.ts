@@ -101,7 +101,7 @@ export class Collector {
         } catch (e) {
           got = e as Error;
           const { problem, hint } = dataFileProblem(e, what);
-          this.add(p, problem, { value: rel, expected: 'a CSV file, relative to the scenario file\'s folder', hint: `${hint}; looked for ${abs}` });
+          this.add(p, problem, { value: rel, expected: "a CSV file, relative to the scenario file's folder", hint: `${hint}; looked for ${abs}` });
         }
       }
       this.csvCache.set(abs, got);
@@ -140,7 +140,11 @@ export function durationOf(v: number | string, p: DocPath, c: Collector): number
     x = parseDuration(v);
   } catch (e) {
     const msg = (e as Error).message;
-    c.add(p, msg.includes('negative') ? `negative duration at \`${formatPath(p)}\`` : `invalid duration at \`${formatPath(p)}\``, { value: v, expected: DURATION_EXPECTED, hint: msg });
+    c.add(p, msg.includes('negative') ? `negative duration at \`${formatPath(p)}\`` : `invalid duration at \`${formatPath(p)}\``, {
+      value: v,
+      expected: DURATION_EXPECTED,
+      hint: msg,
+    });
     return undefined;
   }
   if (!(x <= MAX_DURATION_SECONDS)) {
@@ -292,7 +296,7 @@ function readEmpirical(rel: string, column: string | number, p: DocPath, c: Coll
       return undefined;
     }
     if (!(x <= MAX_DURATION_SECONDS)) {
-      c.addInData(file, row.line, p, 'sample in the empirical samples file is longer than fleetsim\'s limit', {
+      c.addInData(file, row.line, p, "sample in the empirical samples file is longer than fleetsim's limit", {
         value: cell,
         expected: `${EMPIRICAL_EXPECTED}, at most ${formatLimit(MAX_DURATION_SECONDS)} s`,
         hint: DURATION_LIMIT_HINT,

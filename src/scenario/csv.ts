@@ -58,7 +58,9 @@ export function splitCsvLine(text: string): string[] {
  */
 export function readCsvRows(file: string, limits: { maxBytes?: number; maxLineBytes?: number } = {}): CsvRow[] {
   const maxLine = limits.maxLineBytes ?? MAX_LINE_BYTES;
-  const text = readRegularFileSync(file, limits.maxBytes ?? MAX_CSV_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+  const text = readRegularFileSync(file, limits.maxBytes ?? MAX_CSV_BYTES)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const rows: CsvRow[] = [];
   const lines = text.split(/\r?\n/);
   for (let k = 0; k < lines.length; k++) {

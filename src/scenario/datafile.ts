@@ -28,7 +28,10 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 /** A data file that exists but cannot be used; `code` is an errno-style name. */
 export class DataFileError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'DataFileError';
   }
@@ -118,18 +121,33 @@ export function dataFileProblem(e: unknown, what: string): { problem: string; hi
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const msg = e instanceof Error ? e.message : String(e);
   switch (code) {
-    case 'ENOENT': return { problem: `${what} not found`, hint: 'check the path (relative paths are read from the scenario file\'s folder)' };
-    case 'ENOTDIR': return { problem: `${what} not found: a part of its path is a file, not a folder`, hint: 'check the path' };
-    case 'EACCES': case 'EPERM': return { problem: `cannot read the ${what}: permission denied`, hint: 'check the file permissions' };
-    case 'EISDIR': return { problem: `the ${what} is a directory`, hint: 'name a file inside it' };
-    case 'ENOTREG': return { problem: `the ${what} is not a regular file: ${msg}`, hint: 'fleetsim reads data only from regular files (no devices, pipes or sockets)' };
-    case 'EFBIG': return { problem: `the ${what} is too large: ${msg}`, hint: 'data files are small tables; cut it to the part you need' };
-    case 'ELOOP': return { problem: `cannot read the ${what}: too many levels of symbolic links`, hint: 'check the symbolic links on its path' };
-    case 'ENAMETOOLONG': return { problem: `cannot read the ${what}: the path is too long`, hint: 'use a shorter path' };
-    case 'EMFILE': case 'ENFILE': return { problem: `cannot open the ${what}: too many open files`, hint: 'raise the open-file limit (ulimit -n)' };
-    case 'EIO': return { problem: `cannot read the ${what}: input/output error`, hint: 'the disk or network file system failed: check it' };
-    case 'ERR_INVALID_ARG_VALUE': case 'ERR_INVALID_ARG_TYPE': return { problem: `the path of the ${what} is not a valid file name`, hint: 'a path cannot contain a NUL byte' };
-    default: return { problem: `cannot read the ${what}: ${msg}`, hint: 'check the file' };
+    case 'ENOENT':
+      return { problem: `${what} not found`, hint: "check the path (relative paths are read from the scenario file's folder)" };
+    case 'ENOTDIR':
+      return { problem: `${what} not found: a part of its path is a file, not a folder`, hint: 'check the path' };
+    case 'EACCES':
+    case 'EPERM':
+      return { problem: `cannot read the ${what}: permission denied`, hint: 'check the file permissions' };
+    case 'EISDIR':
+      return { problem: `the ${what} is a directory`, hint: 'name a file inside it' };
+    case 'ENOTREG':
+      return { problem: `the ${what} is not a regular file: ${msg}`, hint: 'fleetsim reads data only from regular files (no devices, pipes or sockets)' };
+    case 'EFBIG':
+      return { problem: `the ${what} is too large: ${msg}`, hint: 'data files are small tables; cut it to the part you need' };
+    case 'ELOOP':
+      return { problem: `cannot read the ${what}: too many levels of symbolic links`, hint: 'check the symbolic links on its path' };
+    case 'ENAMETOOLONG':
+      return { problem: `cannot read the ${what}: the path is too long`, hint: 'use a shorter path' };
+    case 'EMFILE':
+    case 'ENFILE':
+      return { problem: `cannot open the ${what}: too many open files`, hint: 'raise the open-file limit (ulimit -n)' };
+    case 'EIO':
+      return { problem: `cannot read the ${what}: input/output error`, hint: 'the disk or network file system failed: check it' };
+    case 'ERR_INVALID_ARG_VALUE':
+    case 'ERR_INVALID_ARG_TYPE':
+      return { problem: `the path of the ${what} is not a valid file name`, hint: 'a path cannot contain a NUL byte' };
+    default:
+      return { problem: `cannot read the ${what}: ${msg}`, hint: 'check the file' };
   }
 }
 

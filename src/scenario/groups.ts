@@ -24,7 +24,7 @@ import {
   type SpotSpec,
 } from '../domain/index.js';
 import { clip, didYouMean, formatPath, type DocPath } from './schema.js';
-import { Collector, durationOf, durationSpecOf, instantOf } from './context.js';
+import { type Collector, durationOf, durationSpecOf, instantOf } from './context.js';
 import { formatOffset, INSTANT_OR_OFFSET_EXPECTED, parseInstantOrOffset } from './time.js';
 import { coreCountKey, readVmTable } from './trace.js';
 import { wholeLineExcerpt } from './datafile.js';
@@ -95,7 +95,11 @@ export function mergeDurations(top: PartialDurations, own: PartialDurations): Ph
     deallocate: { deallocating: pick('deallocate', 'deallocating', d.deallocate.deallocating) },
     delete: { deleting: pick('delete', 'deleting', d.delete.deleting) },
     hibernate: { hibernating: pick('hibernate', 'hibernating', d.hibernate.hibernating) },
-    resize: { stopping: pick('resize', 'stopping', d.resize.stopping), starting: pick('resize', 'starting', d.resize.starting), updating: pick('resize', 'updating', d.resize.updating) },
+    resize: {
+      stopping: pick('resize', 'stopping', d.resize.stopping),
+      starting: pick('resize', 'starting', d.resize.starting),
+      updating: pick('resize', 'updating', d.resize.updating),
+    },
   };
 }
 
@@ -208,11 +212,15 @@ function checkFits(g: GroupSpec, origin: string, env: GroupEnv, c: Collector): v
   }
   const zone = g.zone === null ? undefined : region.zones.find((z) => z.name === g.zone);
   if (zone && zone.vcpus < size.vcpus) {
-    c.add(['capacity', 'regions', region.name, 'zones', zone.name], `capacity of zone \`${zone.name}\` of \`${region.name}\` is smaller than one VM of the group \`${g.name}\``, {
-      value: zone.vcpus,
-      expected: need,
-      hint: 'raise the capacity, or place the group in another zone',
-    });
+    c.add(
+      ['capacity', 'regions', region.name, 'zones', zone.name],
+      `capacity of zone \`${zone.name}\` of \`${region.name}\` is smaller than one VM of the group \`${g.name}\``,
+      {
+        value: zone.vcpus,
+        expected: need,
+        hint: 'raise the capacity, or place the group in another zone',
+      },
+    );
   }
 }
 
@@ -228,7 +236,7 @@ function resolveOptions(o: RawGroupOptions, p: DocPath, what: string, env: Group
   const own = resolvePhaseOverrides(o.durations, [...p, 'durations'], c);
   const ownFailures = resolveFailures(o.failures, [...p, 'failures'], c);
   const { region, zone } = regionAndZone(o, p, what, env, c);
-  const lifetime = o.lifetime === undefined ? null : durationSpecOf(o.lifetime, [...p, 'lifetime'], c) ?? null;
+  const lifetime = o.lifetime === undefined ? null : (durationSpecOf(o.lifetime, [...p, 'lifetime'], c) ?? null);
   return {
     diskPerHour: o.charges?.diskPerHour ?? 0,
     publicIpPerHour: o.charges?.publicIpPerHour ?? 0,
@@ -262,7 +270,10 @@ function retryOf(raw: RawGroupOptions['retry'], p: DocPath, c: Collector): Retry
   if (maxDelay !== undefined) {
     out.maxDelaySeconds = maxDelay;
     if (maxDelay < out.delaySeconds) {
-      c.add([...p, 'maxDelay'], '`maxDelay` is shorter than the retry `delay`', { value: raw.maxDelay, expected: `a duration >= delay (${formatOffset(out.delaySeconds)})` });
+      c.add([...p, 'maxDelay'], '`maxDelay` is shorter than the retry `delay`', {
+        value: raw.maxDelay,
+        expected: `a duration >= delay (${formatOffset(out.delaySeconds)})`,
+      });
     }
   } else if (out.delaySeconds > out.maxDelaySeconds) {
     // a long delay alone should not be cut by the default cap
@@ -274,7 +285,12 @@ function retryOf(raw: RawGroupOptions['retry'], p: DocPath, c: Collector): Retry
 function spotOf(raw: RawGroupOptions['spot']): SpotSpec | null {
   // discount and rate are bounded by the schema
   if (!raw) return null;
-  return { discount: raw.discount, evictionRatePerHour: raw.evictionRatePerHour ?? 0, evictForCapacity: raw.evictForCapacity ?? false, policy: raw.policy ?? 'Deallocate' };
+  return {
+    discount: raw.discount,
+    evictionRatePerHour: raw.evictionRatePerHour ?? 0,
+    evictForCapacity: raw.evictForCapacity ?? false,
+    policy: raw.policy ?? 'Deallocate',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,17 +346,26 @@ function hourOfWeekFile(rel: string, p: DocPath, c: Collector): number[] | null 
   const data = c.readData(rel, p, 'hour-of-week file');
   if (!data) return null;
   const expected = `one number >= 0 per row, ${HOURS_PER_WEEK} rows (hour of the week from Monday 00:00), header optional`;
-  const rows = data.rows.length && !PLAIN_NUMBER.test(data.rows[0]!.cells[0] ?? '') && data.rows[0]!.cells.every((x) => !PLAIN_NUMBER.test(x)) ? data.rows.slice(1) : data.rows;
+  const rows =
+    data.rows.length && !PLAIN_NUMBER.test(data.rows[0]!.cells[0] ?? '') && data.rows[0]!.cells.every((x) => !PLAIN_NUMBER.test(x))
+      ? data.rows.slice(1)
+      : data.rows;
   const out: number[] = [];
   for (const row of rows) {
     const cells = row.cells;
     if (cells.length !== 1 || !PLAIN_NUMBER.test(cells[0]!)) {
-      c.addInData(data.file, row.line, p, cells.length !== 1 ? 'hour-of-week row has more than one column' : 'invalid hour-of-week multiplier', { value: cells.length === 1 ? cells[0] : wholeLineExcerpt(cells.join(',')), expected });
+      c.addInData(data.file, row.line, p, cells.length !== 1 ? 'hour-of-week row has more than one column' : 'invalid hour-of-week multiplier', {
+        value: cells.length === 1 ? cells[0] : wholeLineExcerpt(cells.join(',')),
+        expected,
+      });
       return null;
     }
     const x = Number(cells[0]);
     if (!(x <= MAX_RATE)) {
-      c.addInData(data.file, row.line, p, "hour-of-week multiplier is above fleetsim's limit", { value: cells[0], expected: `a number >= 0 and <= ${formatLimit(MAX_RATE)}` });
+      c.addInData(data.file, row.line, p, "hour-of-week multiplier is above fleetsim's limit", {
+        value: cells[0],
+        expected: `a number >= 0 and <= ${formatLimit(MAX_RATE)}`,
+      });
       return null;
     }
     out.push(x);
@@ -365,7 +390,11 @@ function autoscaleOf(raw: NonNullable<RawGroup['autoscale']>, p: DocPath, name: 
   const entries: TargetEntry[] = [];
   let source: 'targets' | 'demand' | undefined;
   if (raw.targets !== undefined && raw.demand !== undefined) {
-    c.add([...p, 'demand'], 'autoscale gives both `targets` and `demand`', { key: true, value: raw.demand, expected: 'either targets (a list) or demand (a CSV file)' });
+    c.add([...p, 'demand'], 'autoscale gives both `targets` and `demand`', {
+      key: true,
+      value: raw.demand,
+      expected: 'either targets (a list) or demand (a CSV file)',
+    });
     return null;
   }
   if (raw.targets) {
@@ -384,7 +413,9 @@ function autoscaleOf(raw: NonNullable<RawGroup['autoscale']>, p: DocPath, name: 
     source = 'demand';
     if (!demandEntries(raw.demand, [...p, 'demand'], env, c, entries)) return null;
   } else {
-    c.add([...p, 'targets'], 'autoscale has neither `targets` nor `demand`', { expected: 'targets: [{at: 0, target: N}, ...] or demand: a CSV file with header time,target' });
+    c.add([...p, 'targets'], 'autoscale has neither `targets` nor `demand`', {
+      expected: 'targets: [{at: 0, target: N}, ...] or demand: a CSV file with header time,target',
+    });
     return null;
   }
   if (source === 'demand' && Number.isFinite(env.horizon)) {
@@ -392,7 +423,9 @@ function autoscaleOf(raw: NonNullable<RawGroup['autoscale']>, p: DocPath, name: 
     const kept = entries.filter((e) => e.time === undefined || e.time < env.horizon);
     const cut = entries.length - kept.length;
     if (cut && kept.length) {
-      env.notes.push(`autoscale of group ${name}: ${cut} of ${entries.length} demand rows at or after the horizon (${formatOffset(env.horizon)}) were not used`);
+      env.notes.push(
+        `autoscale of group ${name}: ${cut} of ${entries.length} demand rows at or after the horizon (${formatOffset(env.horizon)}) were not used`,
+      );
       entries.splice(0, entries.length, ...kept);
     }
   }
@@ -400,7 +433,10 @@ function autoscaleOf(raw: NonNullable<RawGroup['autoscale']>, p: DocPath, name: 
     c.add([...p, source], 'autoscale has no targets', { value: source === 'demand' ? raw.demand : [], expected: 'at least one target, the first at 0' });
     return null;
   }
-  const fixFirst = source === 'targets' ? 'add {at: 0, target: N} as the first target (N running VMs from the start)' : 'add a row 0,N after the header (N running VMs from the start)';
+  const fixFirst =
+    source === 'targets'
+      ? 'add {at: 0, target: N} as the first target (N running VMs from the start)'
+      : 'add a row 0,N after the header (N running VMs from the start)';
   let ok = true;
   let prev: number | undefined;
   entries.forEach((e, i) => {
@@ -410,16 +446,34 @@ function autoscaleOf(raw: NonNullable<RawGroup['autoscale']>, p: DocPath, name: 
         e.report('at', 'the first autoscale target is not at 0', e.rawTime, 'the first target at 0 (the start), the others after it in time order', fixFirst);
       } else if (!inHorizon(env, e.time)) {
         ok = false;
-        e.report('at', 'autoscale target is outside the simulated period', e.rawTime, `a time within ${horizonText(env)}`, `it resolves to ${formatOffset(e.time)} from the start`);
+        e.report(
+          'at',
+          'autoscale target is outside the simulated period',
+          e.rawTime,
+          `a time within ${horizonText(env)}`,
+          `it resolves to ${formatOffset(e.time)} from the start`,
+        );
       } else if (prev !== undefined && !(e.time > prev)) {
         ok = false;
-        e.report('at', 'autoscale targets are out of time order', e.rawTime, `a time after the previous target's (${formatOffset(prev)})`, 'sort the targets by time; give each time once');
+        e.report(
+          'at',
+          'autoscale targets are out of time order',
+          e.rawTime,
+          `a time after the previous target's (${formatOffset(prev)})`,
+          'sort the targets by time; give each time once',
+        );
       }
       prev = e.time;
     } else ok = false;
     if (e.target !== undefined && e.target > count) {
       ok = false;
-      e.report('target', `autoscale target is above the group's count (${count})`, e.rawTarget, `an integer in [0, ${count}] (count is the most VMs the group may hold)`, 'raise `count` or lower the target');
+      e.report(
+        'target',
+        `autoscale target is above the group's count (${count})`,
+        e.rawTarget,
+        `an integer in [0, ${count}] (count is the most VMs the group may hold)`,
+        'raise `count` or lower the target',
+      );
     } else if (e.target === undefined) ok = false;
   });
   if (!ok) return null;
@@ -446,7 +500,8 @@ function demandEntries(rel: string, p: DocPath, env: GroupEnv, c: Collector, out
   }
   let ok = true;
   for (const row of rows.slice(1)) {
-    const report: TargetEntry['report'] = (_which, problem, value, expected, hint) => c.addInData(file, row.line, p, problem, { value, expected, ...(hint ? { hint } : {}) });
+    const report: TargetEntry['report'] = (_which, problem, value, expected, hint) =>
+      c.addInData(file, row.line, p, problem, { value, expected, ...(hint ? { hint } : {}) });
     const rawTime = row.cells[ti];
     const rawTarget = row.cells[gi];
     let time: number | undefined;
@@ -460,7 +515,8 @@ function demandEntries(rel: string, p: DocPath, env: GroupEnv, c: Collector, out
         report('at', 'invalid time in the demand file', rawTime, INSTANT_OR_OFFSET_EXPECTED, (e as Error).message);
       }
     }
-    if (rawTarget === undefined || !/^\d+$/.test(rawTarget)) report('target', 'invalid target in the demand file', rawTarget ?? null, 'an integer >= 0 (running VMs wanted)');
+    if (rawTarget === undefined || !/^\d+$/.test(rawTarget))
+      report('target', 'invalid target in the demand file', rawTarget ?? null, 'an integer >= 0 (running VMs wanted)');
     else target = Number(rawTarget);
     if (time === undefined || target === undefined) ok = false;
     out.push({ time, target, rawTime, rawTarget, report });
@@ -503,7 +559,10 @@ export function resolveGroups(raw: RawGroup[], env: GroupEnv, c: Collector): Gro
     checkSize(g.size, [...gp, 'size'], `group \`${g.name}\``, env, c);
     let createAt: number | null = 0;
     if (g.arrivals !== undefined && g.autoscale !== undefined) {
-      c.add([...gp, 'autoscale'], `group \`${g.name}\` has both \`arrivals\` and \`autoscale\``, { key: true, expected: 'at most one of arrivals (random creations) and autoscale (target-driven)' });
+      c.add([...gp, 'autoscale'], `group \`${g.name}\` has both \`arrivals\` and \`autoscale\``, {
+        key: true,
+        expected: 'at most one of arrivals (random creations) and autoscale (target-driven)',
+      });
     }
     if (g.arrivals !== undefined) {
       // the arrival process creates the VMs: nothing is created up front
@@ -588,7 +647,7 @@ export async function readTraces(traces: RawTrace[], c: Collector, cache?: Trace
       const code = (e as NodeJS.ErrnoException).code;
       c.add(fp, code === 'ENOENT' ? 'trace file not found' : `cannot read the trace file: ${(e as Error).message}`, {
         value: t.file,
-        expected: 'an Azure Public Dataset vmtable.csv or vmtable.csv.gz, relative to the scenario file\'s folder',
+        expected: "an Azure Public Dataset vmtable.csv or vmtable.csv.gz, relative to the scenario file's folder",
         hint: `looked for ${path.resolve(file)}`,
       });
       out.push(undefined);
@@ -638,7 +697,11 @@ export function expandTraces(raw: RawTrace[], data: Array<TraceVms | undefined>,
       const kp: DocPath = [...tp, 'sizes', k];
       const key = coreCountKey(k);
       if (key === undefined) {
-        c.add(kp, `invalid core count \`${k}\` in the size mapping of ${what}`, { key: true, value: k, expected: 'a core count such as "2", or a V2 bucket such as ">24"' });
+        c.add(kp, `invalid core count \`${k}\` in the size mapping of ${what}`, {
+          key: true,
+          value: k,
+          expected: 'a core count such as "2", or a V2 bucket such as ">24"',
+        });
         continue;
       }
       if (mapping.has(key)) {

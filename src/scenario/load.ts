@@ -16,7 +16,17 @@ import { applyOverridesDetailed } from './overrides.js';
 import { DURATION_EXPECTED, parseDuration, parseInstant, formatOffset } from './time.js';
 import { MAX_SCENARIO_BYTES, dataFileProblem, readRegularFile } from './datafile.js';
 import { Collector, durationOf, instantOf } from './context.js';
-import { expandTraces, readTraces, resolveCapacity, resolveFailures, resolveGroups, resolvePhaseOverrides, type GroupEnv, type TraceVms, type TraceCache } from './groups.js';
+import {
+  expandTraces,
+  readTraces,
+  resolveCapacity,
+  resolveFailures,
+  resolveGroups,
+  resolvePhaseOverrides,
+  type GroupEnv,
+  type TraceVms,
+  type TraceCache,
+} from './groups.js';
 import { DEFAULT_BILLING, DEFAULT_SEED, DEFAULT_TIMEZONE } from './vocabulary.js';
 import { resolveLicences, resolvePriceBook, resolvePricing, resolveSizes } from './commitments.js';
 import { MAX_DATE_MS, MAX_HORIZON_SECONDS, MAX_SEED, MAX_TOTAL_VMS, formatLimit } from './limits.js';
@@ -65,7 +75,7 @@ function makeLocator(doc: Document, lc: LineCounter): LineLocator {
         const valueLine = lineOf(pair.value, lc);
         // a nested collection is best pointed at by its key's line
         const preferValue = isLast && !key && !isMap(pair.value) && !isSeq(pair.value);
-        best = (preferValue ? valueLine ?? keyLine : keyLine ?? valueLine) ?? best;
+        best = (preferValue ? (valueLine ?? keyLine) : (keyLine ?? valueLine)) ?? best;
         node = pair.value;
       } else if (isSeq(node) && /^\d+$/.test(String(seg))) {
         const item = node.items[Number(seg)];
@@ -130,13 +140,15 @@ export const MAX_NESTING = 64;
 function parseText(text: string, file: string): { raw: unknown; locate: LineLocator } {
   const lc = new LineCounter();
   const lang = /\.json$/i.test(file) ? 'JSON' : 'YAML';
-  const tooDeep = (line?: number): InputErrors => new InputErrors([
-    new InputError('the document is nested too deeply', {
-      file, ...(line !== undefined ? { line } : {}),
-      expected: `mappings and lists nested at most ${MAX_NESTING} levels deep`,
-      hint: 'a scenario needs only a few levels: check for runaway brackets or indentation',
-    }),
-  ]);
+  const tooDeep = (line?: number): InputErrors =>
+    new InputErrors([
+      new InputError('the document is nested too deeply', {
+        file,
+        ...(line !== undefined ? { line } : {}),
+        expected: `mappings and lists nested at most ${MAX_NESTING} levels deep`,
+        hint: 'a scenario needs only a few levels: check for runaway brackets or indentation',
+      }),
+    ]);
   let doc: Document;
   try {
     doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
@@ -165,9 +177,13 @@ function parseText(text: string, file: string): { raw: unknown; locate: LineLoca
   // a list or mapping as a mapping key (`? [a]: 1`) has no JSON form: say so, with its line
   const complexKey = firstComplexKey(doc);
   if (complexKey !== undefined) {
-    throw new InputErrors([new InputError('a mapping key is not a plain value (a list, a mapping or tagged data)', {
-      file, line: lc.linePos(complexKey).line, expected: 'plain keys: names, numbers or quoted strings',
-    })]);
+    throw new InputErrors([
+      new InputError('a mapping key is not a plain value (a list, a mapping or tagged data)', {
+        file,
+        line: lc.linePos(complexKey).line,
+        expected: 'plain keys: names, numbers or quoted strings',
+      }),
+    ]);
   }
   let raw: unknown;
   try {
@@ -179,18 +195,26 @@ function parseText(text: string, file: string): { raw: unknown; locate: LineLoca
     const unresolved = /Unresolved alias.*?: (.*)$/.exec(msg)?.[1];
     const at = firstAlias(doc, unresolved);
     const aliasLine = at === undefined ? undefined : lc.linePos(at).line;
-    throw new InputErrors([new InputError(`cannot read the document: ${msg}`, {
-      file,
-      ...(aliasLine !== undefined ? { line: aliasLine } : {}),
-      expected: unresolved !== undefined ? `an anchor &${unresolved} defined before the alias *${unresolved}` : 'plain YAML or JSON data (aliases expanding to at most 1,000 nodes)',
-    })]);
+    throw new InputErrors([
+      new InputError(`cannot read the document: ${msg}`, {
+        file,
+        ...(aliasLine !== undefined ? { line: aliasLine } : {}),
+        expected:
+          unresolved !== undefined
+            ? `an anchor &${unresolved} defined before the alias *${unresolved}`
+            : 'plain YAML or JSON data (aliases expanding to at most 1,000 nodes)',
+      }),
+    ]);
   }
   const shape = checkShape(raw);
   if (shape === 'deep') throw tooDeep();
   if (shape === 'cycle') {
-    throw new InputErrors([new InputError('a value contains itself (a YAML alias inside its own anchor)', {
-      file, expected: 'plain data: an anchor (&a) may be reused with *a only outside the value it names',
-    })]);
+    throw new InputErrors([
+      new InputError('a value contains itself (a YAML alias inside its own anchor)', {
+        file,
+        expected: 'plain data: an anchor (&a) may be reused with *a only outside the value it names',
+      }),
+    ]);
   }
   return { raw, locate: makeLocator(doc, lc) };
 }
@@ -317,7 +341,11 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
   try {
     startMs = parseInstant(r.start);
   } catch (e) {
-    c.add(['start'], 'invalid `start`', { value: r.start, expected: 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z', hint: (e as Error).message });
+    c.add(['start'], 'invalid `start`', {
+      value: r.start,
+      expected: 'an ISO 8601 date-time with a zone, e.g. 2026-01-05T00:00:00Z',
+      hint: (e as Error).message,
+    });
   }
 
   // horizon: every instant of the run, start + horizon, stays inside the JS Date range
@@ -415,7 +443,10 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
     const name = s.name ?? `${s.operation}-${i}`;
     const prev = scheduleNames.get(name);
     if (prev !== undefined) {
-      c.add(s.name !== undefined ? [...sp, 'name'] : sp, `duplicate schedule name \`${name}\``, { value: name, expected: `a name not used by another schedule (schedules[${prev}] is already called ${name})` });
+      c.add(s.name !== undefined ? [...sp, 'name'] : sp, `duplicate schedule name \`${name}\``, {
+        value: name,
+        expected: `a name not used by another schedule (schedules[${prev}] is already called ${name})`,
+      });
     } else scheduleNames.set(name, i);
     const seen = new Set<string>();
     s.groups.forEach((gname, j) => {
@@ -428,7 +459,10 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
           ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}),
         });
       } else if (seen.has(gname)) {
-        c.add([...sp, 'groups', j], `group \`${gname}\` is listed twice in schedule \`${name}\``, { value: gname, expected: 'each group at most once per schedule' });
+        c.add([...sp, 'groups', j], `group \`${gname}\` is listed twice in schedule \`${name}\``, {
+          value: gname,
+          expected: 'each group at most once per schedule',
+        });
       }
       seen.add(gname);
       const g = byName.get(gname);
@@ -472,7 +506,10 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
       }
       const tod = parseTimeOfDay(s.time);
       if (!tod) {
-        c.add([...sp, 'time'], `invalid time of day in schedule \`${name}\``, { value: s.time, expected: 'HH:MM or HH:MM:SS with hours 00-23, minutes and seconds 00-59, e.g. "19:00"' });
+        c.add([...sp, 'time'], `invalid time of day in schedule \`${name}\``, {
+          value: s.time,
+          expected: 'HH:MM or HH:MM:SS with hours 00-23, minutes and seconds 00-59, e.g. "19:00"',
+        });
       }
       const days = weekdaysOf(s.every);
       let from = 0;
@@ -483,7 +520,11 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
         if (t === undefined) rangeOk = false;
         else if (!inHorizon(t)) {
           rangeOk = false;
-          c.add([...sp, 'from'], `\`from\` of schedule \`${name}\` is outside the simulated period`, { value: s.from, expected: `a time within ${horizonText}`, hint: `it resolves to ${formatOffset(t)} from the start` });
+          c.add([...sp, 'from'], `\`from\` of schedule \`${name}\` is outside the simulated period`, {
+            value: s.from,
+            expected: `a time within ${horizonText}`,
+            hint: `it resolves to ${formatOffset(t)} from the start`,
+          });
         } else from = t;
       }
       if (s.until !== undefined) {
@@ -500,7 +541,10 @@ function resolve(r: RawScenario, file: string, opts: LoadOptions, c: Collector, 
       }
       if (rangeOk && s.from !== undefined && s.until !== undefined && !(from < until)) {
         rangeOk = false;
-        c.add([...sp, 'until'], `\`until\` of schedule \`${name}\` is not after \`from\``, { value: s.until, expected: `a time after from (${formatOffset(from)})` });
+        c.add([...sp, 'until'], `\`until\` of schedule \`${name}\` is not after \`from\``, {
+          value: s.until,
+          expected: `a time after from (${formatOffset(from)})`,
+        });
       }
       if (tod && rangeOk && timesKnown) {
         times = expandRecurring({ startMs, timezone, days, ...tod, fromSeconds: from, untilSeconds: until });
@@ -548,7 +592,10 @@ function checkTotalVms(groups: GroupSpec[], r: RawScenario, c: Collector): void 
       break;
     }
   }
-  const largest = [...groups].sort((a, b) => b.count - a.count).slice(0, 3).map((g) => `${g.name}: ${formatLimit(g.count)}`);
+  const largest = [...groups]
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 3)
+    .map((g) => `${g.name}: ${formatLimit(g.count)}`);
   c.add(at, `the scenario has ${formatLimit(total)} VMs, more than fleetsim's limit`, {
     value: total,
     expected: `at most ${formatLimit(MAX_TOTAL_VMS)} VMs over all groups (counts of fixed, arrival and autoscale groups, and trace VMs within the horizon)`,
@@ -600,12 +647,19 @@ export function expandRecurring(rule: RecurringRule): number[] {
   const hi = rule.untilSeconds;
   const out: number[] = [];
   if (!(hi > lo)) return out;
-  let day = DateTime.fromMillis(rule.startMs + lo * 1000, { zone: rule.timezone }).startOf('day').minus({ days: 1 });
-  const last = DateTime.fromMillis(rule.startMs + hi * 1000, { zone: rule.timezone }).startOf('day').plus({ days: 1 });
+  let day = DateTime.fromMillis(rule.startMs + lo * 1000, { zone: rule.timezone })
+    .startOf('day')
+    .minus({ days: 1 });
+  const last = DateTime.fromMillis(rule.startMs + hi * 1000, { zone: rule.timezone })
+    .startOf('day')
+    .plus({ days: 1 });
   const zone = IANAZone.create(rule.timezone);
   while (day <= last) {
     if (rule.days.has(day.weekday)) {
-      const occ = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: rule.hour, minute: rule.minute, second: rule.second }, { zone: rule.timezone });
+      const occ = DateTime.fromObject(
+        { year: day.year, month: day.month, day: day.day, hour: rule.hour, minute: rule.minute, second: rule.second },
+        { zone: rule.timezone },
+      );
       // The wall-clock time read as UTC; each offset in force around it that maps back to it
       // gives one real instant. Two: a fall-back repeat, take the earlier. None: a spring
       // gap, where luxon's forward shift is the rule.
@@ -645,7 +699,9 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
       ]);
     }
     if (code === 'EISDIR') {
-      throw new InputErrors([new InputError('the scenario path is a directory', { file, expected: 'a scenario file (.yaml, .yml or .json)', hint: 'name a file inside it' })]);
+      throw new InputErrors([
+        new InputError('the scenario path is a directory', { file, expected: 'a scenario file (.yaml, .yml or .json)', hint: 'name a file inside it' }),
+      ]);
     }
     const { problem, hint } = dataFileProblem(e, 'scenario file');
     throw new InputErrors([new InputError(problem, { file, expected: 'a scenario file (.yaml, .yml or .json)', hint })]);
@@ -657,20 +713,37 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
 }
 
 /** A resize names the size it resizes to; no other operation takes one. */
-function resolveScheduleSize(operation: OperationName, size: string | undefined, name: string, sp: DocPath, sizes: readonly SizeSpec[], c: Collector): string | null {
+function resolveScheduleSize(
+  operation: OperationName,
+  size: string | undefined,
+  name: string,
+  sp: DocPath,
+  sizes: readonly SizeSpec[],
+  c: Collector,
+): string | null {
   if (operation !== 'resize') {
-    if (size !== undefined) c.add([...sp, 'size'], `schedule \`${name}\` gives a size, but only resize takes one`, { value: size, expected: 'no `size` (or operation: resize)', hint: 'remove `size`, or set operation: resize' });
+    if (size !== undefined)
+      c.add([...sp, 'size'], `schedule \`${name}\` gives a size, but only resize takes one`, {
+        value: size,
+        expected: 'no `size` (or operation: resize)',
+        hint: 'remove `size`, or set operation: resize',
+      });
     return null;
   }
   const known = sizes.map((z) => z.name);
   if (size === undefined) {
-    c.add(sp, `resize schedule \`${name}\` does not say which size to resize to`, { expected: `a \`size\`: one of ${known.join(', ')}`, hint: 'add e.g. size: ' + (known[0] ?? 'Standard_D2s_v5') });
+    c.add(sp, `resize schedule \`${name}\` does not say which size to resize to`, {
+      expected: `a \`size\`: one of ${known.join(', ')}`,
+      hint: 'add e.g. size: ' + (known[0] ?? 'Standard_D2s_v5'),
+    });
     return null;
   }
   if (!known.includes(size)) {
     const guess = didYouMean(size, known);
     c.add([...sp, 'size'], `unknown size \`${size}\` in resize schedule \`${name}\``, {
-      value: size, expected: `one of the sizes defined under \`sizes\`: ${known.join(', ')}`, ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}),
+      value: size,
+      expected: `one of the sizes defined under \`sizes\`: ${known.join(', ')}`,
+      ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}),
     });
     return null;
   }

@@ -138,7 +138,11 @@ function applyOne(root: Record<string, unknown>, pathText: string, value: unknow
     if (useArray) {
       const arr = container;
       if (!Array.isArray(arr)) {
-        throw new PathError(`${here} is not present in the scenario, so it has no items to set`, `an existing item of ${here}`, `set the whole list instead, e.g. ${formatPath(concrete)}=[...]`);
+        throw new PathError(
+          `${here} is not present in the scenario, so it has no items to set`,
+          `an existing item of ${here}`,
+          `set the whole list instead, e.g. ${formatPath(concrete)}=[...]`,
+        );
       }
       let index: number;
       let consumed = 0;
@@ -147,7 +151,9 @@ function applyOne(root: Record<string, unknown>, pathText: string, value: unknow
         if (index >= arr.length) {
           throw new PathError(
             `index ${index} is out of range in ${here} (${arr.length} item${arr.length === 1 ? '' : 's'})`,
-            arr.length ? `an index in 0..${arr.length - 1}${namesOf(arr).length ? ` or a name: ${namesOf(arr).join(', ')}` : ''}` : 'no index: the list is empty',
+            arr.length
+              ? `an index in 0..${arr.length - 1}${namesOf(arr).length ? ` or a name: ${namesOf(arr).join(', ')}` : ''}`
+              : 'no index: the list is empty',
           );
         }
       } else {
@@ -172,7 +178,11 @@ function applyOne(root: Record<string, unknown>, pathText: string, value: unknow
           const guess = didYouMean(tok.key, names);
           throw new PathError(
             `no item named \`${clip(tok.key)}\` in ${here}`,
-            names.length ? `an index in 0..${arr.length - 1} or a name: ${names.join(', ')}` : arr.length ? `an index in 0..${arr.length - 1}` : 'no index: the list is empty',
+            names.length
+              ? `an index in 0..${arr.length - 1} or a name: ${names.join(', ')}`
+              : arr.length
+                ? `an index in 0..${arr.length - 1}`
+                : 'no index: the list is empty',
             guess ? `did you mean \`${guess}\`?` : undefined,
           );
         }
@@ -208,7 +218,7 @@ function applyOne(root: Record<string, unknown>, pathText: string, value: unknow
         const nt = tokens[k]!;
         if (nt.kind !== 'key' || nt.bracket) break;
         joined += '.' + nt.key;
-        if (Object.prototype.hasOwnProperty.call(obj, joined)) {
+        if (Object.hasOwn(obj, joined)) {
           key = joined;
           consumed = k - t;
         }
@@ -244,7 +254,10 @@ function applyOne(root: Record<string, unknown>, pathText: string, value: unknow
 }
 
 function namesOf(arr: unknown[]): string[] {
-  return arr.filter(isPlainObject).map((el) => el['name']).filter((n): n is string => typeof n === 'string');
+  return arr
+    .filter(isPlainObject)
+    .map((el) => el['name'])
+    .filter((n): n is string => typeof n === 'string');
 }
 
 /** An override that was applied: the flag text and the concrete document path it set. */
@@ -278,7 +291,9 @@ export function applyOverridesDetailed(doc: unknown, overrides: readonly string[
     const eq = flag.indexOf('=');
     const pathText = eq >= 0 ? flag.slice(0, eq).trim() : '';
     if (eq < 0 || pathText === '') {
-      errors.push(new InputError(eq < 0 ? 'malformed --set: no `=`' : 'malformed --set: empty path', { file, path: where, value: flag, expected: FLAG_EXPECTED }));
+      errors.push(
+        new InputError(eq < 0 ? 'malformed --set: no `=`' : 'malformed --set: empty path', { file, path: where, value: flag, expected: FLAG_EXPECTED }),
+      );
       continue;
     }
     const valueText = flag.slice(eq + 1);
@@ -302,7 +317,9 @@ export function applyOverridesDetailed(doc: unknown, overrides: readonly string[
       applied.push({ flag, path });
     } catch (e) {
       if (!(e instanceof PathError)) throw e;
-      errors.push(new InputError(`invalid --set path: ${e.problem}`, { file, path: where, value: pathText, expected: e.expected, ...(e.hint ? { hint: e.hint } : {}) }));
+      errors.push(
+        new InputError(`invalid --set path: ${e.problem}`, { file, path: where, value: pathText, expected: e.expected, ...(e.hint ? { hint: e.hint } : {}) }),
+      );
     }
   }
   if (errors.length) throw new InputErrors(errors);

@@ -80,7 +80,15 @@ export function getScenarioSchema(): SchemaNode {
 }
 
 /** The options the validator is compiled with: keep equal to AJV_OPTIONS in scripts/generate-validator.mjs (a test checks). */
-export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, inlineRefs: false };
+export const AJV_OPTIONS: Options = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictRequired: false,
+  strictTypes: false,
+  allowUnionTypes: true,
+  inlineRefs: false,
+};
 /** The schema's annotation keywords: keep equal to AJV_KEYWORDS in scripts/generate-validator.mjs (a test checks). */
 export const AJV_KEYWORDS: readonly string[] = ['x-expected', 'x-limit'];
 
@@ -132,7 +140,8 @@ export function formatPath(p: DocPath): string {
   let out = '';
   for (const seg of p) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (seg.length > 200) out += `[${JSON.stringify(clip(seg))}]`; // a key that long is only ever an error: show its start
+    else if (seg.length > 200)
+      out += `[${JSON.stringify(clip(seg))}]`; // a key that long is only ever an error: show its start
     else if (/^[A-Za-z0-9_$][A-Za-z0-9_$-]*$/.test(seg)) out += (out ? '.' : '') + seg;
     else out += `[${JSON.stringify(seg)}]`;
   }
@@ -316,7 +325,7 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
         problem: dist ? `missing \`${field}\` for dist ${dist} in ${where(p)}` : `missing required field \`${field}\` in ${where(p)}`,
         hasValue: false,
         expected: fs ? expectedFor(derefSchema(fs)) : dist ? `dist ${dist} with ${(ps.required ?? []).join(', ')}` : `the field \`${field}\``,
-        hint: fs ? fs.description ?? derefSchema(fs).description : undefined,
+        hint: fs ? (fs.description ?? derefSchema(fs).description) : undefined,
       };
     }
     case 'type':
@@ -350,7 +359,15 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
       return { path: p, problem: `${lastName(p)} is out of range`, hasValue: true, value: e.data, expected: expectedFor(ps) };
     case 'maximum':
     case 'exclusiveMaximum':
-      if (limitHint) return { path: p, problem: `${lastName(p)} is above fleetsim's limit of ${num(Number(params['limit']))}`, hasValue: true, value: e.data, expected: expectedFor(ps), hint: limitHint };
+      if (limitHint)
+        return {
+          path: p,
+          problem: `${lastName(p)} is above fleetsim's limit of ${num(Number(params['limit']))}`,
+          hasValue: true,
+          value: e.data,
+          expected: expectedFor(ps),
+          hint: limitHint,
+        };
       return { path: p, problem: `${lastName(p)} is out of range`, hasValue: true, value: e.data, expected: expectedFor(ps) };
     case 'exclusiveMinimum':
       return { path: p, problem: `${lastName(p)} is out of range`, hasValue: true, value: e.data, expected: expectedFor(ps) };
@@ -364,7 +381,8 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
         hint: limitHint,
       };
     case 'pattern':
-      if (ps.pattern === NO_CONTROL_PATTERN) return { path: p, problem: `${lastName(p)} contains a control character`, hasValue: true, value: e.data, expected: expectedFor(ps) };
+      if (ps.pattern === NO_CONTROL_PATTERN)
+        return { path: p, problem: `${lastName(p)} contains a control character`, hasValue: true, value: e.data, expected: expectedFor(ps) };
       return { path: p, problem: `invalid format for ${lastName(p)}`, hasValue: true, value: e.data, expected: expectedFor(ps) };
     case 'minItems':
       return { path: p, problem: `${lastName(p)} must not be empty`, hasValue: true, value: e.data, expected: expectedFor(ps) };
@@ -391,7 +409,15 @@ function keyIssue(e: ErrorObject, p: DocPath, key: string, ps: SchemaNode): Issu
       : e.keyword === 'minLength'
         ? `empty name in ${where(p)}`
         : `invalid name ${shown} in ${where(p)}`;
-  return { path: [...p, key], key: true, problem, hasValue: true, value: key, expected: expectedFor(ps), hint: e.keyword === 'maxLength' ? ps['x-limit'] : undefined };
+  return {
+    path: [...p, key],
+    key: true,
+    problem,
+    hasValue: true,
+    value: key,
+    expected: expectedFor(ps),
+    hint: e.keyword === 'maxLength' ? ps['x-limit'] : undefined,
+  };
 }
 
 export interface SchemaCheckOptions {

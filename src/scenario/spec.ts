@@ -126,7 +126,10 @@ const identifier = def('identifier', identifierSchema);
 const dataFile = def(
   'dataFile',
   Type.String({
-    ...ann({ description: "A data file, relative to the scenario file's folder.", expected: `a file path (1 to ${n(L.MAX_PATH_LENGTH)} characters, no control characters)` }),
+    ...ann({
+      description: "A data file, relative to the scenario file's folder.",
+      expected: `a file path (1 to ${n(L.MAX_PATH_LENGTH)} characters, no control characters)`,
+    }),
     minLength: 1,
     maxLength: L.MAX_PATH_LENGTH,
     pattern: L.NO_CONTROL_PATTERN,
@@ -228,7 +231,8 @@ function durationValueSchema(): TUnsafe<number | string | RawDistribution> {
     pattern: DURATION_PATTERN,
     properties: {
       dist: oneOf(Object.keys(distVariants), {
-        description: 'Distribution: fixed {value}, uniform {min, max}, exponential {mean}, lognormal {mean, sigma}, empirical {file, column} (draws uniformly among the observed samples).',
+        description:
+          'Distribution: fixed {value}, uniform {min, max}, exponential {mean}, lognormal {mean, sigma}, empirical {file, column} (draws uniformly among the observed samples).',
       }),
       ...params,
     },
@@ -238,7 +242,12 @@ function durationValueSchema(): TUnsafe<number | string | RawDistribution> {
       if: { type: 'object', properties: { dist: { const: dist } }, required: ['dist'] },
       then: { required: (v.required ?? []).filter((k: string) => k !== 'dist') },
     })),
-    examples: ['40s', { dist: 'uniform', min: '30s', max: '90s' }, { dist: 'lognormal', mean: '90s', sigma: 0.5 }, { dist: 'empirical', file: 'data/start-times.csv', column: 'seconds' }],
+    examples: [
+      '40s',
+      { dist: 'uniform', min: '30s', max: '90s' },
+      { dist: 'lognormal', mean: '90s', sigma: 0.5 },
+      { dist: 'empirical', file: 'data/start-times.csv', column: 'seconds' },
+    ],
   });
 }
 const durationValue = def('durationValue', durationValueSchema());
@@ -253,8 +262,10 @@ const OPERATION_DOCS: Record<OperationName, string> = {
   restart: 'Phases of restart (from Running): Stopping -> Starting -> Running, on the same host.',
   deallocate: 'Phases of deallocate (from Running or Stopped): Deallocating -> Deallocated; compute billing stops.',
   delete: 'Phases of delete (from any state): Deleting -> gone.',
-  hibernate: 'Phases of hibernate (from Running, groups with `hibernation: true`): memory saved to disk while the VM shows Deallocating, then Deallocated + Hibernated.',
-  resize: 'Phases of resize (hardwareProfile.vmSize): from Running, Stopping -> Starting -> Running on the new size; from Stopped or Deallocated, Updating only (the VM does not start).',
+  hibernate:
+    'Phases of hibernate (from Running, groups with `hibernation: true`): memory saved to disk while the VM shows Deallocating, then Deallocated + Hibernated.',
+  resize:
+    'Phases of resize (hardwareProfile.vmSize): from Running, Stopping -> Starting -> Running on the new size; from Stopped or Deallocated, Updating only (the VM does not start).',
 };
 const PHASE_DOCS: { [Op in OperationName]: Record<keyof NonNullable<PhaseDurations[Op]>, string> } = {
   create: {
@@ -269,7 +280,11 @@ const PHASE_DOCS: { [Op in OperationName]: Record<keyof NonNullable<PhaseDuratio
   deallocate: { deallocating: 'Deallocating.' },
   delete: { deleting: 'Deleting.' },
   hibernate: { hibernating: 'Hibernating.' },
-  resize: { stopping: 'Stopping (a running VM restarts onto the new size).', starting: 'Starting on the new size.', updating: 'Updating the model of a stopped or deallocated VM.' },
+  resize: {
+    stopping: 'Stopping (a running VM restarts onto the new size).',
+    starting: 'Starting on the new size.',
+    updating: 'Updating the model of a stopped or deallocated VM.',
+  },
 };
 
 export type RawDurations = { [Op in OperationName]?: { [P in keyof NonNullable<PhaseDurations[Op]>]?: RawDuration } };
@@ -284,7 +299,8 @@ function durationsSchema(): TUnsafe<RawDurations> {
     properties[op] = { type: 'object', description: OPERATION_DOCS[op], additionalProperties: false, properties: phases };
   }
   return Type.Unsafe<RawDurations>({
-    description: 'Phase durations per operation. Every field is optional; missing ones fall back to the top-level durations, then to built-in defaults (assumptions: Azure publishes no official figures).',
+    description:
+      'Phase durations per operation. Every field is optional; missing ones fall back to the top-level durations, then to built-in defaults (assumptions: Azure publishes no official figures).',
     type: 'object',
     additionalProperties: false,
     properties,
@@ -351,8 +367,17 @@ const size = def(
   closed(
     {
       vcpus: number(1, L.MAX_SIZE_VCPUS, { integer: true, description: `Number of vCPUs (integer >= 1, at most ${n(L.MAX_SIZE_VCPUS)}).`, limit: LIMITS_HINT }),
-      pricePerHour: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR, { description: `Compute (infrastructure, Linux) price per VM-hour in the billing currency, >= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}. Required unless \`prices\` names a price book, which then prices the size in \`prices.region\`.`, limit: LIMITS_HINT })),
-      hardware: Type.Optional(identifier('Hardware cluster family the size runs on (default: one family for all sizes). A Running or Stopped VM resizes in place only to a size of the same hardware; to another one it must be deallocated first (Azure: "not available in the current hardware cluster").')),
+      pricePerHour: Type.Optional(
+        number(0, L.MAX_PRICE_PER_HOUR, {
+          description: `Compute (infrastructure, Linux) price per VM-hour in the billing currency, >= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}. Required unless \`prices\` names a price book, which then prices the size in \`prices.region\`.`,
+          limit: LIMITS_HINT,
+        }),
+      ),
+      hardware: Type.Optional(
+        identifier(
+          'Hardware cluster family the size runs on (default: one family for all sizes). A Running or Stopped VM resizes in place only to a size of the same hardware; to another one it must be deallocated first (Azure: "not available in the current hardware cluster").',
+        ),
+      ),
     },
     { description: 'A VM size: vCPU count, pay-as-you-go compute price and (optionally) its hardware family.' },
   ),
@@ -402,7 +427,11 @@ const region = def(
 const zone = def(
   'zone',
   Type.Unsafe<string | number>({
-    ...ann({ description: 'Availability zone within the region (a zone of capacity.regions.<region>.zones); default none (regional).', expected: `a zone name (${NAME_EXPECTED}) or a zone number`, limit: NAME_LIMIT }),
+    ...ann({
+      description: 'Availability zone within the region (a zone of capacity.regions.<region>.zones); default none (regional).',
+      expected: `a zone name (${NAME_EXPECTED}) or a zone number`,
+      limit: NAME_LIMIT,
+    }),
     type: ['string', 'integer'],
     minLength: 1,
     maxLength: L.MAX_NAME_LENGTH,
@@ -415,90 +444,157 @@ const zone = def(
 // Commitments, licences and prices (docs/commitments.md). Kept in one section of their own.
 
 const licenceOptions = {
-  os: Type.Optional(oneOf(['linux', 'windows'] as const, { description: 'Operating system (default linux). Windows VMs pay a software meter per vCPU-hour in billed states, on top of compute, unless licenseType is Windows_Server.' })),
-  licenseType: Type.Optional(oneOf(['Windows_Server'] as const, { description: 'Windows_Server: Azure Hybrid Benefit (your own licences): no Windows software meter. Windows groups only.' })),
-  windowsLicensePerVcpuHour: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR, {
-    description: `The Windows software meter per vCPU-hour (>= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}). Default: from the price book (Windows minus Linux pay-as-you-go, per vCPU) when \`prices\` is given; required otherwise for Windows without Hybrid Benefit.`,
-    limit: LIMITS_HINT,
-  })),
+  os: Type.Optional(
+    oneOf(['linux', 'windows'] as const, {
+      description:
+        'Operating system (default linux). Windows VMs pay a software meter per vCPU-hour in billed states, on top of compute, unless licenseType is Windows_Server.',
+    }),
+  ),
+  licenseType: Type.Optional(
+    oneOf(['Windows_Server'] as const, {
+      description: 'Windows_Server: Azure Hybrid Benefit (your own licences): no Windows software meter. Windows groups only.',
+    }),
+  ),
+  windowsLicensePerVcpuHour: Type.Optional(
+    number(0, L.MAX_PRICE_PER_HOUR, {
+      description: `The Windows software meter per vCPU-hour (>= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}). Default: from the price book (Windows minus Linux pay-as-you-go, per vCPU) when \`prices\` is given; required otherwise for Windows without Hybrid Benefit.`,
+      limit: LIMITS_HINT,
+    }),
+  ),
 };
 
 const term = (description: string) => oneOf(['1y', '3y'] as const, { description });
-const commitmentName = (what: string) => identifier(`Name of the ${what} in commitments.csv and focus.csv (unique among all commitments; default ${what}-<index>).`);
-const scopeOf = (what: string) => Type.Array(name(), {
-  description: `Groups whose VMs the ${what} may cover (narrower scopes are applied first); default: shared, every group.`,
-  minItems: 1,
-  uniqueItems: true,
-});
+const commitmentName = (what: string) =>
+  identifier(`Name of the ${what} in commitments.csv and focus.csv (unique among all commitments; default ${what}-<index>).`);
+const scopeOf = (what: string) =>
+  Type.Array(name(), {
+    description: `Groups whose VMs the ${what} may cover (narrower scopes are applied first); default: shared, every group.`,
+    minItems: 1,
+    uniqueItems: true,
+  });
 const commitmentWindow = {
-  start: Type.Optional(instantOrOffset('When it starts: an offset from the scenario start or an ISO 8601 date-time (default 0: already bought). May be before the start only as an instant.')),
+  start: Type.Optional(
+    instantOrOffset(
+      'When it starts: an offset from the scenario start or an ISO 8601 date-time (default 0: already bought). May be before the start only as an instant.',
+    ),
+  ),
   end: Type.Optional(instantOrOffset('When it ends (exclusive; default start + term). At most one term after the start: a renewal is a second commitment.')),
 };
 
-const reservation = def('reservation', closed(
-  {
-    name: Type.Optional(commitmentName('reservation')),
-    size: Type.Optional(name('The reserved size: a key of `sizes`. Or give only `flexibilityGroup`: then quantity counts normalized units (ratio 1).')),
-    flexibilityGroup: Type.Optional(name('Instance size flexibility group of the ratio table (e.g. "Dsv5 Series"); found from `size` when not given.')),
-    region: Type.Optional(name('Region whose VMs it covers: a region of the groups (default: the only one, or `default` when capacity is not modelled).')),
-    quantity: number(0, L.MAX_COMMITMENT_QUANTITY, {
-      description: `Instances of the size (a whole number >= 0), or normalized units for a flexibility group (>= 0); at most ${n(L.MAX_COMMITMENT_QUANTITY)}. Each covers up to one instance-hour per clock hour; 0 covers nothing (a sweep's baseline).`,
-      expected: 'a number >= 0 (whole instances of the size)',
-      limit: LIMITS_HINT,
-    }),
-    term: term('Term: 1y (8,760 h) or 3y (26,280 h); the price per hour is the term price / those hours.'),
-    pricePerHour: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR, { description: 'Price per hour of one instance (or normalized unit), amortized. Default: the price book\'s reservation rate for the term.', limit: LIMITS_HINT })),
-    termPrice: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR * 26280, { description: 'Or the term total of one instance (upfront, or the sum of the monthly payments), e.g. 3,478.0: divided by 8,760 or 26,280 hours.', limit: LIMITS_HINT })),
-    instanceSizeFlexibility: Type.Optional(Type.Boolean({ description: 'Cover other sizes of the flexibility group in proportion to their ratios (default true, as Azure).' })),
-    scope: Type.Optional(scopeOf('reservation')),
-    ...commitmentWindow,
-  },
-  { description: 'A reserved VM instance purchase: covers up to `quantity` instance-hours of its size (or its flexibility group) in its region each clock hour; unused hours are lost. Never covers Spot VMs or licences.' },
-));
+const reservation = def(
+  'reservation',
+  closed(
+    {
+      name: Type.Optional(commitmentName('reservation')),
+      size: Type.Optional(name('The reserved size: a key of `sizes`. Or give only `flexibilityGroup`: then quantity counts normalized units (ratio 1).')),
+      flexibilityGroup: Type.Optional(name('Instance size flexibility group of the ratio table (e.g. "Dsv5 Series"); found from `size` when not given.')),
+      region: Type.Optional(name('Region whose VMs it covers: a region of the groups (default: the only one, or `default` when capacity is not modelled).')),
+      quantity: number(0, L.MAX_COMMITMENT_QUANTITY, {
+        description: `Instances of the size (a whole number >= 0), or normalized units for a flexibility group (>= 0); at most ${n(L.MAX_COMMITMENT_QUANTITY)}. Each covers up to one instance-hour per clock hour; 0 covers nothing (a sweep's baseline).`,
+        expected: 'a number >= 0 (whole instances of the size)',
+        limit: LIMITS_HINT,
+      }),
+      term: term('Term: 1y (8,760 h) or 3y (26,280 h); the price per hour is the term price / those hours.'),
+      pricePerHour: Type.Optional(
+        number(0, L.MAX_PRICE_PER_HOUR, {
+          description: "Price per hour of one instance (or normalized unit), amortized. Default: the price book's reservation rate for the term.",
+          limit: LIMITS_HINT,
+        }),
+      ),
+      termPrice: Type.Optional(
+        number(0, L.MAX_PRICE_PER_HOUR * 26280, {
+          description: 'Or the term total of one instance (upfront, or the sum of the monthly payments), e.g. 3,478.0: divided by 8,760 or 26,280 hours.',
+          limit: LIMITS_HINT,
+        }),
+      ),
+      instanceSizeFlexibility: Type.Optional(
+        Type.Boolean({ description: 'Cover other sizes of the flexibility group in proportion to their ratios (default true, as Azure).' }),
+      ),
+      scope: Type.Optional(scopeOf('reservation')),
+      ...commitmentWindow,
+    },
+    {
+      description:
+        'A reserved VM instance purchase: covers up to `quantity` instance-hours of its size (or its flexibility group) in its region each clock hour; unused hours are lost. Never covers Spot VMs or licences.',
+    },
+  ),
+);
 
-const savingsPlan = def('savingsPlan', closed(
-  {
-    name: Type.Optional(commitmentName('savings plan')),
-    hourlyCommitment: number(0, L.MAX_HOURLY_COMMITMENT, {
-      description: `Spend committed per hour, in the billing currency (>= 0, at most ${n(L.MAX_HOURLY_COMMITMENT)}): paid whether used or not; 0 commits nothing (a sweep's baseline).`,
-      expected: 'an amount >= 0 per hour',
-      limit: LIMITS_HINT,
-    }),
-    term: term('Term: 1y or 3y (3-year plans are applied first).'),
-    rates: Type.Optional(mapOf(number(0, L.MAX_PRICE_PER_HOUR, { exclusiveMin: true, description: 'The plan\'s price per hour of the size (> 0).', limit: LIMITS_HINT }), identifierSchema, {
-      description: 'Plan rates per size, e.g. {Standard_D4s_v5: 0.14016}. Default: the price book\'s savings-plan rates for the term, then `discount`.',
-      minProperties: 1,
-    })),
-    discount: Type.Optional(number(0, 1, { exclusiveMax: true, description: 'For sizes without a rate: plan rate = pay-as-you-go x (1 - discount), in [0, 1).', expected: 'a number in [0, 1), e.g. 0.27' })),
-    scope: Type.Optional(scopeOf('savings plan')),
-    ...commitmentWindow,
-  },
-  { description: 'A savings plan for compute: each clock hour, usage is charged at the plan rates (greatest discount first) until the hourly commitment is spent; the rest is pay-as-you-go. Never covers Spot VMs or licences.' },
-));
+const savingsPlan = def(
+  'savingsPlan',
+  closed(
+    {
+      name: Type.Optional(commitmentName('savings plan')),
+      hourlyCommitment: number(0, L.MAX_HOURLY_COMMITMENT, {
+        description: `Spend committed per hour, in the billing currency (>= 0, at most ${n(L.MAX_HOURLY_COMMITMENT)}): paid whether used or not; 0 commits nothing (a sweep's baseline).`,
+        expected: 'an amount >= 0 per hour',
+        limit: LIMITS_HINT,
+      }),
+      term: term('Term: 1y or 3y (3-year plans are applied first).'),
+      rates: Type.Optional(
+        mapOf(
+          number(0, L.MAX_PRICE_PER_HOUR, { exclusiveMin: true, description: "The plan's price per hour of the size (> 0).", limit: LIMITS_HINT }),
+          identifierSchema,
+          {
+            description: "Plan rates per size, e.g. {Standard_D4s_v5: 0.14016}. Default: the price book's savings-plan rates for the term, then `discount`.",
+            minProperties: 1,
+          },
+        ),
+      ),
+      discount: Type.Optional(
+        number(0, 1, {
+          exclusiveMax: true,
+          description: 'For sizes without a rate: plan rate = pay-as-you-go x (1 - discount), in [0, 1).',
+          expected: 'a number in [0, 1), e.g. 0.27',
+        }),
+      ),
+      scope: Type.Optional(scopeOf('savings plan')),
+      ...commitmentWindow,
+    },
+    {
+      description:
+        'A savings plan for compute: each clock hour, usage is charged at the plan rates (greatest discount first) until the hourly commitment is spent; the rest is pay-as-you-go. Never covers Spot VMs or licences.',
+    },
+  ),
+);
 
-const capacityReservation = def('capacityReservation', closed(
-  {
-    name: Type.Optional(commitmentName('capacity reservation')),
-    size: name('The size reserved: a key of `sizes`.'),
-    region: Type.Optional(name('Region (default: the only one of the groups, or `default`).')),
-    zone: Type.Optional(zone()),
-    quantity: number(0, L.MAX_COMMITMENT_QUANTITY, { integer: true, description: `Units (VMs of the size), a whole number >= 0, at most ${n(L.MAX_COMMITMENT_QUANTITY)}.`, limit: LIMITS_HINT }),
-    scope: Type.Optional(scopeOf('capacity reservation')),
-    ...commitmentWindow,
-  },
-  {
-    description: 'An on-demand capacity reservation: `quantity` units of a size in a region (or zone), billed at pay-as-you-go whether used or not (unused units are eligible for reservations and savings plans), and guaranteed: a start or create of a matching VM with a unit free never fails for lack of capacity. No term; default for the whole study.',
-  },
-));
+const capacityReservation = def(
+  'capacityReservation',
+  closed(
+    {
+      name: Type.Optional(commitmentName('capacity reservation')),
+      size: name('The size reserved: a key of `sizes`.'),
+      region: Type.Optional(name('Region (default: the only one of the groups, or `default`).')),
+      zone: Type.Optional(zone()),
+      quantity: number(0, L.MAX_COMMITMENT_QUANTITY, {
+        integer: true,
+        description: `Units (VMs of the size), a whole number >= 0, at most ${n(L.MAX_COMMITMENT_QUANTITY)}.`,
+        limit: LIMITS_HINT,
+      }),
+      scope: Type.Optional(scopeOf('capacity reservation')),
+      ...commitmentWindow,
+    },
+    {
+      description:
+        'An on-demand capacity reservation: `quantity` units of a size in a region (or zone), billed at pay-as-you-go whether used or not (unused units are eligible for reservations and savings plans), and guaranteed: a start or create of a matching VM with a unit free never fails for lack of capacity. No term; default for the whole study.',
+    },
+  ),
+);
 
-const prices = def('prices', closed(
-  {
-    book: dataFile('A price book written by `fleetsim prices import` (relative to the scenario file\'s folder), e.g. data/prices.json.'),
-    region: name('The Azure region (armRegionName) the book prices sizes in, e.g. eastus.'),
-    kind: Type.Optional(oneOf(['standard', 'devtest'] as const, { description: 'standard (default) or devtest (Dev/Test subscription prices).' })),
-  },
-  { description: 'Prices from a price book instead of typed in: sizes without pricePerHour, reservations without a price, savings-plan rates and the Windows meter come from it.' },
-));
+const prices = def(
+  'prices',
+  closed(
+    {
+      book: dataFile("A price book written by `fleetsim prices import` (relative to the scenario file's folder), e.g. data/prices.json."),
+      region: name('The Azure region (armRegionName) the book prices sizes in, e.g. eastus.'),
+      kind: Type.Optional(oneOf(['standard', 'devtest'] as const, { description: 'standard (default) or devtest (Dev/Test subscription prices).' })),
+    },
+    {
+      description:
+        'Prices from a price book instead of typed in: sizes without pricePerHour, reservations without a price, savings-plan rates and the Windows meter come from it.',
+    },
+  ),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Per-group options
@@ -514,7 +610,11 @@ const retry = def(
           limit: LIMITS_HINT,
         }),
       ),
-      backoff: Type.Optional(oneOf(['fixed', 'exponential'] as const, { description: 'fixed (default): every retry waits `delay`; exponential: the delay doubles after each retry, up to maxDelay.' })),
+      backoff: Type.Optional(
+        oneOf(['fixed', 'exponential'] as const, {
+          description: 'fixed (default): every retry waits `delay`; exponential: the delay doubles after each retry, up to maxDelay.',
+        }),
+      ),
       delay: Type.Optional(duration(`Delay before the first retry (default ${DEFAULT_RETRY.delaySeconds}s).`)),
       maxDelay: Type.Optional(duration('Cap on the delay (default 1h, or `delay` when that is longer); not shorter than delay.')),
     },
@@ -526,7 +626,9 @@ const lateCompletion = def(
   'lateCompletion',
   closed(
     {
-      probability: Type.Optional(probability(`Probability in [0, 1] that a timed-out create/start still completes (default ${DEFAULT_LATE_COMPLETION.probability}).`)),
+      probability: Type.Optional(
+        probability(`Probability in [0, 1] that a timed-out create/start still completes (default ${DEFAULT_LATE_COMPLETION.probability}).`),
+      ),
       after: Type.Optional(durationValue('How long after the time-out it completes or gives up (default 5m).')),
     },
     {
@@ -540,11 +642,20 @@ const spot = def(
   'spot',
   closed(
     {
-      discount: number(0, 1, { exclusiveMax: true, description: "Fraction off the size's compute price, in [0, 1) (0.8 = pay 20%).", expected: 'a number in [0, 1)' }),
+      discount: number(0, 1, {
+        exclusiveMax: true,
+        description: "Fraction off the size's compute price, in [0, 1) (0.8 = pay 20%).",
+        expected: 'a number in [0, 1)',
+      }),
       evictionRatePerHour: Type.Optional(
-        number(0, L.MAX_RATE, { description: `Evictions per running VM-hour (exponential time to eviction), >= 0, at most ${n(L.MAX_RATE)} (default 0: none by rate).`, limit: LIMITS_HINT }),
+        number(0, L.MAX_RATE, {
+          description: `Evictions per running VM-hour (exponential time to eviction), >= 0, at most ${n(L.MAX_RATE)} (default 0: none by rate).`,
+          limit: LIMITS_HINT,
+        }),
       ),
-      evictForCapacity: Type.Optional(Type.Boolean({ description: "Evict this group's Spot VMs when a regular VM in the same region cannot be allocated (default false)." })),
+      evictForCapacity: Type.Optional(
+        Type.Boolean({ description: "Evict this group's Spot VMs when a regular VM in the same region cannot be allocated (default false)." }),
+      ),
       policy: Type.Optional(oneOf(['Deallocate', 'Delete'] as const, { description: 'Eviction policy: Deallocate (default) or Delete.' })),
     },
     {
@@ -564,10 +675,7 @@ const arrivals = def(
       }),
       hourOfWeek: Type.Optional(
         Type.Union(
-          [
-            Type.Array(number(0, L.MAX_RATE, { limit: LIMITS_HINT })),
-            closed({ file: dataFile('CSV file relative to the scenario file\'s folder.') }, {}),
-          ],
+          [Type.Array(number(0, L.MAX_RATE, { limit: LIMITS_HINT })), closed({ file: dataFile("CSV file relative to the scenario file's folder.") }, {})],
           {
             description: `Optional rate multipliers per hour of the week (Monday 00:00 first, in \`timezone\`): a list of ${HOURS_PER_WEEK} numbers >= 0, or {file: a CSV of ${HOURS_PER_WEEK} rows with one number each, header optional}.`,
             'x-expected': `a list of ${HOURS_PER_WEEK} numbers in [0, ${n(L.MAX_RATE)}], or {file: a CSV file}`,
@@ -583,8 +691,14 @@ const autoscale = def(
   'autoscale',
   closed(
     {
-      scaleOut: Type.Optional(oneOf(['create', 'start'] as const, { description: "How to add running VMs: create (default) or start (from a standby pool of the group's stopped/deallocated VMs)." })),
-      scaleIn: Type.Optional(oneOf(['deallocate', 'stop', 'delete'] as const, { description: 'How to remove running VMs: deallocate (default), stop or delete.' })),
+      scaleOut: Type.Optional(
+        oneOf(['create', 'start'] as const, {
+          description: "How to add running VMs: create (default) or start (from a standby pool of the group's stopped/deallocated VMs).",
+        }),
+      ),
+      scaleIn: Type.Optional(
+        oneOf(['deallocate', 'stop', 'delete'] as const, { description: 'How to remove running VMs: deallocate (default), stop or delete.' }),
+      ),
       targets: Type.Optional(
         Type.Array(
           closed({
@@ -595,7 +709,9 @@ const autoscale = def(
         ),
       ),
       demand: Type.Optional(
-        dataFile("CSV file (relative to the scenario file's folder) with header `time,target`: time an offset, ISO 8601 date-time or seconds; target an integer >= 0. Same rules as targets."),
+        dataFile(
+          "CSV file (relative to the scenario file's folder) with header `time,target`: time an offset, ISO 8601 date-time or seconds; target an integer >= 0. Same rules as targets.",
+        ),
       ),
     },
     {
@@ -617,8 +733,12 @@ const charges = def(
   'charges',
   closed(
     {
-      diskPerHour: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR, { description: `Managed disk charge per VM-hour (>= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}).`, limit: LIMITS_HINT })),
-      publicIpPerHour: Type.Optional(number(0, L.MAX_PRICE_PER_HOUR, { description: `Static public IP charge per VM-hour (>= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}).`, limit: LIMITS_HINT })),
+      diskPerHour: Type.Optional(
+        number(0, L.MAX_PRICE_PER_HOUR, { description: `Managed disk charge per VM-hour (>= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}).`, limit: LIMITS_HINT }),
+      ),
+      publicIpPerHour: Type.Optional(
+        number(0, L.MAX_PRICE_PER_HOUR, { description: `Static public IP charge per VM-hour (>= 0, at most ${n(L.MAX_PRICE_PER_HOUR)}).`, limit: LIMITS_HINT }),
+      ),
     },
     { description: 'Charges that accrue per VM-hour in every state from creation to deletion, deallocated included (default 0).' },
   ),
@@ -713,7 +833,10 @@ const scheduleSchema = closed(
     every: Type.Optional(every()),
     time: Type.Optional(
       Type.String({
-        ...ann({ description: 'Local time of day in `timezone`: HH:MM or HH:MM:SS (quote it in YAML, e.g. "19:00").', expected: 'a local time of day HH:MM or HH:MM:SS, e.g. "19:00" (quoted in YAML)' }),
+        ...ann({
+          description: 'Local time of day in `timezone`: HH:MM or HH:MM:SS (quote it in YAML, e.g. "19:00").',
+          expected: 'a local time of day HH:MM or HH:MM:SS, e.g. "19:00" (quoted in YAML)',
+        }),
         pattern: '^\\d{1,2}:\\d{2}(?::\\d{2})?$',
       }),
     ),
@@ -733,11 +856,21 @@ const scenarioSchema = closed(
   {
     $schema: Type.Optional(Type.String({ description: 'Path or URL of this schema (for editors).', maxLength: L.MAX_PATH_LENGTH })),
     name: Type.Optional(name('Scenario name (default: the file name without extension).')),
-    description: Type.Optional(Type.String({ description: `Free text shown in reports (at most ${n(L.MAX_DESCRIPTION_LENGTH)} characters).`, maxLength: L.MAX_DESCRIPTION_LENGTH, 'x-limit': LIMITS_HINT })),
+    description: Type.Optional(
+      Type.String({
+        description: `Free text shown in reports (at most ${n(L.MAX_DESCRIPTION_LENGTH)} characters).`,
+        maxLength: L.MAX_DESCRIPTION_LENGTH,
+        'x-limit': LIMITS_HINT,
+      }),
+    ),
     start: instant(`Start instant (t = 0): ISO 8601 with a zone, e.g. 2026-01-05T00:00:00Z.`),
     horizon: duration(`How long to simulate (> 0, at most ${n(L.MAX_HORIZON_SECONDS)} s = 100 years), e.g. 28d.`),
     seed: Type.Optional(
-      number(0, L.MAX_SEED, { integer: true, description: `Random seed (integer >= 0, at most 2^53 - 1; default ${DEFAULT_SEED}); --seed overrides it.`, expected: 'an integer >= 0 and <= 2^53 - 1' }),
+      number(0, L.MAX_SEED, {
+        integer: true,
+        description: `Random seed (integer >= 0, at most 2^53 - 1; default ${DEFAULT_SEED}); --seed overrides it.`,
+        expected: 'an integer >= 0 and <= 2^53 - 1',
+      }),
     ),
     timezone: Type.Optional(
       name(`IANA time zone for recurring schedule times, e.g. UTC, Europe/Berlin (default ${DEFAULT_TIMEZONE}). Schedules follow daylight saving time.`),
@@ -745,7 +878,11 @@ const scenarioSchema = closed(
     billing: Type.Optional(
       closed(
         {
-          preset: Type.Optional(oneOf(['azure-2018', 'azure-2023'] as const, { description: 'Which power states are billed: azure-2018 (default; Starting not billed) or azure-2023 (Starting billed).' })),
+          preset: Type.Optional(
+            oneOf(['azure-2018', 'azure-2023'] as const, {
+              description: 'Which power states are billed: azure-2018 (default; Starting not billed) or azure-2023 (Starting billed).',
+            }),
+          ),
           granularity: Type.Optional(oneOf(['second', 'minute'] as const, { description: 'second (default) or minute (partial minutes dropped).' })),
           minimumCharge: Type.Optional(duration('Minimum charge per billed run (default 0 = none), e.g. 300s.')),
           currency: Type.Optional(name(`Currency label of all prices (default ${DEFAULT_BILLING.currency}).`)),
@@ -762,10 +899,16 @@ const scenarioSchema = closed(
     schedules: Type.Optional(Type.Array(schedule(), { description: 'Scheduled operations, applied in file order.' })),
     // commitments, licences and prices (docs/commitments.md)
     prices: Type.Optional(prices('Prices from a price book (fleetsim prices import): {book: data/prices.json, region: eastus}.')),
-    flexibilityRatios: Type.Optional(dataFile('Instance size flexibility ratio table: a CSV with header InstanceSizeFlexibilityGroup,ArmSkuName,Ratio, as Azure publishes it (default: the bundled scenarios/data/isf-ratios.csv).')),
+    flexibilityRatios: Type.Optional(
+      dataFile(
+        'Instance size flexibility ratio table: a CSV with header InstanceSizeFlexibilityGroup,ArmSkuName,Ratio, as Azure publishes it (default: the bundled scenarios/data/isf-ratios.csv).',
+      ),
+    ),
     reservations: Type.Optional(Type.Array(reservation(), { description: 'Reserved VM instances (see definitions/reservation).' })),
     savingsPlans: Type.Optional(Type.Array(savingsPlan(), { description: 'Savings plans for compute (see definitions/savingsPlan).' })),
-    capacityReservations: Type.Optional(Type.Array(capacityReservation(), { description: 'On-demand capacity reservations (see definitions/capacityReservation).' })),
+    capacityReservations: Type.Optional(
+      Type.Array(capacityReservation(), { description: 'On-demand capacity reservations (see definitions/capacityReservation).' }),
+    ),
   },
   {
     description:

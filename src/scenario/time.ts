@@ -27,12 +27,10 @@ export const MAX_PARSED_SECONDS = Math.floor((MAX_DATE_MS - MAX_ISO_MS) / 1000);
 const PART = /(\d+(?:\.\d+)?)\s*([wdhms])\s*/y;
 
 /** Human description of the duration syntax, for error messages. */
-export const DURATION_EXPECTED =
-  'a duration: seconds as a number, or a string such as 45s, 2m, 1.5h, 28d, 1w, 3d19h00m30s';
+export const DURATION_EXPECTED = 'a duration: seconds as a number, or a string such as 45s, 2m, 1.5h, 28d, 1w, 3d19h00m30s';
 
 /** Human description of the instant-or-offset syntax, for error messages. */
-export const INSTANT_OR_OFFSET_EXPECTED =
-  'an ISO 8601 date-time with a zone (e.g. 2026-01-20T12:00:00Z) or an offset from the start (e.g. 15d12h, 3600)';
+export const INSTANT_OR_OFFSET_EXPECTED = 'an ISO 8601 date-time with a zone (e.g. 2026-01-20T12:00:00Z) or an offset from the start (e.g. 15d12h, 3600)';
 
 /** Matches an ISO 8601 date-time that carries an explicit zone (Z or ±hh:mm / ±hhmm / ±hh). */
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|z|[+-]\d{2}(?::?\d{2})?)$/;

@@ -97,7 +97,10 @@ class LineParser {
   vms = 0;
   private firstBlank = 0;
   private readonly c = new Int32Array(10);
-  constructor(private readonly file: string, private readonly onVm: (vm: TraceVm) => void) {}
+  constructor(
+    private readonly file: string,
+    private readonly onVm: (vm: TraceVm) => void,
+  ) {}
 
   /** `hasCR`: whether buf holds a CR at all (else the search for one, unbounded, is skipped). */
   bytes(buf: Buffer, s: number, e: number, hasCR: boolean): void {
@@ -162,7 +165,14 @@ class LineParser {
     const deletedText = cols[4]!.trim();
     const created = NUMBER.test(createdText) ? Number(createdText) : NaN;
     if (Number.isNaN(created)) {
-      throw badLine(file, line, 'invalid vmcreated (column 4) in the trace', excerpt(cols[3]!), 'seconds from the trace start: a number >= 0', line === 1 ? 'vmtable.csv has no header row: remove it if this is one' : undefined);
+      throw badLine(
+        file,
+        line,
+        'invalid vmcreated (column 4) in the trace',
+        excerpt(cols[3]!),
+        'seconds from the trace start: a number >= 0',
+        line === 1 ? 'vmtable.csv has no header row: remove it if this is one' : undefined,
+      );
     }
     const deleted = NUMBER.test(deletedText) ? Number(deletedText) : NaN;
     if (Number.isNaN(deleted)) {
@@ -173,7 +183,13 @@ class LineParser {
     }
     const cores = coreCountKey(cols[9]!);
     if (cores === undefined) {
-      throw badLine(file, line, 'invalid vmcorecount (column 10) in the trace', excerpt(cols[9]!), 'a core count: a number (V1, V2) or a bucket such as >24 (V2)');
+      throw badLine(
+        file,
+        line,
+        'invalid vmcorecount (column 10) in the trace',
+        excerpt(cols[9]!),
+        'a core count: a number (V1, V2) or a bucket such as >24 (V2)',
+      );
     }
     this.vms++;
     this.onVm({ line, vmid: cols[0]!, created, deleted, cores });
@@ -203,7 +219,11 @@ function digits(buf: Buffer, s: number, e: number): number {
  * line longer than MAX_LINE_BYTES, more than MAX_TRACE_BYTES of (decompressed) data, or the
  * first malformed line (with its line number). Blank lines are allowed only at the end.
  */
-export async function readVmTable(file: string, onVm: (vm: TraceVm) => void, limits: { maxBytes?: number; maxLineBytes?: number } = {}): Promise<VmTableSummary> {
+export async function readVmTable(
+  file: string,
+  onVm: (vm: TraceVm) => void,
+  limits: { maxBytes?: number; maxLineBytes?: number } = {},
+): Promise<VmTableSummary> {
   const maxBytes = limits.maxBytes ?? MAX_TRACE_BYTES;
   const maxLine = limits.maxLineBytes ?? MAX_LINE_BYTES;
   const expected = 'an Azure Public Dataset vmtable.csv or vmtable.csv.gz';
@@ -242,7 +262,8 @@ export async function readVmTable(file: string, onVm: (vm: TraceVm) => void, lim
       total += chunk.length;
       if (total > maxBytes) {
         throw new InputError(`the trace is larger than ${formatSize(maxBytes)}${gzip ? ' once decompressed' : ''}`, {
-          file, expected: `a vmtable of at most ${formatSize(maxBytes)} (the real Azure traces are about 0.5 GB)`,
+          file,
+          expected: `a vmtable of at most ${formatSize(maxBytes)} (the real Azure traces are about 0.5 GB)`,
           hint: gzip ? 'the file may be a decompression bomb or not a vmtable' : 'cut the trace to the part you need',
         });
       }
@@ -292,8 +313,9 @@ export async function readVmTable(file: string, onVm: (vm: TraceVm) => void, lim
 
 function tooLong(file: string, line: number, max: number): InputError {
   return new InputError(`trace line is longer than ${formatSize(max)}`, {
-    file, line, expected: LINE_EXPECTED + ` (a few hundred bytes a line)`,
+    file,
+    line,
+    expected: LINE_EXPECTED + ` (a few hundred bytes a line)`,
     hint: 'the file is not a vmtable, or is damaged',
   });
 }
-

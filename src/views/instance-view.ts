@@ -104,7 +104,9 @@ export class ResourceNotFoundError extends InputError {
 }
 
 // Status kinds, precomputed per status id so the sink does no string work.
-const KIND_POWER = 0, KIND_PROV = 1, KIND_OTHER = 2;
+const KIND_POWER = 0,
+  KIND_PROV = 1,
+  KIND_OTHER = 2;
 const STATUS_KIND = Uint8Array.from(STATUS_TABLE, (s) => (s.kind === 'power' ? KIND_POWER : s.kind === 'provisioning' ? KIND_PROV : KIND_OTHER));
 const DELETED_STATUS = provStatus(P_DELETED);
 
@@ -172,7 +174,12 @@ export function findVm(layout: FleetLayout, name: string, flag = 'vm'): number {
   if (vm >= 0) return vm;
   const groups = layout.groups.filter((g) => g.count > 0);
   const examples = groups.slice(0, 3).map((g) => `${layout.vmName(g.first)} .. ${layout.vmName(g.first + g.count - 1)}`);
-  const groupGuess = name.includes('-') ? didYouMean(name.slice(0, name.lastIndexOf('-')), groups.map((g) => g.name)) : undefined;
+  const groupGuess = name.includes('-')
+    ? didYouMean(
+        name.slice(0, name.lastIndexOf('-')),
+        groups.map((g) => g.name),
+      )
+    : undefined;
   throw new InputError(`no VM named '${name}' in this scenario`, {
     path: flag,
     value: name,
@@ -193,7 +200,14 @@ function notFoundMessage(sim: FleetSimulation, vm: number, at: number, deletedAt
 }
 
 /** Build the view of one VM from what the recorder kept (k: its slot in the recorder). */
-function viewOf(sim: FleetSimulation, rec: StatusRecorder, k: number, vm: number, at: number, hooks: readonly ExtraStatuses[]): InstanceView | InstanceViewError {
+function viewOf(
+  sim: FleetSimulation,
+  rec: StatusRecorder,
+  k: number,
+  vm: number,
+  at: number,
+  hooks: readonly ExtraStatuses[],
+): InstanceView | InstanceViewError {
   const layout = sim.layout;
   const g = layout.groups[layout.groupOf(vm)]!;
   const base = { name: layout.vmName(vm), group: g.name, size: sim.sizeOf(vm), at: iso(sim.scenario, at) };
@@ -203,11 +217,15 @@ function viewOf(sim: FleetSimulation, rec: StatusRecorder, k: number, vm: number
     return { ...base, error: { code: 'ResourceNotFound', message: azure } };
   }
   const ps = STATUS_TABLE[prov]!;
-  const statuses: InstanceViewStatus[] = [{
-    code: ps.code, level: ps.level, displayStatus: ps.displayStatus,
-    ...(ps.message ? { message: ps.message } : {}),
-    time: iso(sim.scenario, rec.provTime[k]!),
-  }];
+  const statuses: InstanceViewStatus[] = [
+    {
+      code: ps.code,
+      level: ps.level,
+      displayStatus: ps.displayStatus,
+      ...(ps.message ? { message: ps.message } : {}),
+      time: iso(sim.scenario, rec.provTime[k]!),
+    },
+  ];
   const power = rec.power[k]!;
   if (power >= 0) {
     const pw = STATUS_TABLE[power]!;

@@ -4,9 +4,25 @@
 // that a row's `billed` flag matches the billing preset; and, at the end, that the model's
 // own figures agree with what the timeline says: seconds in each state (summing to the VM's
 // lifetime within the horizon) and billed seconds, run by run. Public interfaces only.
-import { BILLED_STATES, STATUS_TABLE, OPERATION_LABELS, chargeClosedRun, chargeOpenRun, compileBillingRules, type FleetSimulation, type Scenario, type TimelineSink } from '../../src/index.js';
+import {
+  BILLED_STATES,
+  STATUS_TABLE,
+  OPERATION_LABELS,
+  chargeClosedRun,
+  chargeOpenRun,
+  compileBillingRules,
+  type FleetSimulation,
+  type Scenario,
+  type TimelineSink,
+} from '../../src/index.js';
 
-const STARTING = 0, RUNNING = 1, STOPPING = 2, STOPPED = 3, DEALLOCATING = 4, DEALLOCATED = 5, CREATING = 6;
+const STARTING = 0,
+  RUNNING = 1,
+  STOPPING = 2,
+  STOPPED = 3,
+  DEALLOCATING = 4,
+  DEALLOCATED = 5,
+  CREATING = 6;
 const POWER = ['starting', 'running', 'stopping', 'stopped', 'deallocating', 'deallocated', 'creating'];
 
 /**
@@ -63,7 +79,19 @@ export class TimelineChecker implements TimelineSink {
   private vm(i: number): VmTrack {
     let v = this.vms[i];
     if (!v) {
-      v = { exists: false, deleted: false, power: -1, since: 0, created: 0, runStart: -1, billed: 0, seconds: [0, 0, 0, 0, 0, 0, 0], provState: '', provCode: '', lastOp: '' };
+      v = {
+        exists: false,
+        deleted: false,
+        power: -1,
+        since: 0,
+        created: 0,
+        runStart: -1,
+        billed: 0,
+        seconds: [0, 0, 0, 0, 0, 0, 0],
+        provState: '',
+        provCode: '',
+        lastOp: '',
+      };
       this.vms[i] = v;
     }
     return v;

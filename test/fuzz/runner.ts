@@ -60,40 +60,51 @@ function runChecked(s: Scenario, b: Budget): { rows: number; vms: number } {
   const report = billingReport(sim);
   let billed = 0;
   for (let i = 0; i < sim.layout.vmCount; i++) billed += sim.billedSeconds[i]!;
-  if (Math.abs(report.total.billedSeconds - billed) > 1e-6 * Math.max(1, billed)) throw new Error(`billing report total ${report.total.billedSeconds} s, VMs sum to ${billed} s`);
+  if (Math.abs(report.total.billedSeconds - billed) > 1e-6 * Math.max(1, billed))
+    throw new Error(`billing report total ${report.total.billedSeconds} s, VMs sum to ${billed} s`);
   return { rows: checker.counts.rows, vms: checker.counts.vms };
 }
 
-export interface LibraryCounts { cases: number; invalid: number; ran: number; loadedOnly: number; vms: number; rows: number }
+export interface LibraryCounts {
+  cases: number;
+  invalid: number;
+  ran: number;
+  loadedOnly: number;
+  vms: number;
+  rows: number;
+}
 
 /** Scenario objects (valid and mutated) through the library. */
 export function fuzzLibrary(numRuns: number, b: Budget = DEFAULT_BUDGET): LibraryCounts {
   const c: LibraryCounts = { cases: 0, invalid: 0, ran: 0, loadedOnly: 0, vms: 0, rows: 0 };
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-fuzz-lib-'));
   try {
-    fc.assert(fc.property(fc.oneof(scenarioArb, mutatedScenarioArb), (doc) => {
-      c.cases++;
-      const t0 = performance.now();
-      let s: Scenario;
-      try {
-        s = scenarioFromObject(doc, { name: 'fuzz.yaml', baseDir }).scenario;
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        if (e.message.length > 200_000) throw new Error(`error message of ${e.message.length} characters`);
-        c.invalid++;
-        return;
-      }
-      if (performance.now() - t0 > b.caseMs) throw new Error('hang: loading took longer than the case limit');
-      if (totalVms(s) > MAX_RUN_VMS || s.horizonSeconds > MAX_RUN_HORIZON) {
-        c.loadedOnly++;
-        return;
-      }
-      const r = runChecked(s, b);
-      c.ran++;
-      c.vms += r.vms;
-      c.rows += r.rows;
-      checkHeap(b, 'a library case');
-    }), { numRuns, seed: b.seed, endOnFailure: true });
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, mutatedScenarioArb), (doc) => {
+        c.cases++;
+        const t0 = performance.now();
+        let s: Scenario;
+        try {
+          s = scenarioFromObject(doc, { name: 'fuzz.yaml', baseDir }).scenario;
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          if (e.message.length > 200_000) throw new Error(`error message of ${e.message.length} characters`);
+          c.invalid++;
+          return;
+        }
+        if (performance.now() - t0 > b.caseMs) throw new Error('hang: loading took longer than the case limit');
+        if (totalVms(s) > MAX_RUN_VMS || s.horizonSeconds > MAX_RUN_HORIZON) {
+          c.loadedOnly++;
+          return;
+        }
+        const r = runChecked(s, b);
+        c.ran++;
+        c.vms += r.vms;
+        c.rows += r.rows;
+        checkHeap(b, 'a library case');
+      }),
+      { numRuns, seed: b.seed, endOnFailure: true },
+    );
   } catch (e) {
     explain(e);
   } finally {
@@ -102,16 +113,35 @@ export function fuzzLibrary(numRuns: number, b: Budget = DEFAULT_BUDGET): Librar
   return c;
 }
 
-export interface CliCounts { cases: number; exit0: number; exit2: number; runs: number; validates: number }
+export interface CliCounts {
+  cases: number;
+  exit0: number;
+  exit2: number;
+  runs: number;
+  validates: number;
+}
 
-interface Captured { code: number; err: string; hung: boolean }
+interface Captured {
+  code: number;
+  err: string;
+  hung: boolean;
+}
 
 async function cli(args: string[], b: Budget): Promise<Captured> {
   let err = '';
   let hung = false;
   // a run yields every ~50 ms: an interrupt lands, and exit 130 means it ran too long
-  const timer = setTimeout(() => { hung = true; process.emit('SIGINT'); }, b.caseMs);
-  const code = await main(args, { out: () => {}, err: (s) => { if (err.length < 100_000) err += s; }, isTTY: false });
+  const timer = setTimeout(() => {
+    hung = true;
+    process.emit('SIGINT');
+  }, b.caseMs);
+  const code = await main(args, {
+    out: () => {},
+    err: (s) => {
+      if (err.length < 100_000) err += s;
+    },
+    isTTY: false,
+  });
   clearTimeout(timer);
   return { code, err, hung };
 }
@@ -122,45 +152,51 @@ export async function fuzzCli(numRuns: number, b: Budget = DEFAULT_BUDGET): Prom
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetsim-fuzz-cli-'));
   let k = 0;
   try {
-    await fc.assert(fc.asyncProperty(fc.oneof(scenarioArb, mutatedScenarioArb), textDamageArb, fc.boolean(), fc.boolean(), async (doc, damage, json, timeline) => {
-      c.cases++;
-      const n = k++;
-      let text: string;
-      try {
-        text = damage(json ? JSON.stringify(doc, null, 1) : toYaml(doc));
-      } catch {
-        return; // not serialisable (a cycle): not a file anyone can write
-      }
-      const file = path.join(dir, `s${n}.${json ? 'json' : 'yaml'}`);
-      fs.writeFileSync(file, text);
-      // run what the library says is small enough; validate the rest
-      let runnable = false;
-      try {
-        const s = scenarioFromObject(JSON.parse(JSON.stringify(doc)), { name: file, baseDir: dir }).scenario;
-        runnable = text === (json ? JSON.stringify(doc, null, 1) : toYaml(doc)) && totalVms(s) <= MAX_RUN_VMS && s.horizonSeconds <= MAX_RUN_HORIZON;
-      } catch { /* invalid: validate only */ }
-      const out = path.join(dir, `out${n}`);
-      const args = runnable ? ['run', file, '--out', out, '--no-report', '-q', ...(timeline ? [] : ['--no-timeline'])] : ['validate', file];
-      const r = await cli(args, b);
-      if (r.hung) throw new Error(`hang: ${args.join(' ')} ran longer than ${b.caseMs} ms`);
-      if (r.code !== 0 && r.code !== 2) throw new Error(`exit ${r.code} for ${args.join(' ')}:\n${r.err.slice(0, 2000)}`);
-      if (/internal error|\n\s+at .*\(/.test(r.err)) throw new Error(`a stack trace for ${args.join(' ')}:\n${r.err.slice(0, 2000)}`);
-      if (r.code === 0) c.exit0++;
-      else c.exit2++;
-      if (runnable) {
-        c.runs++;
-        if (r.code === 0) {
-          const names = fs.readdirSync(out);
-          for (const want of ['.fleetsim-manifest.json', 'summary.json', 'billing.csv', 'series.csv']) if (!names.includes(want)) throw new Error(`${want} missing from ${out}`);
-          if (names.some((x) => x.includes('.tmp-') || x.includes('staging'))) throw new Error(`leftovers in ${out}: ${names.join(', ')}`);
-        } else if (fs.existsSync(out)) throw new Error(`a failed run left ${out}`);
-        fs.rmSync(out, { recursive: true, force: true });
-      } else c.validates++;
-      const left = fs.readdirSync(dir).filter((x) => x.includes('staging') || x.includes('.tmp-'));
-      if (left.length) throw new Error(`leftovers beside the results: ${left.join(', ')}`);
-      fs.rmSync(file, { force: true });
-      checkHeap(b, 'a CLI case');
-    }), { numRuns, seed: b.seed, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(scenarioArb, mutatedScenarioArb), textDamageArb, fc.boolean(), fc.boolean(), async (doc, damage, json, timeline) => {
+        c.cases++;
+        const n = k++;
+        let text: string;
+        try {
+          text = damage(json ? JSON.stringify(doc, null, 1) : toYaml(doc));
+        } catch {
+          return; // not serialisable (a cycle): not a file anyone can write
+        }
+        const file = path.join(dir, `s${n}.${json ? 'json' : 'yaml'}`);
+        fs.writeFileSync(file, text);
+        // run what the library says is small enough; validate the rest
+        let runnable = false;
+        try {
+          const s = scenarioFromObject(JSON.parse(JSON.stringify(doc)), { name: file, baseDir: dir }).scenario;
+          runnable = text === (json ? JSON.stringify(doc, null, 1) : toYaml(doc)) && totalVms(s) <= MAX_RUN_VMS && s.horizonSeconds <= MAX_RUN_HORIZON;
+        } catch {
+          /* invalid: validate only */
+        }
+        const out = path.join(dir, `out${n}`);
+        const args = runnable ? ['run', file, '--out', out, '--no-report', '-q', ...(timeline ? [] : ['--no-timeline'])] : ['validate', file];
+        const r = await cli(args, b);
+        if (r.hung) throw new Error(`hang: ${args.join(' ')} ran longer than ${b.caseMs} ms`);
+        if (r.code !== 0 && r.code !== 2) throw new Error(`exit ${r.code} for ${args.join(' ')}:\n${r.err.slice(0, 2000)}`);
+        if (/internal error|\n\s+at .*\(/.test(r.err)) throw new Error(`a stack trace for ${args.join(' ')}:\n${r.err.slice(0, 2000)}`);
+        if (r.code === 0) c.exit0++;
+        else c.exit2++;
+        if (runnable) {
+          c.runs++;
+          if (r.code === 0) {
+            const names = fs.readdirSync(out);
+            for (const want of ['.fleetsim-manifest.json', 'summary.json', 'billing.csv', 'series.csv'])
+              if (!names.includes(want)) throw new Error(`${want} missing from ${out}`);
+            if (names.some((x) => x.includes('.tmp-') || x.includes('staging'))) throw new Error(`leftovers in ${out}: ${names.join(', ')}`);
+          } else if (fs.existsSync(out)) throw new Error(`a failed run left ${out}`);
+          fs.rmSync(out, { recursive: true, force: true });
+        } else c.validates++;
+        const left = fs.readdirSync(dir).filter((x) => x.includes('staging') || x.includes('.tmp-'));
+        if (left.length) throw new Error(`leftovers beside the results: ${left.join(', ')}`);
+        fs.rmSync(file, { force: true });
+        checkHeap(b, 'a CLI case');
+      }),
+      { numRuns, seed: b.seed, endOnFailure: true },
+    );
   } catch (e) {
     explain(e);
   } finally {
@@ -169,11 +205,21 @@ export async function fuzzCli(numRuns: number, b: Budget = DEFAULT_BUDGET): Prom
   return c;
 }
 
-export interface OpCounts { sequences: number; operations: number; accepted: number; rejected: number; noops: number; unpredicted: number; rows: number }
+export interface OpCounts {
+  sequences: number;
+  operations: number;
+  accepted: number;
+  rejected: number;
+  noops: number;
+  unpredicted: number;
+  rows: number;
+}
 
 type Outcome = 'accept' | 'reject' | 'noop' | 'unknown';
 
-const RUNNING = 1, STOPPED = 3, DEALLOCATED = 5;
+const RUNNING = 1,
+  STOPPED = 3,
+  DEALLOCATED = 5;
 const IN_FLIGHT_PROV = new Set(['creating', 'updating', 'deleting', 'OSProvisioningInprogress', 'OSProvisioningComplete']);
 
 /** What the README's table says a request does to a VM in this state ('unknown' where it says nothing firm). */
@@ -185,13 +231,20 @@ function predict(st: ReturnType<TimelineChecker['state']>, op: string, hibernati
   if (/OSProvisioningTimedOut|VMStartTimedOut/.test(st.provCode)) return 'unknown';
   const p = st.power;
   switch (op) {
-    case 'start': return p === RUNNING ? 'noop' : 'accept';
-    case 'stop': return p === RUNNING ? 'accept' : p === STOPPED ? 'noop' : 'reject';
-    case 'restart': return p === RUNNING ? 'accept' : 'reject';
-    case 'deallocate': return p === DEALLOCATED ? 'noop' : 'accept';
-    case 'delete': return 'accept';
-    case 'hibernate': return p === RUNNING && hibernation ? 'accept' : 'reject';
-    default: return 'unknown';
+    case 'start':
+      return p === RUNNING ? 'noop' : 'accept';
+    case 'stop':
+      return p === RUNNING ? 'accept' : p === STOPPED ? 'noop' : 'reject';
+    case 'restart':
+      return p === RUNNING ? 'accept' : 'reject';
+    case 'deallocate':
+      return p === DEALLOCATED ? 'noop' : 'accept';
+    case 'delete':
+      return 'accept';
+    case 'hibernate':
+      return p === RUNNING && hibernation ? 'accept' : 'reject';
+    default:
+      return 'unknown';
   }
 }
 
@@ -210,54 +263,61 @@ export function fuzzOperations(totalOps: number, b: Budget = DEFAULT_BUDGET, per
   const c: OpCounts = { sequences: 0, operations: 0, accepted: 0, rejected: 0, noops: 0, unpredicted: 0, rows: 0 };
   const runs = Math.max(1, Math.ceil(totalOps / (perSequence / 2)));
   try {
-    fc.assert(fc.property(fleetArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (doc, opSeed) => {
-      if (c.operations >= totalOps) return;
-      let s: Scenario;
-      try {
-        s = scenarioFromObject(doc, { name: 'ops.yaml' }).scenario;
-      } catch (e) {
-        if (e instanceof InputError) return; // e.g. capacity smaller than one VM
-        throw e;
-      }
-      const n = totalVms(s);
-      const hib = s.groups.flatMap((g) => Array.from({ length: g.count }, () => g.hibernation));
-      const steps: OpStep[] = fc.sample(opSequenceArb(n, perSequence), { numRuns: 1, seed: opSeed })[0]!;
-      const checker = new TimelineChecker(s);
-      const sim = new FleetSimulation(s, { timeline: checker });
-      const t0 = performance.now();
-      let now = 0;
-      for (const st of steps) {
-        now += st.dt;
-        if (now >= s.horizonSeconds) break;
-        while (sim.runUntil(now, 50_000) === 50_000) {
-          if (performance.now() - t0 > b.caseMs) throw new Error(`hang: operation sequence still running after ${b.caseMs} ms`);
+    fc.assert(
+      fc.property(fleetArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (doc, opSeed) => {
+        if (c.operations >= totalOps) return;
+        let s: Scenario;
+        try {
+          s = scenarioFromObject(doc, { name: 'ops.yaml' }).scenario;
+        } catch (e) {
+          if (e instanceof InputError) return; // e.g. capacity smaller than one VM
+          throw e;
         }
-        const want = predict(checker.state(st.vm), st.op, hib[st.vm]!);
-        checker.mark();
-        sim.request(st.vm, st.op as Parameters<FleetSimulation['request']>[1]);
-        c.operations++;
-        const got = checker.recent;
-        const rejected = got.length === 1 && got[0]!.kind === 'operation';
-        const what = `${st.op} on vm ${st.vm} at t=${now} (expected ${want}; rows: ${got.map((r) => `${r.kind}:${r.state}`).join(', ') || 'none'}; seed ${s.seed})`;
-        if (got.some((r, i) => r.kind === 'operation' && (i > 0 || got.length > 1))) throw new Error(`a rejection among other rows: ${what}`);
-        if (rejected) c.rejected++;
-        else if (got.length === 0) c.noops++;
-        else c.accepted++;
-        if (want === 'unknown') { c.unpredicted++; continue; }
-        if (want === 'reject' && !rejected) throw new Error(`not rejected: ${what}`);
-        if (want === 'noop' && got.length !== 0) throw new Error(`not a no-op: ${what}`);
-        if (want === 'accept') {
-          if (rejected || got.length === 0) throw new Error(`not accepted: ${what}`);
-          const first = got[0]!;
-          if (!(first.kind === 'provisioning' && ['creating', 'updating', 'deleting', 'failed'].includes(first.state))) throw new Error(`accepted without a provisioning row first: ${what}`);
+        const n = totalVms(s);
+        const hib = s.groups.flatMap((g) => Array.from({ length: g.count }, () => g.hibernation));
+        const steps: OpStep[] = fc.sample(opSequenceArb(n, perSequence), { numRuns: 1, seed: opSeed })[0]!;
+        const checker = new TimelineChecker(s);
+        const sim = new FleetSimulation(s, { timeline: checker });
+        const t0 = performance.now();
+        let now = 0;
+        for (const st of steps) {
+          now += st.dt;
+          if (now >= s.horizonSeconds) break;
+          while (sim.runUntil(now, 50_000) === 50_000) {
+            if (performance.now() - t0 > b.caseMs) throw new Error(`hang: operation sequence still running after ${b.caseMs} ms`);
+          }
+          const want = predict(checker.state(st.vm), st.op, hib[st.vm]!);
+          checker.mark();
+          sim.request(st.vm, st.op as Parameters<FleetSimulation['request']>[1]);
+          c.operations++;
+          const got = checker.recent;
+          const rejected = got.length === 1 && got[0]!.kind === 'operation';
+          const what = `${st.op} on vm ${st.vm} at t=${now} (expected ${want}; rows: ${got.map((r) => `${r.kind}:${r.state}`).join(', ') || 'none'}; seed ${s.seed})`;
+          if (got.some((r, i) => r.kind === 'operation' && (i > 0 || got.length > 1))) throw new Error(`a rejection among other rows: ${what}`);
+          if (rejected) c.rejected++;
+          else if (got.length === 0) c.noops++;
+          else c.accepted++;
+          if (want === 'unknown') {
+            c.unpredicted++;
+            continue;
+          }
+          if (want === 'reject' && !rejected) throw new Error(`not rejected: ${what}`);
+          if (want === 'noop' && got.length !== 0) throw new Error(`not a no-op: ${what}`);
+          if (want === 'accept') {
+            if (rejected || got.length === 0) throw new Error(`not accepted: ${what}`);
+            const first = got[0]!;
+            if (!(first.kind === 'provisioning' && ['creating', 'updating', 'deleting', 'failed'].includes(first.state)))
+              throw new Error(`accepted without a provisioning row first: ${what}`);
+          }
         }
-      }
-      sim.finish();
-      checker.verify(sim);
-      c.rows += checker.counts.rows;
-      c.sequences++;
-      checkHeap(b, 'an operation sequence');
-    }), { numRuns: runs, seed: b.seed, endOnFailure: true });
+        sim.finish();
+        checker.verify(sim);
+        c.rows += checker.counts.rows;
+        c.sequences++;
+        checkHeap(b, 'an operation sequence');
+      }),
+      { numRuns: runs, seed: b.seed, endOnFailure: true },
+    );
   } catch (e) {
     explain(e);
   }

@@ -3,7 +3,16 @@ import { STATUS_TABLE } from '../../src/domain/index.js';
 import { OPERATION_LABELS } from '../../src/domain/index.js';
 import type { TimelineSink } from '../../src/model/fleet.js';
 
-export interface Row { t: number; vm: number; code: string; kind: string; billed: boolean; op: string; level: string; message: string }
+export interface Row {
+  t: number;
+  vm: number;
+  code: string;
+  kind: string;
+  billed: boolean;
+  op: string;
+  level: string;
+  message: string;
+}
 
 export class Collect implements TimelineSink {
   rows: Row[] = [];

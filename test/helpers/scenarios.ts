@@ -17,10 +17,24 @@ export function durations(over: Partial<{ [K in keyof PhaseDurations]: Partial<P
 
 export function group(name: string, count: number, size: string, over: Partial<GroupSpec> = {}): GroupSpec {
   return {
-    name, count, size, createAt: 0, diskPerHour: 0, publicIpPerHour: 0, durations: durations(), failures: {},
+    name,
+    count,
+    size,
+    createAt: 0,
+    diskPerHour: 0,
+    publicIpPerHour: 0,
+    durations: durations(),
+    failures: {},
     lateCompletion: { probability: 0.5, after: fixed(300) },
     retry: { maxAttempts: 1, backoff: 'fixed', delaySeconds: 60, maxDelaySeconds: 3600 },
-    region: 'default', zone: null, lifetime: null, arrivals: null, spot: null, hibernation: false, autoscale: null, vms: null,
+    region: 'default',
+    zone: null,
+    lifetime: null,
+    arrivals: null,
+    spot: null,
+    hibernation: false,
+    autoscale: null,
+    vms: null,
     ...over,
   };
 }
@@ -48,23 +62,39 @@ export function officeWeek(perGroup = 1, days = 28): Scenario {
     { name: 'morning-start', operation: 'start', groups: ['dev-deallocate', 'build-stop'], times: at(weekdays(days, 1), 7) },
   ];
   return {
-    name: 'office-week', description: '', startMs: Date.UTC(2026, 0, 5), horizonSeconds: days * DAY, seed: 1, timezone: 'UTC',
+    name: 'office-week',
+    description: '',
+    startMs: Date.UTC(2026, 0, 5),
+    horizonSeconds: days * DAY,
+    seed: 1,
+    timezone: 'UTC',
     billing: { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD' },
-    sizes: [{ name: 'Standard_D4s_v5', vcpus: 4, pricePerHour: 0.192 }, { name: 'Standard_D8s_v5', vcpus: 8, pricePerHour: 0.384 }],
+    sizes: [
+      { name: 'Standard_D4s_v5', vcpus: 4, pricePerHour: 0.192 },
+      { name: 'Standard_D8s_v5', vcpus: 8, pricePerHour: 0.384 },
+    ],
     groups: [group('dev-deallocate', perGroup, 'Standard_D4s_v5'), group('build-stop', perGroup, 'Standard_D8s_v5')],
-    schedules, capacity: [], notes: [],
+    schedules,
+    capacity: [],
+    notes: [],
   };
 }
 
 /** One VM of one size (1 USD/h), created at 0, with the given one-off operations. */
 export function single(ops: Array<[number, ScheduleSpec['operation']]>, over: Partial<Scenario> = {}, groupOver: Partial<GroupSpec> = {}): Scenario {
   return {
-    name: 'single', description: '', startMs: Date.UTC(2026, 0, 5), horizonSeconds: DAY, seed: 7, timezone: 'UTC',
+    name: 'single',
+    description: '',
+    startMs: Date.UTC(2026, 0, 5),
+    horizonSeconds: DAY,
+    seed: 7,
+    timezone: 'UTC',
     billing: { preset: 'azure-2018', granularity: 'second', minimumSeconds: 0, currency: 'USD' },
     sizes: [{ name: 'S', vcpus: 2, pricePerHour: 1 }],
     groups: [group('g', 1, 'S', groupOver)],
     schedules: ops.map(([t, op], i) => ({ name: `${op}-${i}`, operation: op, groups: ['g'], times: [t] })),
-    capacity: [], notes: [],
+    capacity: [],
+    notes: [],
     ...over,
   };
 }

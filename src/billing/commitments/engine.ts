@@ -159,7 +159,16 @@ export interface CommitmentResult {
 
 function keyFigures(n: number): KeyFigures {
   const f = (): Float64Array => new Float64Array(n);
-  return { billedSeconds: f(), listCost: f(), billedCost: f(), effectiveCost: f(), licenceCost: f(), reservationHours: f(), savingsPlanHours: f(), paygHours: f() };
+  return {
+    billedSeconds: f(),
+    listCost: f(),
+    billedCost: f(),
+    effectiveCost: f(),
+    licenceCost: f(),
+    reservationHours: f(),
+    savingsPlanHours: f(),
+    paygHours: f(),
+  };
 }
 function commitmentFigures(n: number): CommitmentFigures {
   const f = (): Float64Array => new Float64Array(n);
@@ -167,7 +176,8 @@ function commitmentFigures(n: number): CommitmentFigures {
 }
 function addInto(total: Record<string, Float64Array>, hour: Record<string, Float64Array>): void {
   for (const name of Object.keys(hour)) {
-    const t = total[name]!, h = hour[name]!;
+    const t = total[name]!,
+      h = hour[name]!;
     for (let i = 0; i < h.length; i++) t[i]! += h[i]!;
   }
 }
@@ -176,7 +186,10 @@ function clear(fig: Record<string, Float64Array>): void {
 }
 
 /** Keys of equal priority, covered pro rata; `factor` is units (reservation) or plan rate (savings plan) per hour. */
-interface Tier { keys: Int32Array; factor: Float64Array }
+interface Tier {
+  keys: Int32Array;
+  factor: Float64Array;
+}
 
 function tiers(order: Array<{ k: number; factor: number; tie: string }>): Tier[] {
   const out: Tier[] = [];
@@ -195,16 +208,34 @@ const inScope = (scope: string[] | null, group: string | null): boolean => scope
 
 /** Seconds of [from, to) during which [start, end) is active. */
 function overlap(start: number, end: number, from: number, to: number): number {
-  const a = Math.max(start, from), b = Math.min(end, to);
+  const a = Math.max(start, from),
+    b = Math.min(end, to);
   return b > a ? b - a : 0;
 }
 
 /** What the engine needs besides the usage: the caller's keys instead of the usage source. */
 export type EngineInput = Omit<CommitmentInput, 'usage'> & { keys: readonly UsageKey[] };
 
-interface ResPlan { r: CommitmentsSpec['reservations'][number]; i: number; ratioR: number; unitRate: number; tiers: Tier[] }
-interface PlanPlan { p: SavingsPlanSpec; i: number; out: number; tiers: Tier[] }
-interface CrPlan { c: CommitmentsSpec['capacityReservations'][number]; i: number; out: number; key: number; match: Int32Array }
+interface ResPlan {
+  r: CommitmentsSpec['reservations'][number];
+  i: number;
+  ratioR: number;
+  unitRate: number;
+  tiers: Tier[];
+}
+interface PlanPlan {
+  p: SavingsPlanSpec;
+  i: number;
+  out: number;
+  tiers: Tier[];
+}
+interface CrPlan {
+  c: CommitmentsSpec['capacityReservations'][number];
+  i: number;
+  out: number;
+  key: number;
+  match: Int32Array;
+}
 
 /**
  * The engine as a stream: clock hours go in one at a time, in order (`hour(h, billed,
@@ -252,12 +283,17 @@ export class CommitmentEngine {
 
     const keys: ResultKey[] = [
       ...input.keys.map((k) => ({ ...k, capacityReservation: null })),
-      ...cm.capacityReservations.map((c): ResultKey => ({ size: c.size, region: c.region, zone: c.zone, group: null, licence: LINUX_LICENCE, spot: false, capacityReservation: c.name })),
+      ...cm.capacityReservations.map(
+        (c): ResultKey => ({ size: c.size, region: c.region, zone: c.zone, group: null, licence: LINUX_LICENCE, spot: false, capacityReservation: c.name }),
+      ),
     ];
     this.keys = keys;
-    const K = input.keys.length, KK = keys.length;
+    const K = input.keys.length,
+      KK = keys.length;
     this.K = K;
-    const price = new Float64Array(KK), licencePerHour = new Float64Array(KK), spot = new Uint8Array(KK);
+    const price = new Float64Array(KK),
+      licencePerHour = new Float64Array(KK),
+      spot = new Uint8Array(KK);
     keys.forEach((k, i) => {
       const s = sizeOf(k.size, k.region);
       price[i] = k.pricePerHour ?? s.pricePerHour;
@@ -270,54 +306,68 @@ export class CommitmentEngine {
     this.spot = spot;
 
     this.commitments = describeCommitments(cm);
-    const R = cm.reservations.length, S = cm.savingsPlans.length;
+    const R = cm.reservations.length,
+      S = cm.savingsPlans.length;
 
     // Capacity reservations: zonal before regional (a zonal VM fills its zone's first), then file order.
-    this.crPlan = cm.capacityReservations.map((c, i) => ({
-      c, i, out: R + S + i, key: K + i,
-      match: Int32Array.from(input.keys.flatMap((k, j) => (!k.spot && k.size === c.size && k.region === c.region && (c.zone === null || k.zone === c.zone) && inScope(c.scope, k.group) ? [j] : []))),
-    })).sort((a, b) => Number(a.c.zone === null) - Number(b.c.zone === null) || a.i - b.i);
+    this.crPlan = cm.capacityReservations
+      .map((c, i) => ({
+        c,
+        i,
+        out: R + S + i,
+        key: K + i,
+        match: Int32Array.from(
+          input.keys.flatMap((k, j) =>
+            !k.spot && k.size === c.size && k.region === c.region && (c.zone === null || k.zone === c.zone) && inScope(c.scope, k.group) ? [j] : [],
+          ),
+        ),
+      }))
+      .sort((a, b) => Number(a.c.zone === null) - Number(b.c.zone === null) || a.i - b.i);
 
     // Reservations: narrowest scope first, exact-size before flexible, then file order.
-    this.resPlan = cm.reservations.map((r, i) => {
-      let ratioR = 1;
-      if (r.instanceSizeFlexibility && r.size !== null) {
-        const own = ratios.of(r.size);
-        if (!own) throw new Error(`commitment engine: reservation ${r.name}: size ${r.size} is not in the ratio table`);
-        ratioR = own.ratio;
-      }
-      const flexGroup = r.instanceSizeFlexibility ? r.flexibilityGroup ?? (r.size !== null ? ratios.of(r.size)!.group : null) : null;
-      const order: Array<{ k: number; factor: number; tie: string; exact: boolean; perUnit: number; size: string }> = [];
-      keys.forEach((k, j) => {
-        if (spot[j] || k.region !== r.region || !inScope(r.scope, k.group)) return;
-        let units = 0;
-        if (flexGroup !== null) {
-          const kr = ratios.of(k.size);
-          if (kr && kr.group === flexGroup) units = kr.ratio;
-        } else if (k.size === r.size) units = 1;
-        if (units > 0) order.push({ k: j, factor: units, tie: `${k.size}|${price[j]}`, exact: k.size === r.size, perUnit: price[j]! / units, size: k.size });
-      });
-      // Exact size first, then the usage worth most per unit (the customer's best outcome), then by name for determinism.
-      order.sort((a, b) => Number(b.exact) - Number(a.exact) || b.perUnit - a.perUnit || (a.size < b.size ? -1 : a.size > b.size ? 1 : 0) || a.k - b.k);
-      return { r, i, ratioR, unitRate: r.pricePerHour / ratioR, tiers: tiers(order) };
-    }).sort((a, b) => breadth(a.r.scope) - breadth(b.r.scope) || Number(a.r.instanceSizeFlexibility) - Number(b.r.instanceSizeFlexibility) || a.i - b.i);
+    this.resPlan = cm.reservations
+      .map((r, i) => {
+        let ratioR = 1;
+        if (r.instanceSizeFlexibility && r.size !== null) {
+          const own = ratios.of(r.size);
+          if (!own) throw new Error(`commitment engine: reservation ${r.name}: size ${r.size} is not in the ratio table`);
+          ratioR = own.ratio;
+        }
+        const flexGroup = r.instanceSizeFlexibility ? (r.flexibilityGroup ?? (r.size !== null ? ratios.of(r.size)!.group : null)) : null;
+        const order: Array<{ k: number; factor: number; tie: string; exact: boolean; perUnit: number; size: string }> = [];
+        keys.forEach((k, j) => {
+          if (spot[j] || k.region !== r.region || !inScope(r.scope, k.group)) return;
+          let units = 0;
+          if (flexGroup !== null) {
+            const kr = ratios.of(k.size);
+            if (kr && kr.group === flexGroup) units = kr.ratio;
+          } else if (k.size === r.size) units = 1;
+          if (units > 0) order.push({ k: j, factor: units, tie: `${k.size}|${price[j]}`, exact: k.size === r.size, perUnit: price[j]! / units, size: k.size });
+        });
+        // Exact size first, then the usage worth most per unit (the customer's best outcome), then by name for determinism.
+        order.sort((a, b) => Number(b.exact) - Number(a.exact) || b.perUnit - a.perUnit || (a.size < b.size ? -1 : a.size > b.size ? 1 : 0) || a.k - b.k);
+        return { r, i, ratioR, unitRate: r.pricePerHour / ratioR, tiers: tiers(order) };
+      })
+      .sort((a, b) => breadth(a.r.scope) - breadth(b.r.scope) || Number(a.r.instanceSizeFlexibility) - Number(b.r.instanceSizeFlexibility) || a.i - b.i);
 
     // Savings plans: 3-year first, then narrowest scope, then file order; keys by greatest discount.
-    this.spPlan = cm.savingsPlans.map((p, i) => {
-      const order: Array<{ k: number; factor: number; tie: string; discount: number; size: string }> = [];
-      keys.forEach((k, j) => {
-        if (spot[j] || !inScope(p.scope, k.group)) return;
-        const rate = planRate(p, k.size, k.region, price[j]!);
-        if (rate === null) return;
-        if (!(rate > 0)) throw new Error(`commitment engine: savings plan ${p.name}: rate for ${k.size} must be > 0`);
-        // Azure charges the lower of plan rate and pay-as-you-go rate.
-        const eff = Math.min(rate, price[j]!);
-        const discount = price[j]! > 0 ? 1 - eff / price[j]! : 0;
-        order.push({ k: j, factor: eff, tie: discount.toPrecision(12), discount, size: k.size });
-      });
-      order.sort((a, b) => b.discount - a.discount || (a.size < b.size ? -1 : a.size > b.size ? 1 : 0) || a.k - b.k);
-      return { p, i, out: R + i, tiers: tiers(order) };
-    }).sort((a, b) => (a.p.term === b.p.term ? 0 : a.p.term === '3y' ? -1 : 1) || breadth(a.p.scope) - breadth(b.p.scope) || a.i - b.i);
+    this.spPlan = cm.savingsPlans
+      .map((p, i) => {
+        const order: Array<{ k: number; factor: number; tie: string; discount: number; size: string }> = [];
+        keys.forEach((k, j) => {
+          if (spot[j] || !inScope(p.scope, k.group)) return;
+          const rate = planRate(p, k.size, k.region, price[j]!);
+          if (rate === null) return;
+          if (!(rate > 0)) throw new Error(`commitment engine: savings plan ${p.name}: rate for ${k.size} must be > 0`);
+          // Azure charges the lower of plan rate and pay-as-you-go rate.
+          const eff = Math.min(rate, price[j]!);
+          const discount = price[j]! > 0 ? 1 - eff / price[j]! : 0;
+          order.push({ k: j, factor: eff, tie: discount.toPrecision(12), discount, size: k.size });
+        });
+        order.sort((a, b) => b.discount - a.discount || (a.size < b.size ? -1 : a.size > b.size ? 1 : 0) || a.k - b.k);
+        return { p, i, out: R + i, tiers: tiers(order) };
+      })
+      .sort((a, b) => (a.p.term === b.p.term ? 0 : a.p.term === '3y' ? -1 : 1) || breadth(a.p.scope) - breadth(b.p.scope) || a.i - b.i);
 
     const C = this.commitments.length;
     this.hk = keyFigures(KK);
@@ -330,7 +380,9 @@ export class CommitmentEngine {
   }
 
   /** Hours applied so far (the next hour to apply). */
-  get hoursApplied(): number { return this.next; }
+  get hoursApplied(): number {
+    return this.next;
+  }
 
   /**
    * Apply clock hour h (hours go in order, from 0) to its usage: billed and allocated seconds
@@ -341,12 +393,14 @@ export class CommitmentEngine {
     this.next++;
     const { clock, hk, hc, rem, allocRem, price, spot, K } = this;
     const KK = this.keys.length;
-    const hkr = hk as unknown as Record<string, Float64Array>, hcr = hc as unknown as Record<string, Float64Array>;
+    const hkr = hk as unknown as Record<string, Float64Array>,
+      hcr = hc as unknown as Record<string, Float64Array>;
     clear(hkr);
     clear(hcr);
     const covered = this.covered;
     covered.fill(0);
-    const from = Math.max(0, clock.hourStartSeconds(h)), to = Math.min(clock.horizonSeconds, clock.hourStartSeconds(h + 1));
+    const from = Math.max(0, clock.hourStartSeconds(h)),
+      to = Math.min(clock.horizonSeconds, clock.hourStartSeconds(h + 1));
 
     for (let k = 0; k < K; k++) {
       hk.billedSeconds[k] = billedIn[k]!;
@@ -375,7 +429,8 @@ export class CommitmentEngine {
     for (const { r, i, ratioR, unitRate, tiers: ts } of this.resPlan) {
       const capacity = (r.quantity * overlap(r.startSeconds, r.endSeconds, from, to)) / 3600;
       const capUnits = capacity * ratioR;
-      let left = capUnits, value = 0;
+      let left = capUnits,
+        value = 0;
       for (const t of ts) {
         if (left <= 0) break;
         let need = 0;
@@ -409,7 +464,8 @@ export class CommitmentEngine {
     for (const { p, out, tiers: ts } of this.spPlan) {
       const row = out * KK;
       const capacity = (p.hourlyCommitment * overlap(p.startSeconds, p.endSeconds, from, to)) / 3600;
-      let left = capacity, value = 0;
+      let left = capacity,
+        value = 0;
       for (const t of ts) {
         if (left <= 0) break;
         let need = 0;
@@ -458,10 +514,13 @@ export class CommitmentEngine {
   /** Totals over the hours applied so far (all of them, once the last hour is in). */
   result(): CommitmentResult {
     const { tk, tc } = this;
-    const R = this.resPlan.length, S = this.spPlan.length, C = this.commitments.length;
+    const R = this.resPlan.length,
+      S = this.spPlan.length,
+      C = this.commitments.length;
     const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
     const usageBilled = sum(tk.billedCost);
-    let unusedCommitment = 0, unusedCR = 0;
+    let unusedCommitment = 0,
+      unusedCR = 0;
     for (let i = 0; i < R + S; i++) unusedCommitment += tc.unusedCost[i]!;
     for (let i = R + S; i < C; i++) unusedCR += tc.cost[i]!;
     const total: CommitmentTotals = {
@@ -484,7 +543,8 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
   const { usage, ...rest } = input;
   const engine = new CommitmentEngine({ ...rest, keys: usage.keys });
   const K = usage.keys.length;
-  const billedIn = new Float64Array(K), allocIn = new Float64Array(K);
+  const billedIn = new Float64Array(K),
+    allocIn = new Float64Array(K);
   for (let h = 0; h < engine.clock.hours; h++) {
     billedIn.fill(0);
     allocIn.fill(0);
@@ -498,7 +558,9 @@ export function applyCommitments(input: CommitmentInput, onHour?: (h: HourView) 
 /** The commitments in result order (reservations, savings plans, capacity reservations, each in file order). */
 export function describeCommitments(cm: CommitmentsSpec): CommitmentInfo[] {
   return [
-    ...cm.reservations.map((r): CommitmentInfo => ({ name: r.name, kind: 'reservation', term: r.term, unit: r.size === null ? 'normalized-unit-hours' : 'instance-hours' })),
+    ...cm.reservations.map(
+      (r): CommitmentInfo => ({ name: r.name, kind: 'reservation', term: r.term, unit: r.size === null ? 'normalized-unit-hours' : 'instance-hours' }),
+    ),
     ...cm.savingsPlans.map((p): CommitmentInfo => ({ name: p.name, kind: 'savingsPlan', term: p.term, unit: 'currency' })),
     ...cm.capacityReservations.map((c): CommitmentInfo => ({ name: c.name, kind: 'capacityReservation', term: null, unit: 'unit-hours' })),
   ];
