@@ -143,7 +143,9 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
               const resizes = loaded.scenario.schedules.some((s) => s.operation === 'resize');
               if (tf)
                 writer = new TimelineCsvWriter(tf, layout, loaded.scenario.startMs, { fast: options.fastTimeline ?? true, ...(resizes ? { sizeOf } : {}) });
-              const pq = pqOut?.timelineSink(layout, loaded.scenario.startMs);
+              const names = loaded.scenario.sizes.map((z) => z.name);
+              const index = new Map(names.map((n, i) => [n, i]));
+              const pq = pqOut?.timelineSink(layout, loaded.scenario.startMs, resizes ? { names, of: (vm) => index.get(sizeOf(vm))! } : null);
               return writer && pq ? new TeeSink([writer, pq]) : (writer ?? pq)!;
             },
       ...(commitmentFiles.active ? { hourly: commitmentFiles.hourly() } : {}),

@@ -12,6 +12,7 @@ import { instanceView } from '../src/views/instance-view.js';
 import { main } from '../src/cli/main.js';
 import { Collect } from './helpers/collect.js';
 import { tempDir } from './helpers/cli.js';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 // One VM of S4 (4 vCPUs, 0.40/h). Created at 0: Starting 0-30 s, Running from 30 s.
 // Resize durations: stopping 30 s, starting 60 s, updating 10 s.
@@ -178,6 +179,29 @@ test('CLI: billing.csv and the timeline carry the size; a bad resize exits 2 and
   assert.is(await main(['run', file, '--out', path.join(dir, 'bad'), '--quiet'], io), 2);
   assert.not.ok(fs.existsSync(path.join(dir, 'bad')));
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("Parquet carries each row's size too: timeline.parquet and billing.parquet hold what the CSVs hold", async () => {
+  const dir = tempDir('fleetsim-resize-pq-');
+  const file = path.join(dir, 'r.yaml');
+  fs.writeFileSync(file, yaml({ schedules: '  - { operation: resize, groups: [web], at: 2h, size: S2 }' }));
+  const io = { out: () => {}, err: () => {}, isTTY: false };
+  assert.is(await main(['run', file, '--out', path.join(dir, 'out'), '--quiet', '--no-report', '--format', 'both'], io), 0);
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const sizes = async (q: string): Promise<string> => JSON.stringify((await db.runAndReadAll(q)).getRows(), (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
+  const out = path.join(dir, 'out');
+  const byRow = (f: string): string => `select size, count(*) from ${f} group by size order by size`;
+  assert.is(await sizes(byRow(`'${out}/timeline.parquet'`)), await sizes(byRow(`read_csv_auto('${out}/timeline.csv')`)));
+  // S4: the create's 6 rows, then Updating, Stopping and the Starting row itself (the size
+  // changes as the VM starts again, just after that row); S2: Running and Succeeded.
+  assert.is(
+    await sizes(byRow(`'${out}/timeline.parquet'`)),
+    JSON.stringify([
+      ['S2', 2],
+      ['S4', 9],
+    ]),
+  );
+  assert.is(await sizes(`select vm, size from '${out}/billing.parquet'`), JSON.stringify([['web-0', 'S2']]));
 });
 
 test.run();

@@ -89,8 +89,8 @@ export class ParquetOutputs {
   }
 
   /** The timeline.parquet sink, once the layout is known. */
-  timelineSink(layout: FleetLayout, startMs: number): TimelineParquetWriter {
-    this.timeline = new TimelineParquetWriter(this.file('timeline.parquet'), layout, startMs, CREATED_BY);
+  timelineSink(layout: FleetLayout, startMs: number, sizes: { names: readonly string[]; of: (vm: number) => number } | null = null): TimelineParquetWriter {
+    this.timeline = new TimelineParquetWriter(this.file('timeline.parquet'), layout, startMs, CREATED_BY, sizes);
     return this.timeline;
   }
 

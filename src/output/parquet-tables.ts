@@ -21,6 +21,10 @@ export function writeBillingParquet(out: ByteOut, sim: FleetSimulation, createdB
   let n = 0;
   let names: string[] = [];
   const groupKeys = new Int32Array(R);
+  // A VM that changed size shows its size at the horizon, as in billing.csv.
+  const sizeNames = sim.resizes ? sim.scenario.sizes.map((z) => z.name) : groups.map((g) => g.size);
+  const sizeIndex = new Map(sim.scenario.sizes.map((z, i) => [z.name, i]));
+  const sizeKeys = new Int32Array(R);
   const secs = REPORTED_STATES.map(() => new Float64Array(R));
   const existed = new Float64Array(R),
     billed = new Float64Array(R),
@@ -42,7 +46,7 @@ export function writeBillingParquet(out: ByteOut, sim: FleetSimulation, createdB
     const cols: Record<string, ColumnValues> = {
       vm: { kind: 'strings', values: names, unique: true },
       group: { kind: 'dict', keys, dictionary: groups.map((g) => g.name) },
-      size: { kind: 'dict', keys, dictionary: groups.map((g) => g.size) },
+      size: { kind: 'dict', keys: sizeKeys.subarray(0, n), dictionary: sizeNames },
       existed_s: { kind: 'float', values: sub(existed) },
       billed_seconds: { kind: 'int', values: sub(billed) },
       billed_hours: { kind: 'float', values: sub(hours) },
@@ -67,6 +71,7 @@ export function writeBillingParquet(out: ByteOut, sim: FleetSimulation, createdB
   for (const r of billingRows(sim)) {
     names.push(sim.layout.vmName(r.vm));
     groupKeys[n] = r.group;
+    sizeKeys[n] = sim.resizes ? sizeIndex.get(sim.sizeOf(r.vm))! : r.group;
     for (let s = 0; s < S; s++) secs[s]![n] = roundMs(r.secondsByState[s]!) / 1000;
     existed[n] = roundMs(r.existedSeconds) / 1000;
     billed[n] = r.billedSeconds;

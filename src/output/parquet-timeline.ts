@@ -78,6 +78,9 @@ export class TimelineParquetWriter implements TimelineSink {
   /** Per VM: its group's index in groupDict and its size's in sizeDict. */
   private readonly vmGroupKey: Int32Array;
   private readonly vmSizeKey: Int32Array;
+  /** With resizes: each row's size (index into the scenario's sizes), read when the row is written. */
+  private readonly rowSize: Int32Array | null;
+  private readonly sizeOf: ((vm: number) => number) | null;
   private readonly statusDicts: CodeDictionary[];
   private readonly opDict: CodeDictionary;
   // Per row group: which VMs it holds (stamp) and their dictionary slot.
@@ -96,6 +99,8 @@ export class TimelineParquetWriter implements TimelineSink {
     private readonly layout: FleetLayout,
     private readonly startMs: number,
     createdBy: string,
+    /** When VMs change size (resize): every size's name and a VM's current size index. */
+    sizes: { names: readonly string[]; of: (vm: number) => number } | null = null,
   ) {
     const names = OUTPUT_SCHEMAS.timeline.columns.map((c) => c.name).join(',');
     if (names !== 'time_s,timestamp,vm,group,size,kind,state,code,level,display_status,billed,operation,message') {
@@ -114,12 +119,14 @@ export class TimelineParquetWriter implements TimelineSink {
     this.file = new ParquetFileWriter(out, COLUMNS, createdBy);
     const groups = layout.groups;
     this.groupDict = codeDictionary(groups.map((g) => g.name));
-    this.sizeDict = codeDictionary(groups.map((g) => g.size));
+    this.sizeDict = codeDictionary(sizes ? sizes.names : groups.map((g) => g.size));
+    this.sizeOf = sizes ? sizes.of : null;
+    this.rowSize = sizes ? new Int32Array(this.cap) : null;
     this.vmGroupKey = new Int32Array(layout.vmCount);
     this.vmSizeKey = new Int32Array(layout.vmCount);
     for (const g of groups) {
       this.vmGroupKey.fill(this.groupDict.map[g.index]!, g.first, g.first + g.count);
-      this.vmSizeKey.fill(this.sizeDict.map[g.index]!, g.first, g.first + g.count);
+      if (!sizes) this.vmSizeKey.fill(this.sizeDict.map[g.index]!, g.first, g.first + g.count);
     }
     this.statusDicts = STATUS_COLUMNS.map(([, f]) => codeDictionary(STATUS_TABLE.map(f)));
     this.opDict = codeDictionary(OPERATION_LABELS);
@@ -135,6 +142,7 @@ export class TimelineParquetWriter implements TimelineSink {
     this.status[i] = status;
     this.billed[i] = billed ? 1 : 0;
     this.op[i] = operation;
+    if (this.rowSize !== null) this.rowSize[i] = this.sizeOf!(vm);
     this.rows++;
     if (++this.n === this.cap) this.flushRowGroup();
   }
@@ -150,7 +158,7 @@ export class TimelineParquetWriter implements TimelineSink {
     const [timeS, timestamp] = this.timeChunks(m);
     const vm = this.vmChunk(m);
     const group = dict(this.groupDict, this.vm, this.vmGroupKey);
-    const size = dict(this.sizeDict, this.vm, this.vmSizeKey);
+    const size = this.rowSize !== null ? dict(this.sizeDict, this.rowSize, this.sizeDict.map) : dict(this.sizeDict, this.vm, this.vmSizeKey);
     // Status columns that partition the statuses alike have equal index streams: encode each once.
     const byKey = new Map<string, EncodedChunk>();
     const status = this.statusDicts.map((d) => {
