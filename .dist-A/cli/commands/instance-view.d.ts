@@ -1,2 +1,0 @@
-import { type Command } from '../context.js';
-export declare const instanceViewCommand: Command;

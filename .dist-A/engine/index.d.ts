@@ -1,2 +1,0 @@
-export { Engine } from './engine.js';
-export type { EventHandler, EventHandle } from './engine.js';

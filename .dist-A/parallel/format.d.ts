@@ -1,2 +1,0 @@
-import type { StudyResult } from './study.js';
-export declare function formatStudyReport(r: StudyResult, wallSeconds: number): string;

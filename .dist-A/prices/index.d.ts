@@ -1,3 +1,0 @@
-export * from './book.js';
-export * from './retail.js';
-export { didYouMean } from './suggest.js';

@@ -1,1 +1,0 @@
-export { parseCsv } from '../output/csv-read.js';

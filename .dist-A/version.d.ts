@@ -1,3 +1,0 @@
-/** The folder holding fleetsim's package.json. */
-export declare function packageRoot(): string;
-export declare const VERSION: string;
