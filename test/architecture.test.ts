@@ -88,4 +88,36 @@ test('the model: no file over ~400 lines, no function over ~80', () => {
   assert.equal(bad, []);
 });
 
+/** Static, value imports of a file (what loading it loads): relative ones as files, packages by name. */
+function staticImports(file: string): { files: string[]; packages: string[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  const out = { files: [] as string[], packages: [] as string[] };
+  for (const m of text.matchAll(/(?:^|\n)\s*(import|export)(?!\s+type\b)\b[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
+    const spec = m[2]!;
+    if (spec.startsWith('.')) out.files.push(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
+    else if (!spec.startsWith('node:')) out.packages.push(spec.split('/')[0]!);
+  }
+  for (const m of text.matchAll(/(?:^|\n)\s*import\s+['"](\.[^'"]+)['"]/g)) out.files.push(path.resolve(path.dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+  return out;
+}
+
+test('start-up: the CLI loads the worker pool, the report and Parquet only when a command needs them', () => {
+  const seen = new Set<string>(),
+    packages = new Set<string>();
+  const walk = (f: string): void => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    const { files: fs_, packages: ps } = staticImports(f);
+    for (const p of ps) packages.add(p);
+    for (const g of fs_) walk(g);
+  };
+  walk(path.join(SRC, 'cli', 'entry.ts'));
+  const loaded = [...seen].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
+  // a mutation check of the walk itself: what every run needs is there
+  assert.ok(loaded.includes('cli/main.ts') && packages.has('yargs'), loaded.join(' '));
+  const heavy = loaded.filter((f) => /^(report\/|parallel\/(study|pool|merge|shard|worker)|output\/parquet|views\/)/.test(f));
+  assert.equal(heavy, []);
+  assert.ok(!packages.has('piscina'), 'piscina is loaded at start-up');
+});
+
 test.run();

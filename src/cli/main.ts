@@ -63,6 +63,20 @@ export function bindDashValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * yargs lays out a command's whole --help text (cliui, string widths) before running the
+ * command, in case the command fails and help is to be shown: ~50 ms of every start-up,
+ * a fifth of it (issue: start-up). fleetsim never shows help on a failure (its errors say
+ * what to fix, and `.fail` throws), and --help itself is laid out on demand, so the
+ * pre-render is switched off. It is internal to yargs: when the method is not there the
+ * parser is left as it is.
+ */
+function skipHelpPrerender(parser: unknown): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (parser as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 const COMMAND_NAMES = ['run', 'sweep', 'validate', 'instance-view', 'report', 'completion'];
 
 export async function main(rawArgv: string[], io: Io = defaultIo): Promise<number> {
@@ -103,6 +117,8 @@ export async function main(rawArgv: string[], io: Io = defaultIo): Promise<numbe
       }
       throw new InputError(msg, { hint: 'see fleetsim --help, or fleetsim <command> --help' });
     });
+
+  skipHelpPrerender(parser);
 
   try {
     // With a callback yargs hands over --help, --version and completion text instead of

@@ -3,9 +3,7 @@
 // million-VM fleet streams and pipes into jq or DuckDB).
 
 import { InputError } from '../../errors.js';
-import { loadScenario } from '../../scenario/load.js';
 import { INSTANT_OR_OFFSET_EXPECTED, parseInstantOrOffset } from '../../scenario/time.js';
-import { allInstanceViews, instanceView } from '../../views/instance-view.js';
 import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
 
@@ -52,6 +50,10 @@ export const instanceViewCommand: Command = (y, ctx) =>
       if (all && args.vm !== undefined) {
         throw new InputError('--vm and --all exclude each other', { path: '--all', hint: 'drop --vm to list every VM, or drop --all for one' });
       }
+      const [{ loadScenario }, { allInstanceViews, instanceView }] = await Promise.all([
+        import('../../scenario/load.js'),
+        import('../../views/instance-view.js'),
+      ]);
       const loaded = await loadScenario(String(args.scenario), { overrides: asList(args.set), seed: parseSeed(args.seed), ...dataFlags(args) });
       const at = parseAt(args.at, loaded.scenario.startMs);
       const json = Boolean(args.json);

@@ -1,11 +1,8 @@
 // `fleetsim merge <shard folders or their parent>... --out DIR`: checks that the shards are
 // one study, each shard exactly once, and writes the study's files into DIR, byte for byte
 // what the study writes when run on one machine (report.html included).
-import { writeReport } from '../../index.js';
-import { mergeShards } from '../../parallel/merge.js';
 import { InputError } from '../../errors.js';
 import { asList, type Command } from '../context.js';
-import { formatMergeReport } from '../study-format.js';
 
 export const mergeCommand: Command = (y, ctx) =>
   y.command(
@@ -28,6 +25,11 @@ export const mergeCommand: Command = (y, ctx) =>
       if (args.out === undefined || String(args.out).trim() === '') {
         throw new InputError('merge needs --out', { path: '--out', expected: 'the folder to write the merged study into, e.g. --out results/office-week' });
       }
+      const [{ mergeShards }, { writeReport }, { formatMergeReport }] = await Promise.all([
+        import('../../parallel/merge.js'),
+        import('../../report/index.js'),
+        import('../study-format.js'),
+      ]);
       const t0 = performance.now();
       const outDir = String(args.out);
       const result = mergeShards(asList(args.shards), { outDir, copy: Boolean(args.copy) });

@@ -1,8 +1,6 @@
 // `fleetsim prices import <files...> --out prices.json`: turn pages saved from Azure's
 // Retail Prices API into a pinned, fingerprinted price book (docs/commitments.md).
 import path from 'node:path';
-import { writeFileAtomic } from '../../output/atomic.js';
-import { formatPriceBook, importPriceFiles } from '../../prices/index.js';
 import { asList, type Command } from '../context.js';
 
 export const pricesCommand: Command = (y, ctx) =>
@@ -21,7 +19,11 @@ export const pricesCommand: Command = (y, ctx) =>
               .option('fetched-at', { type: 'string', describe: 'when the pages were fetched (ISO date), recorded in the book' })
               .option('effective', { type: 'string', describe: 'use the prices in force on this date (default: the newest)' })
               .example('$0 prices import scenarios/data/prices/page-*.json --out prices.json --fetched-at 2026-01-02', ''),
-          (args) => {
+          async (args) => {
+            const [{ writeFileAtomic }, { formatPriceBook, importPriceFiles }] = await Promise.all([
+              import('../../output/atomic.js'),
+              import('../../prices/index.js'),
+            ]);
             const out = String(args.out);
             const book = importPriceFiles(asList(args.files), {
               fetchedAt: args['fetched-at'] === undefined ? null : String(args['fetched-at']),

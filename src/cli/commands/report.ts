@@ -1,7 +1,6 @@
 // `fleetsim report <results-dir>`: write report.html, one self-contained page of charts and
 // totals, from a results folder (series.csv and summary.json; timeline.csv is never read).
 import fs from 'node:fs';
-import { writeReport } from '../../index.js';
 import { withExamples, type Command } from '../context.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
 
@@ -16,6 +15,7 @@ export const reportCommand: Command = (y, ctx) =>
         EXIT_CODES_TEXT,
       ),
     async (args) => {
+      const { writeReport } = await import('../../report/index.js');
       const file = await writeReport(String(args['results-dir']));
       ctx.io.out(`wrote ${file} (${Math.ceil(fs.statSync(file).size / 1024)} KB)\n`);
     },

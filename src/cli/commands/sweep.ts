@@ -4,10 +4,8 @@
 // --shard I/N, one shard of its (point, replication) units.
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../errors.js';
-import { loadScenario } from '../../scenario/load.js';
 import { parseReplications, withStudyFlags } from '../study-flags.js';
-import { parseStudyFlags, runStudyCli } from '../study-run.js';
-import { buildPoints, findBaseline, parseBaselineFlags, parseParamFlag, readSweepFile, type SweepParam } from '../../parallel/sweep-spec.js';
+import type { SweepParam } from '../../parallel/sweep-spec.js';
 import { asList, dataFlags, parseSeed, withJsonFlag, withScenarioFlags, withExamples, type Command } from '../context.js';
 import { checkOutputDir, defaultResultsDir } from '../../output/folder.js';
 import { EXIT_CODES_TEXT } from '../exit-codes.js';
@@ -57,6 +55,8 @@ export const sweepCommand: Command = (y, ctx) =>
         EXIT_CODES_TEXT,
       ),
     async (args) => {
+      const [{ loadScenario }, { parseStudyFlags, runStudyCli }, { buildPoints, findBaseline, parseBaselineFlags, parseParamFlag, readSweepFile }] =
+        await Promise.all([import('../../scenario/load.js'), import('../study-run.js'), import('../../parallel/sweep-spec.js')]);
       const file = args.sweep === undefined ? undefined : await readSweepFile(String(args.sweep));
       const replications = args.replications === undefined && file?.replications !== undefined ? file.replications : parseReplications(args.replications);
       const study = parseStudyFlags(args, ctx);
