@@ -18,8 +18,7 @@ import { TimelineCsvWriter } from './output/timeline-csv.js';
 import { SeriesRecorder, seriesStep } from './output/series-csv.js';
 import { CapacityRecorder } from './output/capacity-csv.js';
 import type { LoadedScenario, Scenario } from './domain/index.js';
-import { CsvFile, csvFileName, openParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
-import type { ParquetOutputs } from './output/parquet-outputs.js';
+import { CsvFile, csvFileName, ParquetOutputs, TeeSink, wantsCsv, wantsParquet, type OutputFormat } from './output/formats.js';
 import { CommitmentOutputs } from './output/commitment-outputs.js';
 import { hasCommitments } from './domain/index.js';
 
@@ -130,7 +129,7 @@ export async function runToDirectory(loaded: LoadedScenario, options: RunOptions
   let parquet: ParquetOutputs | null = null;
   const commitmentFiles = new CommitmentOutputs(dir, loaded.scenario, options.focus ?? hasCommitments(loaded.scenario.pricing), compress);
   try {
-    parquet = wantsParquet(options.format) ? await openParquetOutputs(dir) : null;
+    parquet = wantsParquet(options.format) ? await ParquetOutputs.open(dir) : null;
     timelineFile = options.timeline === false || !csv ? null : new CsvFile(dir, 'timeline', compress, { syncDir: false });
     const tf = timelineFile;
     const pqOut = parquet;

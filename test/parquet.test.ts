@@ -11,7 +11,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { runToDirectory } from '../src/run.js';
 import { DUCKDB_TYPES, OUTPUT_SCHEMAS, type TableSchema } from '../src/output/schema.js';
-import { writeStudyParquet } from '../src/output/parquet-outputs.js';
+import { writeStudyParquet } from '../src/output/formats.js';
 import { PARQUET_SETTINGS } from '../src/output/parquet.js';
 import type { LoadedScenario, Scenario } from '../src/domain/index.js';
 import { durations, failure, officeWeek } from './helpers/scenarios.js';

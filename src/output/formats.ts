@@ -4,17 +4,24 @@
 // choice along.
 
 import path from 'node:path';
+import type { FleetSimulation } from '../billing/simulation.js';
+import type { FleetLayout } from '../model/layout.js';
 import type { TimelineSink } from '../model/fleet.js';
+import { VERSION } from '../version.js';
 import { AtomicFile, type AtomicFileOptions } from './atomic.js';
 import { GzipOut } from './gzip-out.js';
 import type { TextOut } from './timeline-csv.js';
-import type { ParquetOutputs } from './parquet-outputs.js';
+import { writeBillingParquet, writeParquetFromCsv } from './parquet-tables.js';
+import { TimelineParquetWriter } from './parquet-timeline.js';
+import { OUTPUT_SCHEMAS } from './schema.js';
 
 import type { OutputFormat } from './format-names.js';
 export { OUTPUT_FORMATS, type OutputFormat } from './format-names.js';
 
 export const wantsCsv = (f: OutputFormat | undefined): boolean => f !== 'parquet';
 export const wantsParquet = (f: OutputFormat | undefined): boolean => f === 'parquet' || f === 'both';
+
+const CREATED_BY = `fleetsim ${VERSION}`;
 
 /** File name of a table's CSV: `billing.csv`, or `billing.csv.gz` compressed. */
 export const csvFileName = (table: string, compress: boolean | undefined): string => `${table}.csv${compress ? '.gz' : ''}`;
@@ -64,8 +71,53 @@ export class TeeSink implements TimelineSink {
   }
 }
 
-/** The Parquet side of a run, loaded only when Parquet is asked for: a CSV run never loads the writer (start-up). */
-export async function openParquetOutputs(dir: string): Promise<ParquetOutputs> {
-  const { ParquetOutputs } = await import('./parquet-outputs.js');
-  return new ParquetOutputs(dir);
+/** The Parquet side of one run: open files, in the order they are committed. */
+export class ParquetOutputs {
+  readonly files: AtomicFile[] = [];
+  timeline: TimelineParquetWriter | null = null;
+  private constructor(private readonly dir: string) {}
+
+  /** Async for callers written when the writer was a library loaded on demand. */
+  static async open(dir: string): Promise<ParquetOutputs> {
+    return new ParquetOutputs(dir);
+  }
+
+  private file(name: string): AtomicFile {
+    const f = new AtomicFile(path.join(this.dir, name));
+    this.files.push(f);
+    return f;
+  }
+
+  /** The timeline.parquet sink, once the layout is known. */
+  timelineSink(layout: FleetLayout, startMs: number, sizes: { names: readonly string[]; of: (vm: number) => number } | null = null): TimelineParquetWriter {
+    this.timeline = new TimelineParquetWriter(this.file('timeline.parquet'), layout, startMs, CREATED_BY, sizes);
+    return this.timeline;
+  }
+
+  /** After the run: finish the timeline, write billing, series and capacity. Files stay uncommitted. */
+  async finish(sim: FleetSimulation, seriesCsv: string, capacityCsv: string | null): Promise<void> {
+    this.timeline?.close();
+    writeBillingParquet(this.file('billing.parquet'), sim, CREATED_BY);
+    writeParquetFromCsv(this.file('series.parquet'), OUTPUT_SCHEMAS.series, seriesCsv, CREATED_BY);
+    if (capacityCsv !== null) writeParquetFromCsv(this.file('capacity.parquet'), OUTPUT_SCHEMAS.capacity, capacityCsv, CREATED_BY);
+  }
+
+  commit(): void {
+    for (const f of this.files) f.commit();
+  }
+  abort(): void {
+    for (const f of this.files) f.abort();
+  }
+}
+
+/** A study table (replications, sweep) as Parquet next to its CSV, atomically. */
+export function writeStudyParquet(file: string, table: 'replications' | 'sweep', csvText: string): void {
+  const f = new AtomicFile(file);
+  try {
+    writeParquetFromCsv(f, OUTPUT_SCHEMAS[table], csvText, CREATED_BY);
+    f.commit();
+  } catch (e) {
+    f.abort();
+    throw e;
+  }
 }
