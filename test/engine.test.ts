@@ -231,6 +231,30 @@ test('a million events of a fleet-like workload come out in order', () => {
   assert.is(bad, 0);
 });
 
+test('a burst at one time landing on a bottom that holds that time keeps scheduling order', () => {
+  // 0, 0.25 and 1..99: the top becomes a rung whose first bucket (0 and 0.25) goes to the
+  // bottom's heap; the event at 0 then schedules 1,000 more at 0.25 (they join that heap,
+  // which can only become a run: one time cannot be split), and the first of those one more.
+  const fired: Array<[number, number]> = [];
+  const engine: Engine = new Engine((_k, target, now) => {
+    fired.push([now, target]);
+    if (target === 0) for (let i = 0; i < 1000; i++) engine.schedule(0.25, 0, 1000 + i);
+    if (target === 1000) engine.schedule(0.25, 0, 5000);
+  });
+  engine.schedule(0, 0, 0);
+  engine.schedule(0.25, 0, 1);
+  for (let i = 0; i < 99; i++) engine.schedule(i + 1, 0, 100 + i);
+  engine.run(Infinity);
+  const want: Array<[number, number]> = [
+    [0, 0],
+    [0.25, 1],
+    ...Array.from({ length: 1000 }, (_, i): [number, number] => [0.25, 1000 + i]),
+    [0.25, 5000],
+    ...Array.from({ length: 99 }, (_, i): [number, number] => [i + 1, 100 + i]),
+  ];
+  assert.equal(fired, want);
+});
+
 test('run(until, maxEvents) stops after that many events and the next call carries on in order', () => {
   const { fired, engine } = recorder();
   for (let i = 0; i < 10; i++) engine.schedule(i < 5 ? 3 : 7, 0, i);

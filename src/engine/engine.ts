@@ -295,8 +295,12 @@ export class Engine {
     }
     const b = this.openRung(Math.min(this.hSize + (this.runCount > 0 ? 1 : 0), MAX_BUCKETS), mn, mx);
     if (b === null) {
-      // One time only: nothing to split; try again when the heap has doubled.
-      this.convertAt = this.hSize * 2;
+      // One time only: nothing to split. With no run, the heap becomes the run (a burst at
+      // one instant, such as every VM created at t=0: later events at that time join it in
+      // O(1), and the heap does not grow to the burst's size); else try again when the heap
+      // has doubled.
+      if (this.runCount === 0) this.heapToRun();
+      else this.convertAt = this.hSize * 2;
       return;
     }
     this.convertAt = BOTTOM_MAX;
@@ -318,6 +322,27 @@ export class Engine {
       const i = idx(this.runTime);
       this.drainRun((t, seq, tk) => this.append(b, i, t, seq, tk));
     }
+  }
+
+  /** Every heap entry has one time: pop them, in scheduling order, into a run. */
+  private heapToRun(): void {
+    const t = this.hTS[0]!;
+    let head = NONE,
+      tail = NONE,
+      count = 0;
+    while (this.hSize > 0) {
+      const seq = this.hTS[1]!,
+        tk = this.hTK[0]!;
+      this.heapPop();
+      tail = this.put(tail, t, seq, tk);
+      if (head === NONE) head = tail;
+      count++;
+    }
+    this.runBlock = head;
+    this.runPos = 0;
+    this.runTail = tail;
+    this.runCount = count;
+    this.runTime = t;
   }
 
   /** Hand every event of the run to `to`, in order, and free its blocks. */
