@@ -25,6 +25,7 @@ const loaded = await loadScenario(new URL('../scenarios/office-week.yaml', impor
 });
 
 const rows: string[] = ['| format | timeline rows | file | bytes/row | wall s | rows/s | peak RSS MB |', '|---|---|---|---|---|---|---|'];
+let parquetFigures: { bytesPerRow: number; rowsPerSecond: number } | null = null;
 try {
   const runs: Array<{ label: string; format: OutputFormat; compress: boolean; file: string }> = [
     { label: 'csv', format: 'csv', compress: false, file: 'timeline.csv' },
@@ -52,6 +53,7 @@ try {
     const file = path.join(out, name);
     const n = r.summary.run.timelineRows ?? 0;
     const bytes = fs.statSync(file).size;
+    if (format === 'parquet') parquetFigures = { bytesPerRow: bytes / n, rowsPerSecond: n / wall };
     rows.push(
       `| ${label} | ${n.toLocaleString('en-US')} | ${(bytes / 1e6).toFixed(1)} MB | ${(bytes / n).toFixed(2)} | ${wall.toFixed(2)} | ${(n / wall / 1e6).toFixed(2)} M | ${Math.round(peak / 1e6)} |`,
     );
@@ -62,3 +64,9 @@ try {
 }
 console.log(`office-week, ${vms.toLocaleString('en-US')} VMs x ${days} days, ${os.cpus().length} cores\n`);
 console.log(rows.join('\n'));
+if (parquetFigures) {
+  const { bytesPerRow: b, rowsPerSecond: r } = parquetFigures;
+  console.log(
+    `\nTargets (issue "outputs"): Parquet <= 3 bytes/row (${b.toFixed(2)}: ${b <= 3 ? 'yes' : '**no**'}), >= 3M rows/s end to end (${(r / 1e6).toFixed(2)}M: ${r >= 3e6 ? 'yes' : '**no**'}).`,
+  );
+}
