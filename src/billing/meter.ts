@@ -1,7 +1,7 @@
 // The billing meter: told of every power change of every VM, it keeps each VM's seconds in
 // each power state, its billed runs and billed seconds (rounded per run by the rules in
 // rules.ts), and each group's billed VM-seconds over time for the cost-over-time series.
-// Per VM it keeps ten float64s (last change, start of the open billed run, seconds in each
+// Per VM it keeps nine float64s (last change, start of the open billed run, seconds in each
 // of the six Azure states and in `creating`) in the listener's part of the VM's record
 // (model/store.ts: beside the state every event touches), plus billed seconds, all exact
 // doubles for any horizon the scenario format allows.
@@ -10,7 +10,7 @@ import { ABSENT, CREATING, TIMED_POWER_STATES } from '../domain/index.js';
 import type { FleetLayout } from '../model/layout.js';
 import type { PowerListener } from '../model/fleet.js';
 import type { SizeListener } from '../model/resize.js';
-import { RECORD_F64, RECORD_LISTENER_F64, type VmRecords } from '../model/store.js';
+import { RECORD_F64, RECORD_LISTENER_DOUBLES, RECORD_LISTENER_F64, type VmRecords } from '../model/store.js';
 import type { HourlyBilling } from './hourly.js';
 import { chargeClosedRun, chargeOpenRun, type BillingRules } from './rules.js';
 
@@ -18,6 +18,7 @@ import { chargeClosedRun, chargeOpenRun, type BillingRules } from './rules.js';
 const R_SINCE = RECORD_LISTENER_F64,
   R_RUN = R_SINCE + 1,
   R_STATES = R_SINCE + 2;
+if (2 + TIMED_POWER_STATES > RECORD_LISTENER_DOUBLES) throw new Error('model/store.ts: the record has too few doubles for the meter');
 
 /** Prices by (group, size) for fleets whose VMs change size (resize); each run is priced at its size. */
 export interface SizePricing {

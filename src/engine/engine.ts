@@ -114,7 +114,7 @@ export class Engine {
 
   constructor(handler: EventHandler, initialCapacity = 1024) {
     this.handler = handler;
-    const blocks = Math.max(4, Math.ceil((Math.max(16, initialCapacity | 0) * 1.25) / B));
+    const blocks = Math.max(4, Math.ceil((Math.max(16, initialCapacity | 0) * 2) / B));
     this.ts = new Float64Array(blocks * B * 2);
     this.tk = new Int32Array(blocks * B);
     this.blockNext = new Int32Array(blocks);

@@ -1,16 +1,17 @@
 // Per-VM state in typed arrays, and the per-group counters every part of the model adds
-// to. Each VM has one 96-byte record (VmRecords) that the parts touched on every event
+// to. Each VM has one 88-byte record (VmRecords) that the parts touched on every event
 // share, so that an event costs one pair of cache lines instead of one line per array:
 //   bytes  0..7   the lifecycle's bytes (power, provisioning, operation, phase, failing)
 //   bytes  8..15  the random streams' counters (durations, failures)
-//   bytes 16..95  the power listener's ten doubles (the billing meter's clock and state seconds)
+//   bytes 16..87  the power listener's nine doubles (the billing meter's clock, the start of
+//                 the open billed run, seconds in each of the six Azure states and creating)
 // Random access to VM state is what costs at a million VMs with random durations.
 
 import { ABSENT, ERROR_CODES, OP_NONE, OPERATIONS, P_NONE } from '../domain/index.js';
 import type { FleetLayout } from './layout.js';
 
 /** Bytes per VM record; `st[vm * ST + ST_POWER]` etc. read the lifecycle's bytes. */
-export const ST = 96,
+export const ST = 88,
   ST_POWER = 0,
   ST_PROV = 1,
   ST_OP = 2,
@@ -21,7 +22,7 @@ export const RECORD_COUNTERS_U32 = 2,
   RECORD_U32 = ST / 4;
 /** Where in a record the power listener's doubles start, and the record stride, in float64 units. */
 export const RECORD_LISTENER_F64 = 2,
-  RECORD_LISTENER_DOUBLES = 10,
+  RECORD_LISTENER_DOUBLES = 9,
   RECORD_F64 = ST / 8;
 
 /** The per-VM records (see the top of this file). */
