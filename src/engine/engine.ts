@@ -114,6 +114,9 @@ export class Engine {
 
   constructor(handler: EventHandler, initialCapacity = 1024) {
     this.handler = handler;
+    // Room for twice the expected pending events: pages of the pool no event has used are
+    // never touched, so the slack costs address space, not memory, while growing copies the
+    // pool and keeps both copies until the next GC.
     const blocks = Math.max(4, Math.ceil((Math.max(16, initialCapacity | 0) * 2) / B));
     this.ts = new Float64Array(blocks * B * 2);
     this.tk = new Int32Array(blocks * B);
