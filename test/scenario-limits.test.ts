@@ -551,4 +551,16 @@ test('every duration a bounded scenario resolves to draws a finite number, even 
   );
 });
 
+test('property: limits are written with digits grouped in threes, as en-US writes them', () => {
+  assert.is(L.formatLimit(3_153_600_000), '3,153,600,000');
+  assert.is(L.formatLimit(-1000), '-1,000');
+  assert.is(L.formatLimit(999), '999');
+  fc.assert(
+    fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => {
+      assert.is(L.formatLimit(n), n.toLocaleString('en-US', { maximumFractionDigits: 20 }));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
 test.run();
