@@ -298,11 +298,12 @@ export class Engine {
     }
     const b = this.openRung(Math.min(this.hSize + (this.runCount > 0 ? 1 : 0), MAX_BUCKETS), mn, mx);
     if (b === null) {
-      // One time only: nothing to split. With no run, the heap becomes the run (a burst at
-      // one instant, such as every VM created at t=0: later events at that time join it in
-      // O(1), and the heap does not grow to the burst's size); else try again when the heap
-      // has doubled.
-      if (this.runCount === 0) this.heapToRun();
+      // The span cannot be split into buckets. When it is one time and there is no run, the
+      // heap becomes the run (a burst at one instant, such as every VM created at t=0: later
+      // events at that time join it in O(1), and the heap does not grow to the burst's size).
+      // Otherwise (a span too narrow to divide, such as 0 to 5e-324) try again when the heap
+      // has doubled. (hMax is at least the heap's largest time, so mn === mx means one time.)
+      if (mn === mx && this.runCount === 0) this.heapToRun();
       else this.convertAt = this.hSize * 2;
       return;
     }
