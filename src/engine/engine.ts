@@ -38,8 +38,12 @@ export type EventHandler = (kind: number, target: number, now: number) => void;
 export type EventHandle = number;
 
 const NONE = -1;
-/** Entries per block. */
-const B = 64;
+/**
+ * Entries per block. Every non-empty bucket (up to 4,096 a rung) ends in a part-filled
+ * block, so smaller blocks hold less slack: at 100k VMs with random durations, 64 entries
+ * a block peaked at 1.95 slots per pending VM, 16 at 1.20 (time unchanged within noise).
+ */
+const B = 16;
 /** A bucket with more events than this is split into a finer rung when it comes up. */
 const SPLIT = 48;
 /** A bottom heap that grows past this while a rung could still be added becomes a rung. */
