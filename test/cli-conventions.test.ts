@@ -76,6 +76,20 @@ test('unknown command: exit 2 with a did-you-mean', async () => {
   assert.match(r.err, "did you mean 'fleetsim run'?");
 });
 
+test('an unknown flag of merge or prices names the flag, not the command', async () => {
+  for (const argv of [
+    ['merge', 'shards', '--out', 'x', '--frobnicate'],
+    ['prices', 'import', 'p.json', '--out', 'x', '--frobnicate'],
+  ]) {
+    const r = await cli(argv);
+    assert.is(r.code, 2, argv.join(' '));
+    assert.match(r.err, 'frobnicate');
+    assert.not.match(r.err, 'unknown command');
+  }
+  const typo = await cli(['merg', 'shards']);
+  assert.match(typo.err, "did you mean 'fleetsim merge'?");
+});
+
 test('completion prints a shell script', async () => {
   const r = await cli(['completion']);
   assert.is(r.code, 0);

@@ -77,7 +77,7 @@ function skipHelpPrerender(parser: unknown): void {
   if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
-const COMMAND_NAMES = ['run', 'sweep', 'validate', 'instance-view', 'report', 'completion'];
+const COMMAND_NAMES = ['run', 'sweep', 'merge', 'validate', 'instance-view', 'report', 'prices', 'completion'];
 
 export async function main(rawArgv: string[], io: Io = defaultIo): Promise<number> {
   const argv = bindDashValues(rawArgv);
