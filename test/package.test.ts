@@ -1,6 +1,10 @@
 // The README's library snippet runs verbatim under plain node against the packed package:
 // npm pack (which builds dist/), npm install of the tarball in an empty folder, then
 // `node snippet.mjs` with `import ... from 'fleetsim'`: what a notebook or script user does.
+// Then the installed `fleetsim` command (bin/fleetsim.js runs the esbuild bundle made by
+// `npm run build`) against the in-process CLI on the sources: same files, byte for byte,
+// for a run with commitments (the bundled ratio table) and for replications on worker
+// threads (the worker module found from the bundle).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
@@ -8,10 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './helpers/cli.js';
+import { main } from '../src/cli/main.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-test('README library snippet runs under plain node against the installed package', () => {
+test('README library snippet and the installed command run under plain node from the packed package', async () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Library'));
   const m = /```js\n([\s\S]*?)```/.exec(section);
@@ -37,9 +42,38 @@ test('README library snippet runs under plain node against the installed package
     assert.match(run.stdout, 'failed or rejected operations: 0');
     assert.match(run.stdout, 'groups[0].count');
     assert.not.match(run.stdout + run.stderr, '--');
+
+    const bin = path.join(dir, 'node_modules', 'fleetsim', 'bin', 'fleetsim.js');
+    for (const args of [
+      ['run', 'scenarios/reservations.yaml', '--set', 'horizon=7d', '--no-report'],
+      ['run', 'scenarios/spot-mix.yaml', '-r', '3', '-w', '2', '--no-report'],
+    ]) {
+      const installed = spawnSync(process.execPath, [bin, ...args, '-q', '--out', 'installed'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      assert.is(installed.status, 0, installed.stderr);
+      const here = path.join(dir, 'in-process');
+      const code = await main([...args, '-q', '--out', here], { out: () => undefined, err: (e) => assert.unreachable(e), isTTY: false });
+      assert.is(code, 0);
+      assert.equal(tree(path.join(dir, 'installed')), tree(here), args.join(' '));
+      fs.rmSync(path.join(dir, 'installed'), { recursive: true });
+      fs.rmSync(here, { recursive: true });
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** Every file under `root` by relative path, summary.json without its wall time. */
+function tree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(root, p)] = fs.readFileSync(p, 'utf8').replace(/"wallSeconds": [0-9.e-]+/g, '"wallSeconds": 0');
+    }
+  };
+  walk(root);
+  return out;
+}
 
 test.run();

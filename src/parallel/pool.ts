@@ -12,19 +12,24 @@
 // length aborts the whole process); the scenario bounds are what keep runs away from those.
 import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { RunAborted } from '../run.js';
+import { packageRoot } from '../version.js';
 import type { ProgressMessage, ReplicationResult, ReplicationTask } from './worker.js';
 
 /**
  * The worker module next to this one: worker.js when running from dist/, worker.ts when
- * running the sources under `node --import tsx` (worker threads inherit --import tsx).
+ * running the sources under `node --import tsx` (worker threads inherit --import tsx), and
+ * dist/parallel/worker.js when this module was bundled into dist/cli/bundle/ (the CLI).
  */
 export function workerFilename(): string {
   const js = fileURLToPath(new URL('./worker.js', import.meta.url));
-  return fs.existsSync(js) ? js : fileURLToPath(new URL('./worker.ts', import.meta.url));
+  if (fs.existsSync(js)) return js;
+  const ts = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  return fs.existsSync(ts) ? ts : path.join(packageRoot(), 'dist', 'parallel', 'worker.js');
 }
 
 import { defaultWorkerHeapMb } from './defaults.js';

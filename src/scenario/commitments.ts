@@ -5,8 +5,9 @@
 // quantities, terms), the ratio file's lines, what the price book lacks (with the nearest
 // match), regions and zones, capacity, and the hourly meter's memory bound.
 
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { InputError, InputErrors } from '../errors.js';
+import { packageRoot } from '../version.js';
 import {
   TERM_HOURS,
   hourlyFromTermTotal,
@@ -34,7 +35,7 @@ import { MAX_COMMITMENTS, MAX_HOURLY_CELLS, formatLimit } from './limits.js';
 import type { RawGroupOptions, RawScenario } from './spec.js';
 
 /** The ratio table fleetsim ships (scenarios/data/isf-ratios.csv), used when `flexibilityRatios` is not given. */
-export const BUNDLED_RATIOS = fileURLToPath(new URL('../../scenarios/data/isf-ratios.csv', import.meta.url));
+export const BUNDLED_RATIOS = path.join(packageRoot(), 'scenarios', 'data', 'isf-ratios.csv');
 /** How the resolved scenario names the bundled table: the same on every machine (studies compare resolved scenarios across machines). */
 const BUNDLED_RATIOS_NAME = '(bundled) scenarios/data/isf-ratios.csv';
 
