@@ -2,9 +2,18 @@
 import path from 'node:path';
 import type { RunSummary } from '../output/summary.js';
 
-const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const hours = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Made on first use: a quiet run loads this module but prints no table, and the first
+// Intl.NumberFormat costs a few milliseconds of start-up.
+let formats: { int: Intl.NumberFormat; money: Intl.NumberFormat } | undefined;
+const nf = (): { int: Intl.NumberFormat; money: Intl.NumberFormat } =>
+  (formats ??= {
+    int: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+    money: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  });
+const int = { format: (x: number): string => nf().int.format(x) };
+const money = { format: (x: number): string => nf().money.format(x) };
+// hours have the same two decimals as money
+const hours = money;
 
 function table(rows: string[][], rightAligned: boolean[]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
