@@ -4,8 +4,8 @@
 // alone is ~45) cost ~90 ms of resolving, reading and compiling before the first event;
 // one entry file with code-split chunks keeps every lazy `import()` lazy (the report, the
 // worker pool, merge, sweep load only when a command needs them) and loads the rest in a
-// few reads. Runs as the second half of `npm run build`; the library (dist/index.js) and the
-// worker thread (dist/parallel/worker.js) stay unbundled.
+// few reads. The worker thread's module is a second entry (dist/cli/bundle/worker.js). Runs as
+// the second half of `npm run build`; the library (dist/index.js) stays unbundled.
 //
 // Two things a bundle changes, handled here:
 // - yargs finds its message catalogues at `<its module>/../../../locales`; from
@@ -22,9 +22,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outdir = path.join(root, 'dist', 'cli', 'bundle');
 const entry = path.join(root, 'dist', 'cli', 'entry.js');
-if (!fs.existsSync(entry)) {
-  process.stderr.write(`bundle-cli: ${path.relative(root, entry)} is missing: run tsc first (npm run build does both)\n`);
-  process.exit(1);
+// The worker thread's module, bundled beside the CLI so that the bundled pool finds it as
+// `./worker.js` and a shard's worker loads a few chunks instead of ~100 modules.
+const worker = path.join(root, 'dist', 'parallel', 'worker.js');
+for (const f of [entry, worker]) {
+  if (!fs.existsSync(f)) {
+    process.stderr.write(`bundle-cli: ${path.relative(root, f)} is missing: run tsc first (npm run build does both)\n`);
+    process.exit(1);
+  }
 }
 
 /** yargs (and its wrap-ansi) import string-width: resolve it to cliui's copy. */
@@ -42,7 +47,7 @@ const oneStringWidth = {
 
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { fleetsim: entry },
+  entryPoints: { fleetsim: entry, worker },
   outdir,
   bundle: true,
   splitting: true,

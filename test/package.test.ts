@@ -4,7 +4,7 @@
 // Then the installed `fleetsim` command (bin/fleetsim.js runs the esbuild bundle made by
 // `npm run build`) against the in-process CLI on the sources: same files, byte for byte,
 // for a run with commitments (the bundled ratio table) and for replications on worker
-// threads (the worker module found from the bundle).
+// threads (the bundled worker module).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
