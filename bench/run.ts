@@ -455,13 +455,16 @@ async function main(): Promise<number> {
   let extra = '';
   if (!quick && !only) {
     // The scale-out and output-format benchmarks are scripts of their own; their Markdown goes in too.
-    for (const [title, script] of [
-      ['Shards against one machine', 'shards.ts'],
-      ['Output formats', 'outputs.ts'],
+    // Shards twice: at 100k VMs a shard's fixed cost (process, worker, cold JIT) is a large
+    // share of a replication; at 1M it is the study a capacity team shards.
+    for (const [title, script, args] of [
+      ['Shards against one machine', 'shards.ts', ['--no-build']],
+      ['Shards against one machine, 1M VMs', 'shards.ts', ['--no-build', '--vms', '1000000', '--tiny-shards', '0']],
+      ['Output formats', 'outputs.ts', []],
     ] as const) {
       try {
-        log(`${script} ...`);
-        const r = await runChild(['--import', 'tsx', path.join(root, 'bench', script), ...(script === 'shards.ts' ? ['--no-build'] : [])], { json: false });
+        log(`${script} ${args.join(' ')} ...`);
+        const r = await runChild(['--import', 'tsx', path.join(root, 'bench', script), ...args], { json: false });
         extra += `\n### ${title} (bench/${script})\n\n${r.stdout
           .split('\n')
           .filter((l) => !l.startsWith('{'))

@@ -7,7 +7,7 @@
 // so that no M processes are needed; the merge cannot tell).
 //
 //   node --import tsx bench/shards.ts [--vms 100000] [--replications 8] [--shards 8]
-//     [--parallel 2] [--runs 3] [--tiny-shards 1000] [--no-build]
+//     [--parallel 2] [--runs 3] [--tiny-shards 1000 (0: no merge case)] [--no-build]
 //
 // Targets (issue 14): S shards + merge <= 1.15x the --workers P run; a shard's fixed cost
 // < 1 s; a merge of 1,000 tiny shards in seconds. One JSON line per case on stdout, then a
@@ -173,33 +173,46 @@ log(`shard of a 1-VM study, spawn to exit: ${overheadCase.shardSeconds.toFixed(2
 
 // ---------------------------------------------------------------- merge of many tiny shards
 
-const dist = (m: string): string => path.join(root, 'dist', m);
-const { loadScenario } = (await import(dist('scenario/load.js'))) as typeof import('../src/scenario/load.js');
-const { planStudy, executeUnits } = (await import(dist('parallel/study.js'))) as typeof import('../src/parallel/study.js');
-const { shardManifest, shardDirName } = (await import(dist('parallel/shard.js'))) as typeof import('../src/parallel/shard.js');
-log(`merge of ${TINY} tiny shards: making them from one ${TINY}-replication study`);
-const loaded = await loadScenario(tinyFile);
-const opts = { replications: TINY, workers: P, timeline: false, sweep: false };
-const plan = planStudy([{ params: [], loaded }], opts);
-const all = fresh('tiny-all');
-const results = await executeUnits([{ params: [], loaded }], plan, plan.units, all, opts, () => {});
-const parent = fresh('tiny-shards');
-for (const r of results) {
-  const shard = { index: r.unit, count: TINY };
-  const dir = path.join(parent, shardDirName(shard));
-  fs.mkdirSync(path.join(dir, r.row.dir), { recursive: true });
-  for (const f of r.files) fs.linkSync(path.join(all, r.row.dir, f.name), path.join(dir, r.row.dir, f.name));
-  fs.writeFileSync(path.join(dir, 'shard.json'), JSON.stringify(shardManifest(plan.spec, shard, [r]), null, 2) + '\n');
+interface MergeCase {
+  case: string;
+  shards: number;
+  mergeSeconds: number;
+  mergeWithReportSeconds: number;
 }
-const tinyMerge: number[] = [],
-  tinyMergeReport: number[] = [];
-for (let run = 0; run < Math.max(1, Math.min(RUNS, 3)); run++) {
-  tinyMerge.push(await fleetsim(['merge', parent, '--out', fresh('tiny-merged'), '--no-report', '-q']));
-  tinyMergeReport.push(await fleetsim(['merge', parent, '--out', fresh('tiny-merged-report'), '-q']));
+
+/** A merge of TINY one-unit shards; skipped (null) with --tiny-shards 0, as for a second, larger study. */
+async function mergeTiny(): Promise<MergeCase | null> {
+  if (TINY === 0) return null;
+  const dist = (m: string): string => path.join(root, 'dist', m);
+  const { loadScenario } = (await import(dist('scenario/load.js'))) as typeof import('../src/scenario/load.js');
+  const { planStudy, executeUnits } = (await import(dist('parallel/study.js'))) as typeof import('../src/parallel/study.js');
+  const { shardManifest, shardDirName } = (await import(dist('parallel/shard.js'))) as typeof import('../src/parallel/shard.js');
+  log(`merge of ${TINY} tiny shards: making them from one ${TINY}-replication study`);
+  const loaded = await loadScenario(tinyFile);
+  const opts = { replications: TINY, workers: P, timeline: false, sweep: false };
+  const plan = planStudy([{ params: [], loaded }], opts);
+  const all = fresh('tiny-all');
+  const results = await executeUnits([{ params: [], loaded }], plan, plan.units, all, opts, () => {});
+  const parent = fresh('tiny-shards');
+  for (const r of results) {
+    const shard = { index: r.unit, count: TINY };
+    const dir = path.join(parent, shardDirName(shard));
+    fs.mkdirSync(path.join(dir, r.row.dir), { recursive: true });
+    for (const f of r.files) fs.linkSync(path.join(all, r.row.dir, f.name), path.join(dir, r.row.dir, f.name));
+    fs.writeFileSync(path.join(dir, 'shard.json'), JSON.stringify(shardManifest(plan.spec, shard, [r]), null, 2) + '\n');
+  }
+  const tinyMerge: number[] = [],
+    tinyMergeReport: number[] = [];
+  for (let run = 0; run < Math.max(1, Math.min(RUNS, 3)); run++) {
+    tinyMerge.push(await fleetsim(['merge', parent, '--out', fresh('tiny-merged'), '--no-report', '-q']));
+    tinyMergeReport.push(await fleetsim(['merge', parent, '--out', fresh('tiny-merged-report'), '-q']));
+  }
+  const mergeCase = { case: 'merge-tiny-shards', shards: TINY, mergeSeconds: r2(median(tinyMerge)), mergeWithReportSeconds: r2(median(tinyMergeReport)) };
+  log(`merge of ${TINY} shards: ${mergeCase.mergeSeconds.toFixed(2)} s (${mergeCase.mergeWithReportSeconds.toFixed(2)} s with report.html)`);
+  return mergeCase;
 }
-const mergeCase = { case: 'merge-tiny-shards', shards: TINY, mergeSeconds: r2(median(tinyMerge)), mergeWithReportSeconds: r2(median(tinyMergeReport)) };
-console.log(JSON.stringify(mergeCase));
-log(`merge of ${TINY} shards: ${mergeCase.mergeSeconds.toFixed(2)} s (${mergeCase.mergeWithReportSeconds.toFixed(2)} s with report.html)`);
+const mergeCase = await mergeTiny();
+if (mergeCase) console.log(JSON.stringify(mergeCase));
 
 // ---------------------------------------------------------------- table
 
@@ -214,7 +227,11 @@ console.log(
     `| ${S} shards ${P} at a time + merge vs \`--workers ${P}\`: <= 1.15x | ${studyCase.shardsSeconds.toFixed(2)} s vs ${studyCase.workersSeconds.toFixed(2)} s = ${studyCase.shardsRatio.toFixed(2)}x (merge ${studyCase.mergeSeconds.toFixed(2)} s) | ${yes(studyCase.shardsRatio <= 1.15)} |`,
     `| 1 shard + merge vs \`--workers ${P}\` | ${studyCase.oneShardSeconds.toFixed(2)} s = ${studyCase.oneShardRatio.toFixed(2)}x | ${yes(studyCase.oneShardRatio <= 1.15)} |`,
     `| a shard's fixed cost (1-VM study) < 1 s | ${overheadCase.shardSeconds.toFixed(2)} s (CLI start ${overheadCase.cliStartSeconds.toFixed(2)} s) | ${yes(overheadCase.shardSeconds < 1)} |`,
-    `| merge of ${TINY} tiny shards: seconds | ${mergeCase.mergeSeconds.toFixed(2)} s (${mergeCase.mergeWithReportSeconds.toFixed(2)} s with report.html) | ${yes(mergeCase.mergeSeconds < 10)} |`,
+    ...(mergeCase
+      ? [
+          `| merge of ${TINY} tiny shards: seconds | ${mergeCase.mergeSeconds.toFixed(2)} s (${mergeCase.mergeWithReportSeconds.toFixed(2)} s with report.html) | ${yes(mergeCase.mergeSeconds < 10)} |`,
+        ]
+      : []),
   ].join('\n'),
 );
 
