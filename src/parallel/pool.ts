@@ -22,8 +22,9 @@ import type { ProgressMessage, ReplicationResult, ReplicationTask } from './work
 
 /**
  * The worker module next to this one: worker.js when running from dist/, worker.ts when
- * running the sources under `node --import tsx` (worker threads inherit --import tsx), and
- * dist/parallel/worker.js when this module was bundled into dist/cli/bundle/ (the CLI).
+ * running the sources under `node --import tsx` (worker threads inherit --import tsx), the
+ * bundled worker when this module is in the CLI bundle (scripts/bundle-cli.mjs puts
+ * worker.js beside it), and dist/parallel/worker.js for a bundle made without one.
  */
 export function workerFilename(): string {
   const js = fileURLToPath(new URL('./worker.js', import.meta.url));
