@@ -13,6 +13,7 @@ import { AtomicFile, writeFileAtomic } from '../src/output/atomic.js';
 import { checkOutputDir, MANIFEST, safeFolderName } from '../src/output/folder.js';
 import { OutputError } from '../src/output/fs-errors.js';
 import { InputError } from '../src/errors.js';
+import { fileTree } from './helpers/files.js';
 import { runToDirectory, RunAborted, simulate } from '../src/run.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { fleetsim, ROOT, tempDir } from './helpers/cli.js';
@@ -43,19 +44,6 @@ function capture(): { io: { out: (s: string) => void; err: (s: string) => void; 
   };
 }
 
-/** Every file under dir (hidden ones included), relative path -> content. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = fs.readFileSync(p, 'latin1');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** Asserts two snapshots are equal, naming the first differing file (not printing megabytes). */
 function sameTree(a: Record<string, string>, b: Record<string, string>): void {
@@ -85,13 +73,13 @@ async function runInterrupted(args: string[], signal: 'SIGINT' | 'SIGTERM', afte
 test('a re-run interrupted by Ctrl-C leaves the previous result whole and says so (exit 130)', async () => {
   const out = path.join(tempDir(), 'ow');
   assert.is((await run(['run', OFFICE, ...small, '--out', out, '--quiet'])).code, 0);
-  const before = snapshot(out);
+  const before = fileTree(out);
   assert.ok(before['summary.json'] && before['report.html'] && before['timeline.csv']);
   const r = await runInterrupted(['run', OFFICE, ...slow, '--out', out, '--quiet'], 'SIGINT');
   assert.is(r.code, 130, r.err);
   assert.ok(r.stopMs >= 0, 'the signal was sent while the run was going on');
   assert.match(r.err, /interrupted \(SIGINT\): .*ow still holds the previous result, untouched/);
-  sameTree(snapshot(out), before);
+  sameTree(fileTree(out), before);
   // nothing half-new beside it either
   assert.equal(fs.readdirSync(path.dirname(out)), ['ow']);
 });
@@ -235,7 +223,7 @@ test('F2: temp files and staging folders of dead runs are cleaned; an interrupte
   const parent = tempDir();
   const out = path.join(parent, 'ow');
   assert.is((await run(['run', OFFICE, ...small, '--out', out, '--quiet', '--no-report'])).code, 0);
-  const before = snapshot(out);
+  const before = fileTree(out);
   // what kill -9 leaves: a temp file in the folder, a staging folder beside it
   fs.writeFileSync(path.join(out, `.timeline.csv.tmp-${DEAD_PID}`), 'half a timeline');
   fs.mkdirSync(path.join(parent, `.ow.fleetsim-staging-${DEAD_PID}`));
@@ -244,7 +232,7 @@ test('F2: temp files and staging folders of dead runs are cleaned; an interrupte
   assert.equal(fs.readdirSync(parent), ['ow']);
   assert.not.ok(fs.existsSync(path.join(out, `.timeline.csv.tmp-${DEAD_PID}`)));
   // same scenario, same seed: the same bytes (summary.json aside: it holds the wall time)
-  const after = snapshot(out);
+  const after = fileTree(out);
   assert.equal(Object.keys(after).sort(), Object.keys(before).sort());
   for (const k of Object.keys(before)) if (k !== 'summary.json') assert.ok(after[k] === before[k], `${k} differs`);
 
@@ -335,7 +323,7 @@ test("F1: data is fsync'ed before the rename, and the folder after it", () => {
 test('F1/F4: a full disk mid-run is exit 2 naming the file and the cause; the previous result stays whole', async () => {
   const out = path.join(tempDir(), 'full');
   assert.is((await run(['run', OFFICE, ...small, '--out', out, '--quiet'])).code, 0);
-  const before = snapshot(out);
+  const before = fileTree(out);
   let written = 0;
   let r = { code: -1, out: '', err: '' };
   await withWriteSync(
@@ -352,7 +340,7 @@ test('F1/F4: a full disk mid-run is exit 2 naming the file and the cause; the pr
   assert.match(r.err, /^Error: cannot write .*full\/timeline\.csv: no space left on the device \(ENOSPC\)/);
   assert.match(r.err, /fix: +free some space, or write elsewhere with --out/);
   assert.not.match(r.err, /internal error|staging|\n\s+at /);
-  sameTree(snapshot(out), before);
+  sameTree(fileTree(out), before);
   assert.equal(fs.readdirSync(path.dirname(out)), ['full']);
 });
 
@@ -395,11 +383,11 @@ testIf(canMount, 'root and tmpfs mounts (for a real full and a real read-only fi
     try {
       const out = path.join(full, 'x');
       assert.is((await run(['run', OFFICE, ...small, '--out', out, '--quiet', '--no-report'])).code, 0);
-      const before = snapshot(out);
+      const before = fileTree(out);
       const a = await run(['run', OFFICE, '--set', 'groups.dev-deallocate.count=300', '--out', out, '--quiet', '--no-report']);
       assert.is(a.code, 2, a.err);
       assert.match(a.err, /no space left on the device \(ENOSPC\)/);
-      sameTree(snapshot(out), before);
+      sameTree(fileTree(out), before);
       assert.equal(fs.readdirSync(full), ['x']);
       const b = await run(['run', OFFICE, ...small, '--out', path.join(ro, 'x'), '--quiet']);
       assert.is(b.code, 2);

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './helpers/cli.js';
+import { fileTree } from './helpers/files.js';
 import { main } from '../src/cli/main.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -64,16 +65,9 @@ test('README library snippet and the installed command run under plain node from
 
 /** Every file under `root` by relative path, summary.json without its wall time. */
 function tree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(root, p)] = fs.readFileSync(p, 'utf8').replace(/"wallSeconds": [0-9.e-]+/g, '"wallSeconds": 0');
-    }
-  };
-  walk(root);
-  return out;
+  const files = fileTree(root, 'utf8');
+  for (const f of Object.keys(files)) files[f] = files[f]!.replace(/"wallSeconds": [0-9.e-]+/g, '"wallSeconds": 0');
+  return files;
 }
 
 test.run();
