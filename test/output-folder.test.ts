@@ -44,7 +44,6 @@ function capture(): { io: { out: (s: string) => void; err: (s: string) => void; 
   };
 }
 
-
 /** Asserts two snapshots are equal, naming the first differing file (not printing megabytes). */
 function sameTree(a: Record<string, string>, b: Record<string, string>): void {
   assert.equal(Object.keys(a).sort(), Object.keys(b).sort());
