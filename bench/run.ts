@@ -279,11 +279,25 @@ function cpuModel(): string {
 
 const mb = (b: number): string => (b / 1e6).toFixed(1);
 
+/** This machine's memory latency by working-set size (bench/memory-latency.mjs), so ratios from different machines can be read. */
+function memoryLine(): string {
+  try {
+    const out = execFileSync(process.execPath, [path.join(root, 'bench', 'memory-latency.mjs'), '--json'], { cwd: root, encoding: 'utf8' });
+    const m = JSON.parse(out) as { sizesMb: number[]; ns: number[]; parallelNs: number[] };
+    const cells = m.sizesMb.map((s, i) => `${s} MB ${m.ns[i]} ns`).join(', ');
+    return `Memory (bench/memory-latency.mjs, one dependent random read): ${cells}; with 16 reads in flight ${m.parallelNs.at(-1)} ns each at ${m.sizesMb.at(-1)} MB.`;
+  } catch (e) {
+    return `Memory latency probe failed: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
+
 function resultsSection(results: CaseResult[], long: CaseResult | string | null, reps: ReplicationResult | string | null, notes: string[]): string {
   const lines: string[] = [];
   const started = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   lines.push(
     `Run ${started}, Node ${process.version}, ${cpuModel()}, ${os.platform()} ${os.release()}, ${runs} runs per case (median), \`npm run bench${quick ? ' -- --quick' : ''}\`.`,
+    '',
+    memoryLine(),
     '',
   );
   lines.push(
