@@ -450,6 +450,12 @@ async function main(): Promise<number> {
     // The issue sets its memory target (150 B/VM net) at 1M lognormal and 200k with failures: at 100k the process's fixed costs dominate it.
     st.push(await stochasticCase(reference, vms, 0, quick ? 3 : runs, 1.2, vms >= 1_000_000 ? 150 : null));
   }
+  // A control with the same number of state changes as 100k x 28 days, at a fleet whose
+  // state fits the caches: the part of the 100k ratio that is compute, not memory.
+  if (selected('office-week-10k-lognormal-280d')) {
+    log('office-week-10k-lognormal-280d: control, 10k VMs x 280 days (state in the caches)');
+    st.push(await stochasticCase(reference, 10_000, 0, quick ? 3 : runs, null, null, 280));
+  }
   const fvms = quick ? 100_000 : 200_000;
   if (selected(`office-week-${label(fvms)}-lognormal-failures`)) {
     log(`office-week-${label(fvms)}-lognormal-failures: 1% failures on start/stop/deallocate with retries`);
