@@ -60,8 +60,10 @@ async function reference(ref: string, vms: number, days: number): Promise<RefRun
   return JSON.parse((await runChild([ref, String(vms), String(days), '--lognormal', String(SIGMA)])).stdout) as RefRun;
 }
 
-/** office-week, lognormal everywhere (and failures p), against the stochastic reference loop. */
-/** office-week at `vms` VMs for `days` days (28 unless a control case says otherwise), alternated with the reference loop. */
+/**
+ * office-week, lognormal everywhere (and failures p), at `vms` VMs for `days` days (28
+ * unless a control case says otherwise), alternated run by run with the stochastic reference loop.
+ */
 export async function stochasticCase(
   ref: string,
   vms: number,
