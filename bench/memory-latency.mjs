@@ -2,8 +2,9 @@
 // the latency of one dependent random read (a pointer chase over 64-byte lines) by working-set
 // size, and the cost per read when 16 chases run side by side (memory-level parallelism).
 // A realistic study at 100k VMs touches ~10 MB of VM records in random order; the reference
-// loop's per-VM arrays are ~2.2 MB. Where the latency jumps between those sizes, fleetsim's
-// ratio at 100k is a memory figure, not a compute one (bench/RESULTS.md, "memory").
+// loop's per-VM arrays are ~2.2 MB. Read its figures beside the bench's 10k control case
+// (state in the caches): on the Intel machine the 100k gap turned out to be compute, not
+// memory (bench/RESULTS.md, "The 100k gap is compute").
 //
 //   node bench/memory-latency.mjs [--json]   -> a table, or one JSON line {sizesMb, ns, parallelNs}
 const SIZES_MB = [0.5, 1, 2, 4, 8, 32, 128];

@@ -60,6 +60,11 @@ async function reference(ref: string, vms: number, days: number): Promise<RefRun
   return JSON.parse((await runChild([ref, String(vms), String(days), '--lognormal', String(SIGMA)])).stdout) as RefRun;
 }
 
+/** The name stochasticCase gives its result (what `--only` selects): office-week-100k-lognormal, ...-failures, ...-280d. */
+export function stochasticCaseName(vms: number, p: number, days = 28): string {
+  return `office-week-${vms >= 1e6 ? vms / 1e6 + 'm' : vms / 1e3 + 'k'}-lognormal${p > 0 ? '-failures' : ''}${days === 28 ? '' : `-${days}d`}`;
+}
+
 /**
  * office-week, lognormal everywhere (and failures p), at `vms` VMs for `days` days (28
  * unless a control case says otherwise), alternated run by run with the stochastic reference loop.
@@ -73,7 +78,7 @@ export async function stochasticCase(
   bytesTarget: number | null,
   days = 28,
 ): Promise<StochasticResult> {
-  const name = `office-week-${vms >= 1e6 ? vms / 1e6 + 'm' : vms / 1e3 + 'k'}-lognormal${p > 0 ? '-failures' : ''}${days === 28 ? '' : `-${days}d`}`;
+  const name = stochasticCaseName(vms, p, days);
   const base = (await office(2, 28, SIGMA, p)).peakRssBytes;
   const f: ChildRun[] = [],
     r: RefRun[] = [];

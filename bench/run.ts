@@ -24,6 +24,7 @@ import {
   scaledCase,
   startupCase,
   stochasticCase,
+  stochasticCaseName,
   type ScaledResult,
   type StartupResult,
   type StochasticResult,
@@ -444,7 +445,7 @@ async function main(): Promise<number> {
     sc: ScaledResult[] = [];
   let su: StartupResult | null = null;
   for (const vms of quick ? [100_000] : [100_000, 1_000_000]) {
-    const name = `office-week-${label(vms)}-lognormal`;
+    const name = stochasticCaseName(vms, 0);
     if (!selected(name)) continue;
     log(`${name}: ${runs} runs, alternating fleetsim and the stochastic reference loop (--lognormal 0.5)`);
     // The issue sets its memory target (150 B/VM net) at 1M lognormal and 200k with failures: at 100k the process's fixed costs dominate it.
@@ -452,13 +453,13 @@ async function main(): Promise<number> {
   }
   // A control with the same number of state changes as 100k x 28 days, at a fleet whose
   // state fits the caches: the part of the 100k ratio that is compute, not memory.
-  if (selected('office-week-10k-lognormal-280d')) {
-    log('office-week-10k-lognormal-280d: control, 10k VMs x 280 days (state in the caches)');
+  if (selected(stochasticCaseName(10_000, 0, 280))) {
+    log(`${stochasticCaseName(10_000, 0, 280)}: control, 10k VMs x 280 days (state in the caches)`);
     st.push(await stochasticCase(reference, 10_000, 0, quick ? 3 : runs, null, null, 280));
   }
   const fvms = quick ? 100_000 : 200_000;
-  if (selected(`office-week-${label(fvms)}-lognormal-failures`)) {
-    log(`office-week-${label(fvms)}-lognormal-failures: 1% failures on start/stop/deallocate with retries`);
+  if (selected(stochasticCaseName(fvms, 0.01))) {
+    log(`${stochasticCaseName(fvms, 0.01)}: 1% failures on start/stop/deallocate with retries`);
     st.push(await stochasticCase(reference, fvms, 0.01, quick ? 3 : runs, 1.4, fvms >= 200_000 ? 150 : null));
   }
   for (const file of quick ? ['scenarios/standby-pool.yaml'] : BUNDLED) {
