@@ -1,5 +1,6 @@
 // One measured realistic-study run in its own process (compiled code from dist/, billing
-// only: simulate() + billingReport(), like the reference loop). Prints one JSON line.
+// only: simulate() + billingReport(), like the reference loop). Prints one JSON line, with
+// the heap bytes the measured part allocated.
 //
 //   node bench/realistic-child.mjs office <vms> <days> <sigma> <failureProbability>
 //     office-week with every phase lognormal (mean = the file's fixed value, `sigma`), and
@@ -10,6 +11,7 @@
 //     arrival rates multiplied by the same factor; trace replays repeated.
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -62,10 +64,24 @@ else {
   console.error('usage: node bench/realistic-child.mjs office <vms> <days> <sigma> <p> | scenario <file> <vms>');
   process.exit(2);
 }
+// Heap bytes allocated by the measured part: what each collection found in use, less what
+// the one before it left, plus the growth since the last one. The GC profiler only reads
+// statistics at each collection, so it does not change what is measured.
+const gc = new v8.GCProfiler();
+const usedAtStart = v8.getHeapStatistics().used_heap_size;
+gc.start();
 const t0 = performance.now();
 const sim = simulate(scenario);
 const report = billingReport(sim);
 const wallSeconds = (performance.now() - t0) / 1000;
+const usedAtEnd = v8.getHeapStatistics().used_heap_size;
+let allocatedBytes = 0,
+  left = usedAtStart;
+for (const c of gc.stop().statistics) {
+  allocatedBytes += Math.max(0, c.beforeGC.heapStatistics.usedHeapSize - left);
+  left = c.afterGC.heapStatistics.usedHeapSize;
+}
+allocatedBytes += Math.max(0, usedAtEnd - left);
 console.log(
   JSON.stringify({
     mode,
@@ -75,5 +91,6 @@ console.log(
     stateChanges: sim.counters.stateChanges,
     totalCost: report.total.totalCost,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    allocatedBytes,
   }),
 );

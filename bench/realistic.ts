@@ -17,6 +17,8 @@ interface ChildRun {
   stateChanges: number;
   peakRssBytes: number;
   vms: number;
+  /** Heap bytes the measured part allocated (set-up included; see realistic-child.mjs). */
+  allocatedBytes: number;
 }
 interface RefRun {
   wallSeconds: number;
@@ -46,6 +48,11 @@ export interface StochasticResult {
   nsPerChange: number;
   bytesPerVm: number;
   bytesPerVmNet: number;
+  /**
+   * Heap bytes allocated per event (median): V8 boxes a double passed to or returned from
+   * a function it did not inline, 16 bytes each; set-up adds ~16-20 MB in all.
+   */
+  allocatedBytesPerEvent: number;
   /** The issue's time target (ratio of medians); null for a control case, which only explains the others. */
   target: number | null;
   /** The issue's memory target (net bytes per VM) where it sets one: 1M lognormal and 200k with failures; null elsewhere. */
@@ -104,6 +111,7 @@ export async function stochasticCase(
     nsPerChange: Math.round(median(f.map((x) => (x.wallSeconds * 1e9) / x.stateChanges))),
     bytesPerVm: round(peak / vms, 1),
     bytesPerVmNet: round((peak - base) / vms, 1),
+    allocatedBytesPerEvent: round(median(f.map((x) => x.allocatedBytes / x.events)), 1),
     target,
     bytesTarget,
   };
@@ -194,12 +202,12 @@ export function realisticSection(st: StochasticResult[], sc: ScaledResult[], su:
   const lines: string[] = [];
   if (st.length) {
     lines.push(
-      '| case | VMs | days | failures | fleetsim s | stochastic reference s | ratio | paired ratios | fastest / fastest | target | ns per state change | bytes/VM | bytes/VM net | met |',
-      '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|',
+      '| case | VMs | days | failures | fleetsim s | stochastic reference s | ratio | paired ratios | fastest / fastest | target | ns per state change | bytes/VM | bytes/VM net | heap bytes allocated per event | met |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|',
     );
     for (const r of st) {
       lines.push(
-        `| ${r.case} | ${num(r.vms)} | ${r.days} | ${r.failures} | ${r.fleetsimSeconds.toFixed(2)} | ${r.referenceSeconds.toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.ratioMin.toFixed(2)}-${r.ratioMax.toFixed(2)} | ${r.ratioOfFastest.toFixed(2)} | ${targetText(r)} | ${r.nsPerChange} | ${r.bytesPerVm.toFixed(0)} | ${r.bytesPerVmNet.toFixed(0)} | ${metText(r)} |`,
+        `| ${r.case} | ${num(r.vms)} | ${r.days} | ${r.failures} | ${r.fleetsimSeconds.toFixed(2)} | ${r.referenceSeconds.toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.ratioMin.toFixed(2)}-${r.ratioMax.toFixed(2)} | ${r.ratioOfFastest.toFixed(2)} | ${targetText(r)} | ${r.nsPerChange} | ${r.bytesPerVm.toFixed(0)} | ${r.bytesPerVmNet.toFixed(0)} | ${r.allocatedBytesPerEvent.toFixed(0)} | ${metText(r)} |`,
       );
     }
     lines.push('');

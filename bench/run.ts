@@ -444,7 +444,8 @@ async function main(): Promise<number> {
   const st: StochasticResult[] = [],
     sc: ScaledResult[] = [];
   let su: StartupResult | null = null;
-  for (const vms of quick ? [100_000] : [100_000, 1_000_000]) {
+  // The issue's table sets 1.2x at 100k and 200k, and at 1M with 150 B/VM.
+  for (const vms of quick ? [100_000] : [100_000, 200_000, 1_000_000]) {
     const name = stochasticCaseName(vms, 0);
     if (!selected(name)) continue;
     log(`${name}: ${runs} runs, alternating fleetsim and the stochastic reference loop (--lognormal 0.5)`);
