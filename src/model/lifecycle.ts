@@ -43,7 +43,7 @@ import { EV_PHASE, RQ_AUTOSCALE, RQ_RETRY } from './events.js';
 import { F_AUTOSCALE, F_CAPACITY, F_SPOT, type Features, type PowerListener, type TimelineSink } from './features.js';
 import { ALLOC_RESIZE, ALLOC_TAKE, KEEP, PREVIOUS, type CompiledLifecycle } from './lifecycle-table.js';
 import { NOT_IN_CLUSTER, type Resize } from './resize.js';
-import { PURPOSE_DURATION, type DurationTable, type RandomStreams } from './random.js';
+import type { DurationTable, RandomStreams } from './random.js';
 import { ST, ST_FAILING, ST_OP, ST_PHASE, ST_POWER, ST_PROV, STEP, STEP_LATE_GIVE_UP, STEP_LATE_SUCCESS, type FleetStats, type VmStore } from './store.js';
 
 const code1 = (c: ErrorCode): number => ERROR_CODES.indexOf(c) + 1;
@@ -383,6 +383,6 @@ export class Lifecycle {
     const k = g * this.slots + slot;
     const f = this.fixed[k]!;
     if (f === f) return f;
-    return this.durations.draw(k, this.streams, vm, g, PURPOSE_DURATION);
+    return this.durations.drawDuration(k, this.streams, vm, g);
   }
 }
