@@ -1,6 +1,7 @@
-// The random streams' documented scheme (README, "Random streams"), and the lifecycle's fast
+// The random streams' documented scheme (README, "Random streams"), and the lifecycle's
 // path for durations: drawDuration must give the very numbers of the generic draw, in the
 // same order, whether the counters live in the VMs' records or in arrays of their own.
+// (lowbias32 is written again below on purpose: the test's oracle must not call the code under test.)
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
@@ -8,7 +9,7 @@ import seedrandom from 'seedrandom';
 import { DurationTable, PURPOSE_DURATION, PURPOSE_FAILURE, RandomStreams } from '../src/model/random.js';
 import type { DurationSpec } from '../src/domain/index.js';
 
-// Wellons' lowbias32, written again here from its published constants.
+// Wellons' lowbias32, from its published constants.
 function h(x: number): number {
   x ^= x >>> 16;
   x = Math.imul(x, 0x21f0aaad);

@@ -35,16 +35,6 @@ function hash32(x: number): number {
   return x ^ (x >>> 15);
 }
 
-/**
- * A standard normal from draws c and c + 1 of a stream (key word k1, v = H(i ^ k0) of the
- * VM): Box-Muller with 1 - u1 in (0, 1], so the logarithm is finite.
- */
-function boxMuller(c: number, k1: number, v: number): number {
-  const u1 = 1 - (hash32(hash32(c ^ k1) ^ v) >>> 0) / TWO_POW_32;
-  const u2 = (hash32(hash32((c + 1) ^ k1) ^ v) >>> 0) / TWO_POW_32;
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-}
-
 /** Where draws come from: a VM's stream for a purpose. */
 export interface UniformSource {
   next(vm: number, g: number, purpose: number): number;
@@ -61,11 +51,6 @@ export class RandomStreams implements UniformSource {
   private readonly stride: Int32Array;
   private readonly offset: Int32Array;
   private readonly first: Int32Array;
-  /** The durations' stream on its own (every phase draws from it): counters, their place, each group's two key words. */
-  private durationCounters: Uint32Array;
-  private readonly durationStride: number;
-  private readonly durationOffset: number;
-  private readonly durationKeys: Int32Array;
 
   /**
    * @param groups each group's name and first VM
@@ -97,38 +82,12 @@ export class RandomStreams implements UniformSource {
       }
     }
     this.first = Int32Array.from(groups, (g) => g.first);
-    this.durationCounters = this.counters[PURPOSE_DURATION]!;
-    this.durationStride = this.stride[PURPOSE_DURATION]!;
-    this.durationOffset = this.offset[PURPOSE_DURATION]!;
-    this.durationKeys = Int32Array.from({ length: groups.length * 2 }, (_, i) => this.keys[((i >> 1) * PURPOSES + PURPOSE_DURATION) * 2 + (i & 1)]!);
-  }
-
-  /**
-   * normal(vm, g, PURPOSE_DURATION), the same numbers: the lifecycle's draw on every phase,
-   * with the purpose's arrays read from fields rather than looked up per call.
-   */
-  durationNormal(vm: number, g: number): number {
-    let ctr = this.durationCounters;
-    if (ctr.length === 0) ctr = this.allocate(PURPOSE_DURATION);
-    const at = vm * this.durationStride + this.durationOffset;
-    const c = ctr[at]!;
-    ctr[at] = c + 2;
-    const keys = this.durationKeys;
-    return boxMuller(c, keys[2 * g + 1]!, hash32((vm - this.first[g]!) ^ keys[2 * g]!));
-  }
-
-  /** A purpose's counters on its first draw (every stream starts at counter 0). */
-  private allocate(purpose: number): Uint32Array {
-    const ctr = new Uint32Array(this.vmCount);
-    this.counters[purpose] = ctr;
-    if (purpose === PURPOSE_DURATION) this.durationCounters = ctr;
-    return ctr;
   }
 
   /** The next uniform in [0, 1) of VM `vm` (of group `g`) for `purpose`. */
   next(vm: number, g: number, purpose: number): number {
     let ctr = this.counters[purpose]!;
-    if (ctr.length === 0) ctr = this.allocate(purpose);
+    if (ctr.length === 0) ctr = this.counters[purpose] = new Uint32Array(this.vmCount);
     const at = vm * this.stride[purpose]! + this.offset[purpose]!;
     const c = ctr[at]!;
     ctr[at] = c + 1;
@@ -144,12 +103,16 @@ export class RandomStreams implements UniformSource {
    */
   normal(vm: number, g: number, purpose: number): number {
     let ctr = this.counters[purpose]!;
-    if (ctr.length === 0) ctr = this.allocate(purpose);
+    if (ctr.length === 0) ctr = this.counters[purpose] = new Uint32Array(this.vmCount);
     const at = vm * this.stride[purpose]! + this.offset[purpose]!;
     const c = ctr[at]!;
     ctr[at] = c + 2;
     const k = (g * PURPOSES + purpose) * 2;
-    return boxMuller(c, this.keys[k + 1]!, hash32((vm - this.first[g]!) ^ this.keys[k]!));
+    const v = hash32((vm - this.first[g]!) ^ this.keys[k]!);
+    const k1 = this.keys[k + 1]!;
+    const u1 = 1 - (hash32(hash32(c ^ k1) ^ v) >>> 0) / TWO_POW_32;
+    const u2 = (hash32(hash32((c + 1) ^ k1) ^ v) >>> 0) / TWO_POW_32;
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 }
 
@@ -214,9 +177,13 @@ export class DurationTable {
     return this.fixed.some((x) => x !== x);
   }
 
-  /** draw(k, streams, vm, g, PURPOSE_DURATION), the same numbers: the lifecycle's hot path, with no interface dispatch for a lognormal. */
+  /**
+   * draw(k, streams, vm, g, PURPOSE_DURATION), the same numbers: the lifecycle's hot path.
+   * A lognormal calls RandomStreams.normal directly, not through the optional method of
+   * UniformSource (bench/RESULTS.md, 3 December: a saving within this machine's noise).
+   */
   drawDuration(k: number, streams: RandomStreams, vm: number, g: number): number {
-    if (this.kind[k] === K_LOGNORMAL) return Math.exp(this.a[k]! + this.b[k]! * streams.durationNormal(vm, g));
+    if (this.kind[k] === K_LOGNORMAL) return Math.exp(this.a[k]! + this.b[k]! * streams.normal(vm, g, PURPOSE_DURATION));
     return this.draw(k, streams, vm, g, PURPOSE_DURATION);
   }
 
