@@ -197,6 +197,55 @@ test('property: run in slices (horizons and event budgets) fires exactly what on
   );
 });
 
+test('property: thousands pending, clustered at a few times or scattered, fire in (time, scheduling order)', () => {
+  // Big enough that buckets of hundreds to thousands of events come up (the bottom sorts
+  // them: a counting sort, then insertion or heap sort within sub-ranges), with many
+  // events at one time (one wide sub-range) mixed with scattered ones.
+  const at = fc.oneof(
+    fc.constantFrom(10, 10.5, 11, 500),
+    fc.integer({ min: 0, max: 20 }),
+    fc.double({ min: 0, max: 1000, noNaN: true }),
+    fc.double({ min: 10, max: 10 + 1e-9, noNaN: true }),
+  );
+  const step = fc.oneof(fc.constant(0), fc.constantFrom(0.5, 40), fc.double({ min: 0, max: 120, noNaN: true }), fc.double({ min: 1e4, max: 1e5, noNaN: true }));
+  fc.assert(
+    fc.property(
+      fc.array(at, { minLength: 1, maxLength: 6000 }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), step, step), { minLength: 1, maxLength: 50 }),
+      fc.integer({ min: 1, max: 30_000 }),
+      (initial, program, limit) => {
+        // Ids are handed out in scheduling order, so the right order is (time, id).
+        const scheduledAt: number[] = [];
+        const fired: Array<[number, number]> = [];
+        const engine: Engine = new Engine((_k, id, now) => {
+          fired.push([now, id]);
+          const [n, a, b] = program[id % program.length]!;
+          for (let k = 0; k < n && scheduledAt.length < limit; k++) {
+            const t = now + (k === 0 ? a : b);
+            engine.schedule(t, 0, scheduledAt.length);
+            scheduledAt.push(t);
+          }
+        }, 16);
+        for (const t of initial) {
+          engine.schedule(t, 0, scheduledAt.length);
+          scheduledAt.push(t);
+        }
+        engine.run(Infinity);
+        assert.is(fired.length, scheduledAt.length);
+        for (let i = 0; i < fired.length; i++) {
+          const [t, id] = fired[i]!;
+          if (t !== scheduledAt[id]) assert.unreachable(`event ${id} fired at ${t}, scheduled for ${scheduledAt[id]}`);
+          if (i > 0) {
+            const [t0, id0] = fired[i - 1]!;
+            if (!(t0 < t || (t0 === t && id0 < id))) assert.unreachable(`event ${i}: (${t}, ${id}) after (${t0}, ${id0})`);
+          }
+        }
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
+
 test('a million events of a fleet-like workload come out in order', () => {
   // 200k VMs: a burst at 19:00, lognormal-ish phase ends, then each VM's next phase.
   const N = 200_000;

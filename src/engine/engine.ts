@@ -23,10 +23,13 @@
 // not allocate. The queue is a ladder queue (Tang, Goh & Thng, ACM TOMACS 2005):
 //   - `top`: an unsorted list of far-future events (time >= topStart);
 //   - rungs 0..R-1: arrays of buckets, each an unsorted list; rung r+1 splits the bucket of
-//     rung r being consumed; a bucket of more than SPLIT events is split into a finer rung
-//     when it comes up, a smaller one goes to the bottom;
-//   - `bottom`: a small binary heap keyed by (time, scheduling number), plus a `run` of
-//     events at one time kept in scheduling order (a burst: O(1) per event).
+//     rung r being consumed; a bucket of at most SORT_MAX events is sorted into the bottom
+//     when it comes up, a bigger one is split into a finer rung (or, if it is one time in
+//     scheduling order, becomes the run);
+//   - `bottom`: a sorted array (one bucket, counting-sorted by time), a small binary heap
+//     for events scheduled into the span being consumed, both keyed by (time, scheduling
+//     number), and a `run` of events at one time kept in scheduling order (a burst: O(1)
+//     per event). The next event is the least of the three fronts.
 // Lists are chains of fixed-size blocks of contiguous entries (time, scheduling number,
 // kind + target), so filling and splitting them reads and writes memory in order; each
 // event is copied a few times in all (amortised O(1)). Ties are broken by the scheduling
@@ -44,12 +47,20 @@ const NONE = -1;
  * a block peaked at 1.95 slots per pending VM, 16 at 1.20 (time unchanged within noise).
  */
 const B = 16;
-/** A bucket with more events than this is split into a finer rung when it comes up. */
+/** A list of one time in scheduling order with more events than this becomes the run as it is (no copy). */
 const SPLIT = 48;
 /** A bottom heap that grows past this while a rung could still be added becomes a rung. */
 const BOTTOM_MAX = 512;
 const MAX_RUNGS = 12;
 const MAX_BUCKETS = 4096;
+/**
+ * A bucket of at most this many events that comes up is sorted into the bottom's sorted
+ * array instead of being split into a finer rung whose buckets then pass through the heap:
+ * one copy and O(1) per event instead of two copies and a heap push and pop.
+ */
+const SORT_MAX = 4096;
+/** Sorted sub-ranges of at most this many entries are insertion-sorted, longer ones heap-sorted. */
+const INSERTION_MAX = 16;
 
 /** The buckets of one rung level (struct of arrays); reused by every rung spawned at that level. */
 class Buckets {
@@ -115,6 +126,17 @@ export class Engine {
   private runTail = NONE;
   private runCount = 0;
   private runTime = 0;
+  // ... and a sorted array (by time, seq) of one bucket's events, read from sPos to sEnd.
+  // A run and the sorted array are never both non-empty: each fills only an empty bottom.
+  private sTS = new Float64Array(2 * SORT_MAX);
+  private sTK = new Int32Array(SORT_MAX);
+  private sPos = 0;
+  private sEnd = 0;
+  /** Scratch for the counting sort: the list as read, each entry's sub-range, and the sub-ranges' starts. */
+  private xTS = new Float64Array(2 * SORT_MAX);
+  private xTK = new Int32Array(SORT_MAX);
+  private readonly xSub = new Int32Array(SORT_MAX);
+  private readonly xAt = new Int32Array(SORT_MAX + 1);
 
   constructor(handler: EventHandler, initialCapacity = 1024) {
     this.handler = handler;
@@ -137,7 +159,7 @@ export class Engine {
 
   /** Time of the earliest queued event, or Infinity when none. */
   peekTime(): number {
-    if (this.hSize === 0 && this.runCount === 0 && !this.prepare()) return Infinity;
+    if (this.hSize === 0 && this.runCount === 0 && this.sPos === this.sEnd && !this.prepare()) return Infinity;
     return this.bottomTime();
   }
 
@@ -167,9 +189,16 @@ export class Engine {
     const handler = this.handler;
     let handled = 0;
     while (handled < maxEvents) {
-      if (this.hSize === 0 && this.runCount === 0 && !this.prepare()) break;
+      if (this.hSize === 0 && this.runCount === 0 && this.sPos === this.sEnd && !this.prepare()) break;
       let t: number, seq: number, tk: number;
-      if (this.fromRun()) {
+      const sp = this.sPos;
+      if (sp < this.sEnd && (this.hSize === 0 || this.sortedFirst())) {
+        t = this.sTS[2 * sp]!;
+        if (!(t < until)) break;
+        seq = this.sTS[2 * sp + 1]!;
+        tk = this.sTK[sp]!;
+        this.sPos = sp + 1;
+      } else if (this.fromRun()) {
         t = this.runTime;
         if (!(t < until)) break;
         const slot = this.runBlock * B + this.runPos;
@@ -211,7 +240,16 @@ export class Engine {
     return this.ts[2 * (this.runBlock * B + this.runPos) + 1]! < this.hTS[1]!;
   }
 
+  /** Whether the sorted array's next event comes before the heap's top; both are non-empty. */
+  private sortedFirst(): boolean {
+    const sp = this.sPos;
+    const st = this.sTS[2 * sp]!,
+      ht = this.hTS[0]!;
+    return st < ht || (st === ht && this.sTS[2 * sp + 1]! < this.hTS[1]!);
+  }
+
   private bottomTime(): number {
+    if (this.sPos < this.sEnd) return this.hSize === 0 || this.sortedFirst() ? this.sTS[2 * this.sPos]! : this.hTS[0]!;
     return this.fromRun() ? this.runTime : this.hTS[0]!;
   }
 
@@ -278,7 +316,7 @@ export class Engine {
 
   private insertBottom(t: number, seq: number, tk: number): void {
     // A burst at the run's time joins it: O(1), in scheduling order. An empty bottom starts a run.
-    if (this.runCount > 0 ? t === this.runTime : this.hSize === 0) {
+    if (this.runCount > 0 ? t === this.runTime : this.hSize === 0 && this.sPos === this.sEnd) {
       if (this.runCount === 0) {
         this.runTime = t;
         this.runTail = this.runBlock = this.put(NONE, t, seq, tk);
@@ -300,14 +338,19 @@ export class Engine {
       if (this.runTime < mn) mn = this.runTime;
       if (this.runTime > mx) mx = this.runTime;
     }
-    const b = this.openRung(Math.min(this.hSize + (this.runCount > 0 ? 1 : 0), MAX_BUCKETS), mn, mx);
+    const sorted = this.sEnd - this.sPos;
+    if (sorted > 0) {
+      if (this.sTS[2 * this.sPos]! < mn) mn = this.sTS[2 * this.sPos]!;
+      if (this.sTS[2 * this.sEnd - 2]! > mx) mx = this.sTS[2 * this.sEnd - 2]!;
+    }
+    const b = this.openRung(Math.min(this.hSize + (this.runCount > 0 ? 1 : 0) + sorted, MAX_BUCKETS), mn, mx);
     if (b === null) {
       // The span cannot be split into buckets. When it is one time and there is no run, the
       // heap becomes the run (a burst at one instant, such as every VM created at t=0: later
       // events at that time join it in O(1), and the heap does not grow to the burst's size).
       // Otherwise (a span too narrow to divide, such as 0 to 5e-324) try again when the heap
       // has doubled. (hMax is at least the heap's largest time, so mn === mx means one time.)
-      if (mn === mx && this.runCount === 0) this.heapToRun();
+      if (mn === mx && this.runCount === 0 && sorted === 0) this.heapToRun();
       else this.convertAt = this.hSize * 2;
       return;
     }
@@ -330,6 +373,11 @@ export class Engine {
       const i = idx(this.runTime);
       this.drainRun((t, seq, tk) => this.append(b, i, t, seq, tk));
     }
+    for (let k = this.sPos; k < this.sEnd; k++) {
+      const t = this.sTS[2 * k]!;
+      this.append(b, idx(t), t, this.sTS[2 * k + 1]!, this.sTK[k]!);
+    }
+    this.sPos = this.sEnd = 0;
   }
 
   /** Every heap entry has one time: pop them, in scheduling order, into a run. */
@@ -377,7 +425,7 @@ export class Engine {
 
   /** Make the bottom hold the earliest events. False when the queue is empty. */
   private prepare(): boolean {
-    while (this.hSize === 0 && this.runCount === 0) {
+    while (this.hSize === 0 && this.runCount === 0 && this.sPos === this.sEnd) {
       if (this.rungs === 0) {
         if (this.topCount === 0) return false;
         const head = this.topHead,
@@ -409,7 +457,7 @@ export class Engine {
       counts[i] = 0;
       const head = b.head[i]!,
         tail = b.tail[i]!;
-      if (count <= SPLIT) this.takeList(head, tail, count, 0, 0, false);
+      if (count <= SORT_MAX) this.toSorted(head, count, this.rStart[r]! + i / this.rInv[r]!, 1 / this.rInv[r]!);
       else this.takeScanned(head, tail, count);
     }
     return true;
@@ -447,7 +495,8 @@ export class Engine {
       this.runTime = mn;
       return;
     }
-    const b = count > SPLIT && mn !== mx && this.rungs < MAX_RUNGS ? this.openRung(Math.min(count, MAX_BUCKETS), mn, mx) : null;
+    if (count <= SORT_MAX) return this.toSorted(head, count, mn, mx - mn);
+    const b = mn !== mx && this.rungs < MAX_RUNGS ? this.openRung(Math.min(count, MAX_BUCKETS), mn, mx) : null;
     if (b === null) return this.heapAll(head);
     const r = this.rungs - 1;
     const start = this.rStart[r]!,
@@ -483,6 +532,84 @@ export class Engine {
       const next = this.blockNext[blk]!;
       this.releaseBlock(blk);
       blk = next;
+    }
+  }
+
+  /**
+   * A list that has come up (at most SORT_MAX events, times within [lo, lo + width], or
+   * a few past it) into the empty bottom's sorted array: copied out of its blocks (which
+   * are freed), counting-sorted by time into as many sub-ranges as events (times outside
+   * [lo, lo + width] count in the first or the last), then sorted by (time, seq) within
+   * each sub-range. A list already in that order (a burst in scheduling order) is used as
+   * it is.
+   */
+  private toSorted(head: number, count: number, lo: number, width: number): void {
+    const ts = this.ts,
+      tk = this.tk,
+      at = this.xAt,
+      sub = this.xSub,
+      xTS = this.xTS,
+      xTK = this.xTK;
+    const n = count;
+    let inv = n / width;
+    if (!(inv < Infinity)) inv = 0; // one time, or a span too narrow to divide: one sub-range
+    at.fill(0, 0, n + 1);
+    let k = 0,
+      lastT = -Infinity,
+      lastS = -1,
+      inOrder = true;
+    for (let blk = head; blk !== NONE; ) {
+      for (let slot = blk * B, end = slot + this.blockLen[blk]!; slot < end; slot++, k++) {
+        const t = ts[2 * slot]!,
+          seq = ts[2 * slot + 1]!;
+        xTS[2 * k] = t;
+        xTS[2 * k + 1] = seq;
+        xTK[k] = tk[slot]!;
+        let i = Math.floor((t - lo) * inv);
+        if (!(i > 0)) i = 0;
+        else if (i >= n) i = n - 1;
+        at[i + 1]!++;
+        sub[k] = i;
+        if (t < lastT || (t === lastT && seq < lastS)) inOrder = false;
+        lastT = t;
+        lastS = seq;
+      }
+      const next = this.blockNext[blk]!;
+      this.releaseBlock(blk);
+      blk = next;
+    }
+    if (k !== n) throw new Error(`engine: a bucket held ${k} events, its count said ${n}`);
+    this.sPos = 0;
+    this.sEnd = n;
+    if (inOrder) {
+      // The scratch holds the bottom's events in order: swap it with the sorted array.
+      this.xTS = this.sTS;
+      this.xTK = this.sTK;
+      this.sTS = xTS;
+      this.sTK = xTK;
+      return;
+    }
+    let widest = 0;
+    for (let i = 1; i <= n; i++) {
+      const c = at[i]!;
+      if (c > widest) widest = c;
+      at[i] = c + at[i - 1]!;
+    }
+    const sTS = this.sTS,
+      sTK = this.sTK;
+    for (k = 0; k < n; k++) {
+      const d = at[sub[k]!]!++;
+      sTS[2 * d] = xTS[2 * k]!;
+      sTS[2 * d + 1] = xTS[2 * k + 1]!;
+      sTK[d] = xTK[k]!;
+    }
+    // Sub-ranges follow one another in time, so only entries within one can be out of order.
+    if (widest <= INSERTION_MAX) return sortRange(sTS, sTK, 0, n, true);
+    // at[i] is now the end of sub-range i (the start of i + 1).
+    for (let i = 0, from = 0; i < n; i++) {
+      const to = at[i]!;
+      if (to - from > 1) sortRange(sTS, sTK, from, to, false);
+      from = to;
     }
   }
 
@@ -598,4 +725,67 @@ export class Engine {
     ln.set(this.blockLen);
     this.blockLen = ln;
   }
+}
+
+/**
+ * Sort entries lo..hi-1 of (ts: time and seq interleaved, tk) by (time, seq): by insertion
+ * when the range is short or `nearlySorted` (no entry is more than INSERTION_MAX places
+ * from where it belongs), else by heapsort.
+ */
+function sortRange(ts: Float64Array, tk: Int32Array, lo: number, hi: number, nearlySorted: boolean): void {
+  if (nearlySorted || hi - lo <= INSERTION_MAX) {
+    for (let i = lo + 1; i < hi; i++) {
+      const t = ts[2 * i]!,
+        seq = ts[2 * i + 1]!,
+        k = tk[i]!;
+      let j = i - 1;
+      while (j >= lo && (ts[2 * j]! > t || (ts[2 * j] === t && ts[2 * j + 1]! > seq))) {
+        ts[2 * j + 2] = ts[2 * j]!;
+        ts[2 * j + 3] = ts[2 * j + 1]!;
+        tk[j + 1] = tk[j]!;
+        j--;
+      }
+      ts[2 * j + 2] = t;
+      ts[2 * j + 3] = seq;
+      tk[j + 1] = k;
+    }
+    return;
+  }
+  // Heapsort (a max-heap over the range, rooted at lo): no allocation, O(n log n) on any input.
+  const m = hi - lo;
+  for (let i = (m >> 1) - 1; i >= 0; i--) siftDown(ts, tk, lo, i, m);
+  for (let end = m - 1; end > 0; end--) {
+    swapEntries(ts, tk, lo, lo + end);
+    siftDown(ts, tk, lo, 0, end);
+  }
+}
+
+/** Whether entry a comes after entry b in (time, seq) order. */
+function after(ts: Float64Array, a: number, b: number): boolean {
+  const ta = ts[2 * a]!,
+    tb = ts[2 * b]!;
+  return ta > tb || (ta === tb && ts[2 * a + 1]! > ts[2 * b + 1]!);
+}
+
+function siftDown(ts: Float64Array, tk: Int32Array, lo: number, i: number, m: number): void {
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= m) return;
+    if (c + 1 < m && after(ts, lo + c + 1, lo + c)) c++;
+    if (!after(ts, lo + c, lo + i)) return;
+    swapEntries(ts, tk, lo + i, lo + c);
+    i = c;
+  }
+}
+
+function swapEntries(ts: Float64Array, tk: Int32Array, a: number, b: number): void {
+  const t = ts[2 * a]!,
+    seq = ts[2 * a + 1]!,
+    k = tk[a]!;
+  ts[2 * a] = ts[2 * b]!;
+  ts[2 * a + 1] = ts[2 * b + 1]!;
+  tk[a] = tk[b]!;
+  ts[2 * b] = t;
+  ts[2 * b + 1] = seq;
+  tk[b] = k;
 }
