@@ -304,6 +304,28 @@ test('a burst at one time landing on a bottom that holds that time keeps schedul
   assert.equal(fired, want);
 });
 
+test('a burst at the time being consumed, scheduled by its own events, fires after them in scheduling order', () => {
+  // 3,000 VMs created at 0 (and a few later events, so the first bucket is sorted, not a
+  // run) each enter a zero-length phase: 3,000 more events at 0, which become a run with
+  // the sorted bucket's rest once the heap outgrows its limit; each of those one more.
+  const fired: Array<[number, number]> = [];
+  const engine: Engine = new Engine((_k, id, now) => {
+    fired.push([now, id]);
+    if (id < 3000) engine.schedule(0, 0, 10_000 + id);
+    else if (id >= 10_000 && id < 13_000) engine.schedule(0, 0, 20_000 + id);
+  });
+  for (let i = 0; i < 3000; i++) engine.schedule(0, 0, i);
+  for (let i = 0; i < 10; i++) engine.schedule(1 + i * 0.5, 0, 5000 + i);
+  engine.run(Infinity);
+  const want: Array<[number, number]> = [
+    ...Array.from({ length: 3000 }, (_, i): [number, number] => [0, i]),
+    ...Array.from({ length: 3000 }, (_, i): [number, number] => [0, 10_000 + i]),
+    ...Array.from({ length: 3000 }, (_, i): [number, number] => [0, 30_000 + i]),
+    ...Array.from({ length: 10 }, (_, i): [number, number] => [1 + i * 0.5, 5000 + i]),
+  ];
+  assert.equal(fired, want);
+});
+
 test('a span too narrow to split into buckets (0 and 5e-324) keeps each event at its own time', () => {
   // Found by the property below: 513 events at 0 and 5e-324 in the bottom heap, a span
   // whose buckets cannot be computed, were once taken for a burst at one time.

@@ -346,11 +346,12 @@ export class Engine {
     const b = this.openRung(Math.min(this.hSize + (this.runCount > 0 ? 1 : 0) + sorted, MAX_BUCKETS), mn, mx);
     if (b === null) {
       // The span cannot be split into buckets. When it is one time and there is no run, the
-      // heap becomes the run (a burst at one instant, such as every VM created at t=0: later
-      // events at that time join it in O(1), and the heap does not grow to the burst's size).
+      // heap and the sorted array become the run (a burst at one instant, such as every VM
+      // created at t=0 entering a zero-length phase: later events at that time join it in
+      // O(1), and the heap does not grow to the burst's size).
       // Otherwise (a span too narrow to divide, such as 0 to 5e-324) try again when the heap
       // has doubled. (hMax is at least the heap's largest time, so mn === mx means one time.)
-      if (mn === mx && this.runCount === 0 && sorted === 0) this.heapToRun();
+      if (mn === mx && this.runCount === 0) this.heapToRun();
       else this.convertAt = this.hSize * 2;
       return;
     }
@@ -363,43 +364,58 @@ export class Engine {
       const i = Math.floor((t - start) * inv);
       return i >= nb ? nb - 1 : i;
     };
-    for (let k = 0; k < this.hSize; k++) {
-      const t = this.hTS[2 * k]!;
-      this.append(b, idx(t), t, this.hTS[2 * k + 1]!, this.hTK[k]!);
-    }
-    this.hSize = 0;
-    this.hMax = -Infinity;
-    if (this.runCount > 0) {
-      const i = idx(this.runTime);
-      this.drainRun((t, seq, tk) => this.append(b, i, t, seq, tk));
-    }
+    // In (time, seq) order: the sorted array (scheduled before anything in the heap), the
+    // run (the heap holds nothing at its time), then the heap by popping. So a bucket of
+    // one time comes up in scheduling order and can become the run: a burst at the time
+    // being consumed (every VM created at t=0 entering a zero-length phase) stays O(1) an
+    // event instead of filling the heap.
     for (let k = this.sPos; k < this.sEnd; k++) {
       const t = this.sTS[2 * k]!;
       this.append(b, idx(t), t, this.sTS[2 * k + 1]!, this.sTK[k]!);
     }
     this.sPos = this.sEnd = 0;
+    if (this.runCount > 0) {
+      const i = idx(this.runTime);
+      this.drainRun((t, seq, tk) => this.append(b, i, t, seq, tk));
+    }
+    while (this.hSize > 0) {
+      const t = this.hTS[0]!;
+      this.append(b, idx(t), t, this.hTS[1]!, this.hTK[0]!);
+      this.heapPop();
+    }
   }
 
-  /** Every heap entry has one time: pop them, in scheduling order, into a run. */
+  /**
+   * Every entry of the heap and the sorted array has one time: merge them, in scheduling
+   * order, into a run (the bottom holds no run).
+   */
   private heapToRun(): void {
     const t = this.hTS[0]!;
     let head = NONE,
       tail = NONE,
       count = 0;
-    while (this.hSize > 0) {
-      const seq = this.hTS[1]!,
+    while (this.hSize > 0 || this.sPos < this.sEnd) {
+      let seq: number, tk: number;
+      if (this.sPos < this.sEnd && (this.hSize === 0 || this.sTS[2 * this.sPos + 1]! < this.hTS[1]!)) {
+        seq = this.sTS[2 * this.sPos + 1]!;
+        tk = this.sTK[this.sPos++]!;
+      } else {
+        seq = this.hTS[1]!;
         tk = this.hTK[0]!;
-      this.heapPop();
+        this.heapPop();
+      }
       tail = this.put(tail, t, seq, tk);
       if (head === NONE) head = tail;
       count++;
     }
+    this.sPos = this.sEnd = 0;
     this.runBlock = head;
     this.runPos = 0;
     this.runTail = tail;
     this.runCount = count;
     this.runTime = t;
   }
+
 
   /** Hand every event of the run to `to`, in order, and free its blocks. */
   private drainRun(to: (t: number, seq: number, tk: number) => void): void {
