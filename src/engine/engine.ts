@@ -416,7 +416,6 @@ export class Engine {
     this.runTime = t;
   }
 
-
   /** Hand every event of the run to `to`, in order, and free its blocks. */
   private drainRun(to: (t: number, seq: number, tk: number) => void): void {
     let blk = this.runBlock,
