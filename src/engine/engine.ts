@@ -8,6 +8,10 @@
 //   engine.run(until);                             // fire every event with time < until
 //   engine.run(until, 100_000);                    // ... but stop after 100,000 of them
 //   engine.current                                 // inside a handler: the handle of its event
+//   new Engine(handler, capacity, (targets, n) => { ... })
+//     optional lookahead: targets[0..n) are those of events due to fire soon, in no order
+//     (a hint, not every event is announced), so a model can start loading their state
+//     into the cache; it must not schedule or change anything.
 //
 // Ordering: by time, then by scheduling order (FIFO among equal times), on every machine
 // and in every worker. `run(until)` treats the horizon as exclusive: an event at exactly
@@ -36,6 +40,8 @@
 // number wherever events are compared, so no container needs to keep an order but a run.
 
 export type EventHandler = (kind: number, target: number, now: number) => void;
+/** Told the targets (entries 0..n-1, in no order) of events about to fire; see the top of this file. */
+export type LookaheadHandler = (targets: Int32Array, n: number) => void;
 
 /** Handle of a scheduled event: its scheduling number modulo 2^31. */
 export type EventHandle = number;
@@ -83,6 +89,9 @@ export class Engine {
   current: EventHandle = NONE;
 
   private readonly handler: EventHandler;
+  private readonly lookahead: LookaheadHandler | null;
+  /** The targets of a sorted bucket, for the lookahead. */
+  private readonly upcoming = new Int32Array(SORT_MAX);
   private nextSeq = 0;
   private pending = 0;
 
@@ -138,8 +147,9 @@ export class Engine {
   private readonly xSub = new Int32Array(SORT_MAX);
   private readonly xAt = new Int32Array(SORT_MAX + 1);
 
-  constructor(handler: EventHandler, initialCapacity = 1024) {
+  constructor(handler: EventHandler, initialCapacity = 1024, lookahead: LookaheadHandler | null = null) {
     this.handler = handler;
+    this.lookahead = lookahead;
     // Room for twice the expected pending events: pages of the pool no event has used are
     // never touched, so the slack costs address space, not memory, while growing copies the
     // pool and keeps both copies until the next GC.
@@ -564,7 +574,8 @@ export class Engine {
       at = this.xAt,
       sub = this.xSub,
       xTS = this.xTS,
-      xTK = this.xTK;
+      xTK = this.xTK,
+      up = this.upcoming;
     const n = count;
     let inv = n / width;
     if (!(inv < Infinity)) inv = 0; // one time, or a span too narrow to divide: one sub-range
@@ -579,7 +590,9 @@ export class Engine {
           seq = ts[2 * slot + 1]!;
         xTS[2 * k] = t;
         xTS[2 * k + 1] = seq;
-        xTK[k] = tk[slot]!;
+        const tkv = tk[slot]!;
+        xTK[k] = tkv;
+        up[k] = tkv >>> 4;
         let i = Math.floor((t - lo) * inv);
         if (!(i > 0)) i = 0;
         else if (i >= n) i = n - 1;
@@ -596,6 +609,9 @@ export class Engine {
     if (k !== n) throw new Error(`engine: a bucket held ${k} events, its count said ${n}`);
     this.sPos = 0;
     this.sEnd = n;
+    // These are the next events to fire (bar the heap's): the model's cache misses on their
+    // state overlap here instead of coming one at a time in their handlers.
+    if (this.lookahead !== null) this.lookahead(up, n);
     if (inOrder) {
       // The scratch holds the bottom's events in order: swap it with the sorted array.
       this.xTS = this.sTS;

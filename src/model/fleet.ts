@@ -100,7 +100,12 @@ export class FleetModel {
     const sink = typeof t === 'function' ? t(this.layout, (vm) => this.sizeOf(vm)) : t;
     this.store = new VmStore(this.layout);
     this.stats = new FleetStats(this.layout);
-    this.engine = new Engine((kind, target, now) => this.dispatch(kind, target, now), n + 64);
+    const store = this.store;
+    this.engine = new Engine(
+      (kind, target, now) => this.dispatch(kind, target, now),
+      n + 64,
+      (targets, count) => store.warm(targets, count),
+    );
 
     const table = compileLifecycle();
     const durations = new DurationTable(groups.flatMap((g) => groupDurationSpecs(g, table.slots)));
