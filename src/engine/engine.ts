@@ -565,8 +565,8 @@ export class Engine {
    * a few past it) into the empty bottom's sorted array: copied out of its blocks (which
    * are freed), counting-sorted by time into as many sub-ranges as events (times outside
    * [lo, lo + width] count in the first or the last), then sorted by (time, seq) within
-   * each sub-range. A list already in that order (a burst in scheduling order) is used as
-   * it is.
+   * each sub-range. A list already in that order (a burst in scheduling order) is not
+   * sorted: its copy becomes the sorted array.
    */
   private toSorted(head: number, count: number, lo: number, width: number): void {
     const ts = this.ts,
