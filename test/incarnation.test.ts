@@ -118,6 +118,52 @@ test('a retry of the deleted VM does not act on the VM created in its slot', () 
   );
 });
 
+/** Times at which the pool's VM began an update (here: a deallocate, asked for or retried). */
+function updates(scenario: Scenario): number[] {
+  const c = new Collect();
+  new FleetSimulation(scenario, { timeline: c }).finish();
+  return c.rows.filter((r) => r.code === 'ProvisioningState/updating').map((r) => r.t);
+}
+
+test("a retry pending across a delete is ignored, and the new VM's own retry (due later) still runs", () => {
+  // Every deallocate fails 45 s after it begins; retries wait 1000 s, 2 attempts in all.
+  // VM 1: deallocate at 200 s fails at 245 s (retry due 1245 s); deleted at 300 s. VM 2,
+  // created at 400 s: deallocate at 600 s fails at 645 s, its retry at 1645 s fails at 1690 s.
+  const scenario = pool(
+    [
+      [0, 1],
+      [300, 0],
+      [400, 1],
+    ],
+    {
+      failures: { deallocate: failure(1, 'InternalOperationError') },
+      retry: { maxAttempts: 2, backoff: 'fixed', delaySeconds: 1000, maxDelaySeconds: 1000 },
+    },
+    [{ name: 'off', operation: 'deallocate', groups: ['pool'], times: [200, 600] }],
+  );
+  assert.equal(updates(scenario), [200, 600, 1645]);
+});
+
+test("a retry pending across a delete is ignored when the new VM's retries come due first", () => {
+  // Exponential back-off from 200 s, 4 attempts. VM 1: deallocate at 200 s fails at 245 s,
+  // retried at 445 s (fails 490 s) and 890 s (fails 935 s); its last retry is due at 1735 s,
+  // but the pool deletes it at 1000 s. VM 2, created at 1100 s: deallocate at 1210 s fails
+  // at 1255 s; its retries at 1455 s and 1900 s fail, the last at 2745 s. 1735 s is not one.
+  const scenario = pool(
+    [
+      [0, 1],
+      [1000, 0],
+      [1100, 1],
+    ],
+    {
+      failures: { deallocate: failure(1, 'InternalOperationError') },
+      retry: { maxAttempts: 4, backoff: 'exponential', delaySeconds: 200, maxDelaySeconds: 10000 },
+    },
+    [{ name: 'off', operation: 'deallocate', groups: ['pool'], times: [200, 1210] }],
+  );
+  assert.equal(updates(scenario), [200, 445, 890, 1210, 1455, 1900, 2745]);
+});
+
 test('a late completion of the deleted VM does not complete the VM created in its slot', () => {
   // Every create times out in OS provisioning (at 90 s after the request) and completes 300 s
   // later. The first VM is deleted at 150 s; the second is created at 250 s, times out at 340 s and

@@ -1,8 +1,9 @@
 // The model's event kinds on the engine, and the flags of an operation request. One list,
 // so that a reader sees every kind of pending event a VM can have in one place. Each
 // per-VM timer that can outlive what it was for (retry, lifetime, Spot notice, eviction,
-// late completion) is guarded by a handle slot: the feature keeps the handle of the event
-// it still wants and ignores any other (see Engine.current).
+// late completion) is guarded: the feature keeps the handle of the event it still wants
+// and ignores any other (see Engine.current), or, for retries, counts the ones it no
+// longer wants (model/failures.ts).
 
 /** End of a phase of the VM's operation in flight (never stale: nothing else can end an operation). */
 export const EV_PHASE = 0;

@@ -1,7 +1,8 @@
 // Per-VM state in typed arrays, and the per-group counters every part of the model adds
 // to. Each VM has one 88-byte record (VmRecords) that the parts touched on every event
 // share, so that an event costs one pair of cache lines instead of one line per array:
-//   bytes  0..7   the lifecycle's bytes (power, provisioning, operation, phase, failing)
+//   bytes  0..4   the lifecycle's bytes (power, provisioning, operation, phase, failing)
+//   bytes  5..7   the failures' bytes (the retry pending and its operation, attempts so far)
 //   bytes  8..15  the random streams' counters (durations, failures)
 //   bytes 16..87  the power listener's nine doubles (the billing meter's clock, the start of
 //                 the open billed run, seconds in each of the six Azure states and creating)
@@ -16,7 +17,10 @@ export const ST = 88,
   ST_PROV = 1,
   ST_OP = 2,
   ST_PHASE = 3,
-  ST_FAILING = 4;
+  ST_FAILING = 4,
+  /** Failures (model/failures.ts): the retry byte, and attempts as a uint16 in two bytes (low first). */
+  ST_RETRY = 5,
+  ST_ATTEMPTS = 6;
 /** Where in a record the streams' uint32 counters start, and their stride, in uint32 units. */
 export const RECORD_COUNTERS_U32 = 2,
   RECORD_U32 = ST / 4;
