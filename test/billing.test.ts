@@ -6,7 +6,7 @@ import { simulate } from '../src/run.js';
 import { billingReport, vmBill } from '../src/billing/report.js';
 import { chargeClosedRun, compileBillingRules } from '../src/billing/rules.js';
 import { DEALLOCATED, RUNNING, STARTING, STOPPED } from '../src/domain/index.js';
-import { officeWeek, single } from './helpers/scenarios.js';
+import { group, officeWeek, single } from './helpers/scenarios.js';
 import type { BillingConfig, OperationName } from '../src/domain/index.js';
 
 const ops: Array<[number, OperationName]> = [
@@ -47,6 +47,16 @@ test('minimum charge applies per closed billed run, not to a run cut by the hori
   const min = simulate(single(shortRun, billing({ minimumSeconds: 300 })));
   assert.is(min.billedSeconds[0], 1970 + 960 + 300 + 60);
   assert.is(chargeClosedRun(59.999999999999, compileBillingRules(billing({ granularity: 'minute' }).billing)), 60);
+});
+
+test('billed seconds past 2^32 - 1 (minimum charges of 100 years) stay exact', () => {
+  // Each of the two VMs has two closed billed runs (30..2000 and 2040..3000), each charged
+  // the 3e9 s minimum: 6e9 s, past what a uint32 holds, with the other VM's total carried over.
+  const minimum = 3_000_000_000;
+  const sim = simulate(single(ops, { ...billing({ minimumSeconds: minimum }), groups: [group('g', 2, 'S')] }));
+  assert.is(sim.billedSeconds[0], 2 * minimum);
+  assert.is(sim.billedSeconds[1], 2 * minimum);
+  assert.is(vmBill(sim, 0).computeCost, (2 * minimum) / 3600);
 });
 
 test('disk and public-IP charges accrue in every state until the VM is gone, reported apart from compute', () => {

@@ -18,6 +18,7 @@ import { chargeClosedRun, chargeOpenRun, type BillingRules } from './rules.js';
 const R_SINCE = RECORD_LISTENER_F64,
   R_RUN = R_SINCE + 1,
   R_STATES = R_SINCE + 2;
+const MAX_UINT32 = 4294967295;
 if (2 + TIMED_POWER_STATES > RECORD_LISTENER_DOUBLES) throw new Error('model/store.ts: the record has too few doubles for the meter');
 
 /** Prices by (group, size) for fleets whose VMs change size (resize); each run is priced at its size. */
@@ -31,8 +32,15 @@ export interface SizePricing {
 }
 
 export class BillingMeter implements PowerListener, SizeListener {
-  /** Billed seconds per VM: whole seconds by construction (each run's fraction is dropped). */
-  readonly billedSeconds: Float64Array;
+  /**
+   * Billed seconds per VM: whole seconds by construction (each run's fraction is dropped,
+   * a minimum charge is rounded up), so a uint32 holds them (4 bytes a VM instead of 8)
+   * unless minimum charges push one past 2^32 - 1 s (136 years); then they move to float64s.
+   */
+  get billedSeconds(): Uint32Array | Float64Array {
+    return this.billedPerVm;
+  }
+  private billedPerVm: Uint32Array | Float64Array;
   /** Per group: VMs in billed power states now. */
   readonly billedVmsByGroup: Float64Array;
   private readonly rec: Float64Array;
@@ -74,7 +82,7 @@ export class BillingMeter implements PowerListener, SizeListener {
   ) {
     const n = layout.vmCount,
       G = layout.groups.length;
-    this.billedSeconds = new Float64Array(n);
+    this.billedPerVm = new Uint32Array(n);
     this.rec = new Float64Array(records ? records.buffer : new ArrayBuffer(n * RECORD_F64 * 8));
     this.rs = RECORD_F64;
     this.billedVmsByGroup = new Float64Array(G);
@@ -149,7 +157,9 @@ export class BillingMeter implements PowerListener, SizeListener {
   }
 
   private charge(vm: number, g: number, seconds: number): void {
-    this.billedSeconds[vm] = this.billedSeconds[vm]! + seconds;
+    const total = this.billedPerVm[vm]! + seconds;
+    if (total > MAX_UINT32 && this.billedPerVm instanceof Uint32Array) this.billedPerVm = Float64Array.from(this.billedPerVm);
+    this.billedPerVm[vm] = total;
     const pr = this.pricing;
     if (pr === null) return;
     if (g < 0) g = this.groupOf(vm);

@@ -78,8 +78,8 @@ export class FleetSimulation {
   get hibernated(): Uint8Array | null {
     return this.model.hibernated;
   }
-  /** Billed seconds per VM (complete after finish()). */
-  get billedSeconds(): Float64Array {
+  /** Billed seconds per VM, whole seconds (complete after finish()). */
+  get billedSeconds(): Uint32Array | Float64Array {
     return this.meter.billedSeconds;
   }
   /** Hourly metering and commitments; null when the scenario has none (and no per-day figures were asked for). */
