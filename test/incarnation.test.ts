@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { FleetSimulation } from '../src/billing/simulation.js';
 import { ST, ST_OP, ST_POWER, ST_PROV } from '../src/model/store.js';
 import { EV_EVICT, EV_EVICT_NOTICE, EV_LATE, EV_LIFETIME, EV_RETRY } from '../src/model/events.js';
-import { OPERATIONS, STATUS_TABLE, type OperationName, type Scenario } from '../src/domain/index.js';
+import { OPERATIONS, STATUS_TABLE, type GroupSpec, type OperationName, type Scenario } from '../src/domain/index.js';
 import { Collect } from './helpers/collect.js';
 import { failure, fixed, group, single } from './helpers/scenarios.js';
 
@@ -90,21 +90,26 @@ function pool(targets: Array<[number, number]>, over: Parameters<typeof group>[3
   };
 }
 
+/**
+ * The pool of one VM, scaled in (delete) at `outAt` and out (create) at `backAt`, whose
+ * every deallocate fails 45 s after it begins and is retried by `retry`; deallocates asked for at `times`.
+ */
+function failingDeallocates(outAt: number, backAt: number, retry: GroupSpec['retry'], times: number[]): Scenario {
+  return pool(
+    [
+      [0, 1],
+      [outAt, 0],
+      [backAt, 1],
+    ],
+    { failures: { deallocate: failure(1, 'InternalOperationError') }, retry },
+    [{ name: 'off', operation: 'deallocate', groups: ['pool'], times }],
+  );
+}
+
 test('a retry of the deleted VM does not act on the VM created in its slot', () => {
   // Deallocate at 200 s fails at 245 s (retry due 545 s); the pool deletes the VM at 300 s and
   // creates a new one at 400 s (Running at 430 s). The new VM stays Running.
-  const scenario = pool(
-    [
-      [0, 1],
-      [300, 0],
-      [400, 1],
-    ],
-    {
-      failures: { deallocate: failure(1, 'InternalOperationError') },
-      retry: { maxAttempts: 2, backoff: 'fixed', delaySeconds: 300, maxDelaySeconds: 300 },
-    },
-    [{ name: 'off', operation: 'deallocate', groups: ['pool'], times: [200] }],
-  );
+  const scenario = failingDeallocates(300, 400, { maxAttempts: 2, backoff: 'fixed', delaySeconds: 300, maxDelaySeconds: 300 }, [200]);
   const c = new Collect();
   new FleetSimulation(scenario, { timeline: c }).finish();
   assert.equal(
@@ -129,18 +134,7 @@ test("a retry pending across a delete is ignored, and the new VM's own retry (du
   // Every deallocate fails 45 s after it begins; retries wait 1000 s, 2 attempts in all.
   // VM 1: deallocate at 200 s fails at 245 s (retry due 1245 s); deleted at 300 s. VM 2,
   // created at 400 s: deallocate at 600 s fails at 645 s, its retry at 1645 s fails at 1690 s.
-  const scenario = pool(
-    [
-      [0, 1],
-      [300, 0],
-      [400, 1],
-    ],
-    {
-      failures: { deallocate: failure(1, 'InternalOperationError') },
-      retry: { maxAttempts: 2, backoff: 'fixed', delaySeconds: 1000, maxDelaySeconds: 1000 },
-    },
-    [{ name: 'off', operation: 'deallocate', groups: ['pool'], times: [200, 600] }],
-  );
+  const scenario = failingDeallocates(300, 400, { maxAttempts: 2, backoff: 'fixed', delaySeconds: 1000, maxDelaySeconds: 1000 }, [200, 600]);
   assert.equal(updates(scenario), [200, 600, 1645]);
 });
 
@@ -149,18 +143,7 @@ test("a retry pending across a delete is ignored when the new VM's retries come 
   // retried at 445 s (fails 490 s) and 890 s (fails 935 s); its last retry is due at 1735 s,
   // but the pool deletes it at 1000 s. VM 2, created at 1100 s: deallocate at 1210 s fails
   // at 1255 s; its retries at 1455 s and 1900 s fail, the last at 2745 s. 1735 s is not one.
-  const scenario = pool(
-    [
-      [0, 1],
-      [1000, 0],
-      [1100, 1],
-    ],
-    {
-      failures: { deallocate: failure(1, 'InternalOperationError') },
-      retry: { maxAttempts: 4, backoff: 'exponential', delaySeconds: 200, maxDelaySeconds: 10000 },
-    },
-    [{ name: 'off', operation: 'deallocate', groups: ['pool'], times: [200, 1210] }],
-  );
+  const scenario = failingDeallocates(1000, 1100, { maxAttempts: 4, backoff: 'exponential', delaySeconds: 200, maxDelaySeconds: 10000 }, [200, 1210]);
   assert.equal(updates(scenario), [200, 445, 890, 1210, 1455, 1900, 2745]);
 });
 

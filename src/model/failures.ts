@@ -145,8 +145,9 @@ export class Failures implements FailureFeature {
     this.makeStale(vm);
     const h = this.engine.schedule(at, EV_RETRY, vm);
     const b = vm * ST + ST_RETRY;
-    this.st[b] = (this.st[b]! & RETRY_STALE) | RETRY_LIVE | op;
-    if ((this.st[b]! & RETRY_STALE) !== 0) this.liveHandle.set(vm, h);
+    const stale = this.st[b]! & RETRY_STALE;
+    this.st[b] = stale | RETRY_LIVE | op;
+    if (stale !== 0) this.liveHandle.set(vm, h);
   }
 
   /** The live retry, if any, becomes stale: it will be ignored when it comes due. */
